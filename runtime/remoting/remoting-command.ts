@@ -2,7 +2,7 @@
  * RemotingCommand: one request or response on RocketMQ's remoting protocol.
  *
  * Frame: [total length:4][serialize type:1 | header length:3][header][body], big-endian. The header is
- * JSON (serialize type 0) or RocketMQ's binary layout (type 1); see frame-codec.ts and the header codecs.
+ * JSON (serialize type 0) or RocketMQ's binary layout (type 1); see frame-decoder.ts, frame-encoder.ts and the header codecs.
  * `extFields` always holds strings here: peers may send numbers or booleans (ali-ons does), and the
  * decoder turns them into strings, as Java's HashMap<String,String> does.
  */
