@@ -12,7 +12,7 @@ export interface BrokerConfig {
   // --- identity (BrokerConfig)
   brokerClusterName: string
   brokerName: string
-  /** 0 for a master; > 0 for a slave (RocketMQ forces 0 on masters). */
+  /** 0 for a master; > 0 for a slave (RocketMQ forces 0 on masters); -1 as loaded in DLedger mode, where raft decides (BrokerStartup). */
   brokerId: number
   /** Address the broker binds and advertises (brokerAddr = brokerIP1:listenPort). */
   brokerIP1: string
