@@ -1,0 +1,89 @@
+/**
+ * Message counters for GET_BROKER_RUNTIME_INFO (RocketMQ BrokerStatsManager + StoreStatsService, as far
+ * as `mqadmin clusterList` reads them): totals put and got, their values at this and yesterday's
+ * midnight, and throughput over the last 10 s, 1 min and 10 min.
+ */
+export class BrokerStatsManager {
+  private putTotal = 0
+  private getTotal = 0
+  private putTodayMorning = 0
+  private putYesterdayMorning = 0
+  private getTodayMorning = 0
+  private getYesterdayMorning = 0
+  private day: number
+  /** One [time, putTotal, getTotal] sample per second, the last 10 minutes. */
+  private readonly samples: Array<[number, number, number]> = []
+
+  constructor(private readonly clock: () => number = Date.now) {
+    this.day = dayOf(clock())
+    this.samples.push([clock(), 0, 0])
+  }
+
+  /** Counts messages stored by a send. */
+  incPut(n: number): void {
+    this.rollDay()
+    this.putTotal += n
+  }
+
+  /** Counts messages handed to consumers by a pull. */
+  incGet(n: number): void {
+    this.rollDay()
+    this.getTotal += n
+  }
+
+  /** Takes a throughput sample; the broker calls this once a second. */
+  sample(): void {
+    this.rollDay()
+    this.samples.push([this.clock(), this.putTotal, this.getTotal])
+    while (this.samples.length > 601) this.samples.shift()
+  }
+
+  /** Keys as RocketMQ names them in the runtime-info KVTable. */
+  runtimeInfo(): Record<string, string> {
+    this.rollDay()
+    return {
+      msgPutTotalYesterdayMorning: String(this.putYesterdayMorning),
+      msgPutTotalTodayMorning: String(this.putTodayMorning),
+      msgPutTotalTodayNow: String(this.putTotal),
+      msgGetTotalYesterdayMorning: String(this.getYesterdayMorning),
+      msgGetTotalTodayMorning: String(this.getTodayMorning),
+      msgGetTotalTodayNow: String(this.getTotal),
+      putTps: `${this.tps(10, 1)} ${this.tps(60, 1)} ${this.tps(600, 1)}`,
+      getTransferedTps: `${this.tps(10, 2)} ${this.tps(60, 2)} ${this.tps(600, 2)}`,
+    }
+  }
+
+  /** Messages per second over the last `seconds`, from the samples (index 1 = put, 2 = get). */
+  private tps(seconds: number, index: 1 | 2): string {
+    const last = this.samples[this.samples.length - 1]!
+    const now = this.clock()
+    const current: [number, number, number] = [now, this.putTotal, this.getTotal]
+    const newest = now > last[0] ? current : last
+    let oldest = this.samples[0]!
+    for (const s of this.samples) {
+      if (newest[0] - s[0] <= seconds * 1000) {
+        oldest = s
+        break
+      }
+    }
+    const span = (newest[0] - oldest[0]) / 1000
+    if (span <= 0) return '0.00'
+    return ((newest[index] - oldest[index]) / span).toFixed(2)
+  }
+
+  /** At midnight the totals become "this morning" and the old morning becomes "yesterday morning". */
+  private rollDay(): void {
+    const today = dayOf(this.clock())
+    if (today === this.day) return
+    this.putYesterdayMorning = today - this.day === 1 ? this.putTodayMorning : this.putTotal
+    this.getYesterdayMorning = today - this.day === 1 ? this.getTodayMorning : this.getTotal
+    this.putTodayMorning = this.putTotal
+    this.getTodayMorning = this.getTotal
+    this.day = today
+  }
+}
+
+function dayOf(ms: number): number {
+  const d = new Date(ms)
+  return Math.floor(new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() / 86_400_000)
+}
