@@ -57,6 +57,14 @@ export const RequestCode = {
   SEND_BATCH_MESSAGE: 320,
   QUERY_DATA_VERSION: 322,
   GET_SYSTEM_TOPIC_LIST_FROM_NS: 304,
+  // Name-server codes mqadmin uses (RequestCode at 4.9.8). In 4.9.8, 311 is GET_UNIT_TOPIC_LIST; the
+  // older name above is kept for compatibility and this alias names what the name server serves.
+  GET_UNIT_TOPIC_LIST: 311,
+  GET_HAS_UNIT_SUB_TOPIC_LIST: 312,
+  GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST: 313,
+  UPDATE_NAMESRV_CONFIG: 318,
+  GET_NAMESRV_CONFIG: 319,
+  ADD_WRITE_PERM_OF_BROKER: 327,
 } as const
 
 /** A request code known to mqlab. */
