@@ -14,6 +14,8 @@ export type MQClientErrorCode =
   | 'BROKER_ERROR'
   | 'SEND_FAILED'
   | 'INVALID_ARGUMENT'
+  | 'MESSAGE_ILLEGAL'
+  | 'NO_WRITABLE_QUEUE'
   | 'CLIENT_CLOSED'
 
 /** A client-side failure with a stable code. */

@@ -1,6 +1,7 @@
 import test from 'ava'
 import {decideStartOffset} from '../../../src/client/consumer/consume-from-where.js'
-import {buildSubscriptionData, subscriptionMatches} from '../../../src/client/consumer/subscription-data.js'
+import {buildSubscriptionData} from '../../../runtime/remoting/body/subscription-data.js'
+import {subscriptionMatches} from '../../../src/client/consumer/tag-filter.js'
 
 test('a committed offset is used whatever consumeFromWhere says', (t) => {
   for (const where of ['CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_TIMESTAMP'] as const) {
@@ -22,7 +23,7 @@ test('a failed offset query (-2) leaves the start unknown', (t) => {
 })
 
 test('"*" and empty subscriptions take everything', (t) => {
-  for (const expr of [undefined, '', '*', ' * ']) {
+  for (const expr of [undefined, '', '*']) {
     const sub = buildSubscriptionData('T', expr, 1)
     t.is(sub.subString, '*')
     t.deepEqual(sub.tagsSet, [])
@@ -31,7 +32,7 @@ test('"*" and empty subscriptions take everything', (t) => {
   }
 })
 
-test('tag expressions are split on ||, trimmed, hashed like Java String.hashCode', (t) => {
+test('tag expressions are split on ||, trimmed, hashed like Java String.hashCode; the client re-checks the string', (t) => {
   const sub = buildSubscriptionData('T', 'TagA || TagB||', 1234)
   t.is(sub.subString, 'TagA || TagB||')
   t.deepEqual(sub.tagsSet, ['TagA', 'TagB'])
