@@ -1,0 +1,60 @@
+/**
+ * The one table of mqlab's exit codes. Every command exits through it; package.json's `oclif.exitCodes`
+ * mirrors the parse-error entries (a unit test keeps them equal).
+ */
+
+/** Process exit codes. */
+export const ExitCode = {
+  /** Success (warnings allowed). */
+  OK: 0,
+  /** Unexpected failure: a bug or an error mqlab has no code for. */
+  INTERNAL: 1,
+  /** Bad command line: unknown flag, bad flag value, unknown template, missing argument. */
+  USAGE: 2,
+  /** `mqlab validate` (or a command that validates first) found errors in the lab. */
+  VALIDATION_FAILED: 3,
+  /** No lab in the directory. */
+  LAB_NOT_FOUND: 4,
+  /** The target already exists and --force was not given; nothing was written. */
+  LAB_EXISTS: 5,
+  /** A file or directory could not be read or written. */
+  IO_ERROR: 6,
+} as const
+
+/** A value of ExitCode. */
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
+
+/** Stable error codes (what `--json` output and tests match on) and the exit code each maps to. */
+export const errorExitCodes = {
+  INTERNAL: ExitCode.INTERNAL,
+  USAGE: ExitCode.USAGE,
+  UNKNOWN_TEMPLATE: ExitCode.USAGE,
+  TEMPLATE_REQUIRED: ExitCode.USAGE,
+  BAD_TEMPLATE: ExitCode.INTERNAL,
+  VALIDATION_FAILED: ExitCode.VALIDATION_FAILED,
+  LAB_NOT_FOUND: ExitCode.LAB_NOT_FOUND,
+  LAB_EXISTS: ExitCode.LAB_EXISTS,
+  DIR_NOT_EMPTY: ExitCode.LAB_EXISTS,
+  LAB_UNREADABLE: ExitCode.IO_ERROR,
+  WRITE_FAILED: ExitCode.IO_ERROR,
+} as const
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof errorExitCodes
+
+/** The exit code for an error code. */
+export function exitCodeFor(code: ErrorCode): ExitCodeValue {
+  return errorExitCodes[code]
+}
+
+/** What package.json's `oclif.exitCodes` must say: oclif's own parse errors are usage errors, anything else internal. */
+export const oclifExitCodes = {
+  default: ExitCode.INTERNAL,
+  failedFlagParsing: ExitCode.USAGE,
+  failedFlagValidation: ExitCode.USAGE,
+  violatedFlagConstraint: ExitCode.USAGE,
+  invalidArgsSpec: ExitCode.USAGE,
+  nonExistentFlag: ExitCode.USAGE,
+  requiredArgs: ExitCode.USAGE,
+  unexpectedArgs: ExitCode.USAGE,
+} as const

@@ -1,0 +1,65 @@
+import {Args, Flags} from '@oclif/core'
+import type {FlushDiskType} from '../../runtime/config/broker-config.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {MqlabError} from '../cli/mqlab-error.js'
+import type {InitRequest, InitResult} from '../topology/init-lab.js'
+
+/** `mqlab init [TEMPLATE]`: write a lab folder with one RocketMQ .properties file per node. */
+export default class Init extends BaseCommand {
+  static override summary = 'Write a lab: one RocketMQ 4.9 .properties file per node, all runnable on this machine'
+  static override description = `Templates are named as RocketMQ names its sample confs (see \`mqlab templates\`). Unlike RocketMQ's own conf/2m-2s-*, every node gets its own listenPort and storePathRootDir, so the whole topology runs on one machine. With no TEMPLATE on a terminal, a wizard asks; without a terminal, name one.
+
+--hosts N spreads nodes over N simulated hosts, each its own loopback address (127.0.0.2, 127.0.0.3, ...), in the crossed layout real deployments use: every host runs a name server, one master and another group's slave, so each keeps RocketMQ's default ports 9876/10911.`
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> 2m-2s-sync',
+    '<%= config.bin %> <%= command.id %> dledger --dir ./raft-lab',
+    '<%= config.bin %> <%= command.id %> 2m-2s-async --hosts 2 --flush SYNC_FLUSH',
+  ]
+  static override args = {
+    template: Args.string({description: 'single | 2m-noslave | 2m-2s-async | 2m-2s-sync | dledger'}),
+  }
+  static override flags = {
+    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+    namesrv: Flags.integer({description: 'name servers (namesrvAddr lists them all)', default: 2, min: 1, max: 9}),
+    flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),
+    cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
+    hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
+    force: Flags.boolean({description: 'rewrite an existing lab\'s conf/ (store/ is kept)', default: false}),
+  }
+
+  async run(): Promise<InitResult> {
+    const {args, flags} = await this.parse(Init)
+    let request: InitRequest = {
+      template: args.template ?? '',
+      dir: flags.dir,
+      namesrv: flags.namesrv,
+      flush: flags.flush as FlushDiskType,
+      cluster: flags.cluster,
+      hosts: flags.hosts,
+      force: flags.force,
+    }
+    if (args.template === undefined) {
+      const {listTemplates} = await import('../topology/template-catalogue.js')
+      const templates = listTemplates()
+      if (this.json || !process.stdin.isTTY || !process.stdout.isTTY) {
+        const names = templates.map((t) => t.name)
+        throw new MqlabError('TEMPLATE_REQUIRED', `name a template (no terminal to ask on): ${names.join(', ')}`, {
+          suggestion: `mqlab init ${templates.find((t) => t.default)?.name ?? names[0]}`,
+          details: {templates: names},
+        })
+      }
+      const {runInitWizard, inquirerPrompts} = await import('../cli/init-wizard.js')
+      request = await runInitWizard(request, templates, await inquirerPrompts())
+    }
+    const {initLab} = await import('../topology/init-lab.js')
+    const result = initLab(request)
+    if (!result.validation.valid) {
+      this.fail(new MqlabError('VALIDATION_FAILED', `the generated lab has ${result.validation.errors} errors`, {suggestion: 'this is a bug in mqlab: please report it with the output of mqlab validate'}))
+    }
+    if (!this.json) {
+      const {renderInit} = await import('../cli/render/init-report.js')
+      this.log(renderInit(result))
+    }
+    return result
+  }
+}

@@ -1,0 +1,28 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../cli/base-command.js'
+import {MqlabError} from '../cli/mqlab-error.js'
+import type {ValidationResult} from '../topology/validate-lab.js'
+
+/** `mqlab validate`: check every node file and the topology before anything starts. */
+export default class Validate extends BaseCommand {
+  static override summary = 'Check a lab\'s files and topology: every way it would break, before anything starts'
+  static override description = `Reads conf/*.properties strictly (file:line for malformed lines, did-you-mean for unknown keys) and checks ports, stores, roles, name servers, DLedger groups and values. Exits 0 when there are no errors (warnings allowed), 3 otherwise. Rule ids are stable; see README.`
+  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --dir ./raft-lab --json']
+  static override flags = {
+    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+  }
+
+  async run(): Promise<ValidationResult> {
+    const {flags} = await this.parse(Validate)
+    const {validateLab} = await import('../topology/validate-lab.js')
+    const result = validateLab(flags.dir)
+    if (!result.valid) {
+      this.fail(new MqlabError('VALIDATION_FAILED', `${result.errors} error${result.errors === 1 ? '' : 's'} in ${result.dir}`, {suggestion: 'fix the lines listed, then run mqlab validate again'}))
+    }
+    if (!this.json) {
+      const {renderValidation} = await import('../cli/render/validate-report.js')
+      this.log(renderValidation(result))
+    }
+    return result
+  }
+}

@@ -1,0 +1,64 @@
+/** `mqlab init`: template + options → conf files on disk, then a validation pass over what was written. */
+import path from 'node:path'
+import type {FlushDiskType} from '../../runtime/config/broker-config.js'
+import {MqlabError} from '../cli/mqlab-error.js'
+import {planLab, type PlannedPort} from './lab-plan.js'
+import {writeLab} from './lab-writer.js'
+import {findTemplate} from './template-catalogue.js'
+import type {TemplateSpec} from './template-spec.js'
+import {validateLab, type ValidationResult} from './validate-lab.js'
+
+/** Limits on init options (a lab on one machine). */
+export const INIT_LIMITS = {namesrv: {min: 1, max: 9}, hosts: {min: 1, max: 32}} as const
+
+/** What to create. */
+export interface InitRequest {
+  template: string
+  dir: string
+  namesrv: number
+  flush: FlushDiskType
+  cluster: string
+  hosts: number
+  force: boolean
+}
+
+/** What was created. */
+export interface InitResult {
+  dir: string
+  template: string
+  hosts: string[]
+  nodes: Array<{name: string; kind: string; file: string; host: string; ports: PlannedPort[]}>
+  files: string[]
+  removed: string[]
+  validation: Pick<ValidationResult, 'valid' | 'errors' | 'warnings' | 'problems'>
+}
+
+/** Checks the request, writes the lab, validates it. Throws MqlabError on bad options or an existing lab. */
+export function initLab(request: InitRequest, templates?: TemplateSpec[]): InitResult {
+  const spec = findTemplate(request.template, templates)
+  checkRange('namesrv', request.namesrv, INIT_LIMITS.namesrv)
+  checkRange('hosts', request.hosts, INIT_LIMITS.hosts)
+  // The cluster name becomes a topic when clusterTopicEnable is on, so it must be a valid topic name (TopicValidator).
+  if (!/^[%|a-zA-Z0-9_-]{1,127}$/.test(request.cluster)) {
+    throw new MqlabError('USAGE', `--cluster "${request.cluster}" is not a valid cluster name`, {suggestion: 'use letters, digits, - and _ (e.g. DefaultCluster)'})
+  }
+  const dir = path.resolve(request.dir)
+  const plan = planLab(spec, {dir, namesrvCount: request.namesrv, flushDiskType: request.flush, clusterName: request.cluster, hosts: request.hosts})
+  const written = writeLab(plan, {force: request.force})
+  const validation = validateLab(dir)
+  return {
+    dir,
+    template: spec.name,
+    hosts: plan.hosts,
+    nodes: plan.nodes.map((n) => ({name: n.name, kind: n.kind, file: `conf/${n.confFile}`, host: n.host, ports: n.ports})),
+    files: written.files,
+    removed: written.removed,
+    validation: {valid: validation.valid, errors: validation.errors, warnings: validation.warnings, problems: validation.problems},
+  }
+}
+
+function checkRange(flag: string, value: number, range: {min: number; max: number}): void {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new MqlabError('USAGE', `--${flag} ${value} is out of range`, {suggestion: `use a number from ${range.min} to ${range.max}`})
+  }
+}
