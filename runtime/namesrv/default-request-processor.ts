@@ -1,0 +1,47 @@
+/**
+ * Registers every name-server request code on a remoting server (DefaultRequestProcessor's switch at
+ * 4.9.8). Unlike RocketMQ's name server, which leaves an unknown code unanswered, the server answers
+ * unknown codes with REQUEST_CODE_NOT_SUPPORTED.
+ */
+import {RequestCode} from '../remoting/request-code.js'
+import type {RemotingServer} from '../remoting/remoting-server.js'
+import {deleteKVConfig, getKVConfig, getKVListByNamespace, putKVConfig} from './kv-config-request-processors.js'
+import type {NamesrvContext} from './namesrv-context.js'
+import {getNamesrvConfig, updateNamesrvConfig} from './namesrv-config-request-processors.js'
+import {
+  addWritePermOfBroker,
+  deleteTopicInNamesrv,
+  getBrokerClusterInfo,
+  getRouteInfoByTopic,
+  getTopicsByCluster,
+  queryDataVersion,
+  registerBroker,
+  topicListResponse,
+  unregisterBroker,
+  wipeWritePermOfBroker,
+} from './route-request-processors.js'
+
+/** Registers the name server's processors on `server`. */
+export function registerNamesrvProcessors(server: RemotingServer, ctx: NamesrvContext): void {
+  const routes = ctx.routeInfoManager
+  server.registerProcessor(RequestCode.PUT_KV_CONFIG, (req) => putKVConfig(ctx, req))
+  server.registerProcessor(RequestCode.GET_KV_CONFIG, (req) => getKVConfig(ctx, req))
+  server.registerProcessor(RequestCode.DELETE_KV_CONFIG, (req) => deleteKVConfig(ctx, req))
+  server.registerProcessor(RequestCode.GET_KVLIST_BY_NAMESPACE, (req) => getKVListByNamespace(ctx, req))
+  server.registerProcessor(RequestCode.QUERY_DATA_VERSION, (req) => queryDataVersion(ctx, req))
+  server.registerProcessor(RequestCode.REGISTER_BROKER, (req, conn) => registerBroker(ctx, req, conn))
+  server.registerProcessor(RequestCode.UNREGISTER_BROKER, (req) => unregisterBroker(ctx, req))
+  server.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, (req) => getRouteInfoByTopic(ctx, req))
+  server.registerProcessor(RequestCode.GET_BROKER_CLUSTER_INFO, (req) => getBrokerClusterInfo(ctx, req))
+  server.registerProcessor(RequestCode.WIPE_WRITE_PERM_OF_BROKER, (req, conn) => wipeWritePermOfBroker(ctx, req, conn))
+  server.registerProcessor(RequestCode.ADD_WRITE_PERM_OF_BROKER, (req, conn) => addWritePermOfBroker(ctx, req, conn))
+  server.registerProcessor(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, (req) => topicListResponse(req, routes.getAllTopicList()))
+  server.registerProcessor(RequestCode.DELETE_TOPIC_IN_NAMESRV, (req) => deleteTopicInNamesrv(ctx, req))
+  server.registerProcessor(RequestCode.GET_TOPICS_BY_CLUSTER, (req) => getTopicsByCluster(ctx, req))
+  server.registerProcessor(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, (req) => topicListResponse(req, routes.getSystemTopicList()))
+  server.registerProcessor(RequestCode.GET_UNIT_TOPIC_LIST, (req) => topicListResponse(req, routes.getUnitTopics()))
+  server.registerProcessor(RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST, (req) => topicListResponse(req, routes.getHasUnitSubTopicList()))
+  server.registerProcessor(RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST, (req) => topicListResponse(req, routes.getHasUnitSubUnUnitTopicList()))
+  server.registerProcessor(RequestCode.UPDATE_NAMESRV_CONFIG, (req) => updateNamesrvConfig(ctx, req))
+  server.registerProcessor(RequestCode.GET_NAMESRV_CONFIG, (req) => getNamesrvConfig(ctx, req))
+}
