@@ -1,0 +1,93 @@
+/**
+ * Finding the end of the commitlog after a restart (RocketMQ CommitLog.recoverNormally /
+ * recoverAbnormally): scan records from a known-good point, checking each (magic, size, position, body
+ * CRC), until the first invalid one; everything before it is kept, everything after is cut.
+ *
+ * - Normal (clean shutdown, no abort file): scan the last three segments.
+ * - Abnormal (abort file present): scan from the newest segment whose first record is older than the
+ *   checkpoint's min(physic, logics) − 3 s; records from there on are re-dispatched to the consume queues.
+ */
+import type {Logger} from '../common/logger.js'
+import {MESSAGE_MAGIC_CODE, MAGICCODE_POS, SYSFLAG_POS, storeTimestampPos} from '../message/stored-record-layout.js'
+import {MessageSysFlag} from '../message/message-sys-flag.js'
+import {scanRecords, type ScanResult} from './check-message-and-return-size.js'
+import type {MappedFile} from './mapped-file.js'
+import type {MappedFileQueue} from './mapped-file-queue.js'
+
+const WINDOW = 8 * 1024 * 1024
+
+/** Where recovery found the end of valid data. */
+export interface RecoveryOutcome {
+  /** Commitlog offset just after the last valid record: the new end. */
+  processOffset: number
+  /** Where to (re)start dispatching (abnormal recovery: the first scanned segment). */
+  scanFrom: number
+  /** Valid records scanned. */
+  records: number
+  /** Why the scan stopped, when it stopped on something other than a clean end. */
+  stopReason?: string
+}
+
+/** Scans one segment from startPos with bounded reads; returns where and why it stopped. */
+export async function scanSegment(file: MappedFile, startPos: number, checkCRC: boolean): Promise<ScanResult> {
+  let pos = startPos
+  let records = 0
+  let window = WINDOW
+  for (;;) {
+    const len = Math.min(window, file.fileSize - pos)
+    if (len <= 0) return {position: pos, stop: 'invalid', reason: 'segment ends without a blank marker', records}
+    const buf = await file.read(pos, len)
+    if (!buf) return {position: pos, stop: 'invalid', reason: 'segment unreadable', records}
+    const r = scanRecords(buf, 0, {checkCRC, readProperties: false, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos})
+    records += r.records
+    pos += r.position
+    if (r.stop !== 'incomplete') return {...r, position: pos, records}
+    // The window ended inside a record: read again from that record, big enough to hold it.
+    window = r.records === 0 && buf.length - r.position >= 4 ? Math.max(WINDOW, buf.readInt32BE(r.position)) : WINDOW
+  }
+}
+
+/** Scans segments from index onward; blank markers move to the next segment. */
+async function scanFrom(queue: MappedFileQueue, index: number, checkCRC: boolean, logger: Logger): Promise<RecoveryOutcome> {
+  const files = queue.files
+  const scanStart = files[index].fileFromOffset
+  let records = 0
+  for (let i = index; i < files.length; i++) {
+    const f = files[i]
+    const r = await scanSegment(f, 0, checkCRC)
+    records += r.records
+    if (r.stop === 'blank' && i + 1 < files.length) continue
+    const processOffset = f.fileFromOffset + r.position
+    const clean = r.stop === 'blank' || r.reason === 'end of data (zeros)'
+    if (!clean) logger.warn(`recovery: commitlog ends at ${processOffset} in ${f.fileName}: ${r.reason}; cutting what follows`)
+    return {processOffset, scanFrom: scanStart, records, stopReason: clean ? undefined : r.reason}
+  }
+  return {processOffset: scanStart, scanFrom: scanStart, records}
+}
+
+/** Recovery after a clean shutdown: the last three segments. */
+export async function recoverNormally(queue: MappedFileQueue, checkCRC: boolean, logger: Logger): Promise<RecoveryOutcome> {
+  if (queue.files.length === 0) return {processOffset: 0, scanFrom: 0, records: 0}
+  return scanFrom(queue, Math.max(0, queue.files.length - 3), checkCRC, logger)
+}
+
+/** Recovery after a crash: from the segment the checkpoint vouches for. */
+export async function recoverAbnormally(queue: MappedFileQueue, minTimestamp: number, checkCRC: boolean, logger: Logger): Promise<RecoveryOutcome> {
+  const files = queue.files
+  if (files.length === 0) return {processOffset: 0, scanFrom: 0, records: 0}
+  let index = files.length - 1
+  for (; index >= 0; index--) if (await isMappedFileMatchedRecover(files[index], minTimestamp)) break
+  if (index < 0) index = 0
+  logger.info(`recovery: abnormal shutdown, scanning from ${files[index].fileName}`)
+  return scanFrom(queue, index, checkCRC, logger)
+}
+
+/** Whether a segment's first record is a message stored no later than minTimestamp. */
+async function isMappedFileMatchedRecover(file: MappedFile, minTimestamp: number): Promise<boolean> {
+  const head = await file.read(0, Math.min(file.fileSize, 128))
+  if (!head || head.length < 80 || head.readInt32BE(MAGICCODE_POS) !== MESSAGE_MAGIC_CODE) return false
+  const sysFlag = head.readInt32BE(SYSFLAG_POS)
+  const bornLen = (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) === 0 ? 8 : 20
+  const storeTimestamp = Number(head.readBigInt64BE(storeTimestampPos(bornLen)))
+  return storeTimestamp !== 0 && storeTimestamp <= minTimestamp
+}

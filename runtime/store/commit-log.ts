@@ -1,0 +1,417 @@
+/**
+ * The commitlog (RocketMQ CommitLog): every message of every topic, appended to fixed-size segments in
+ * the stored-record layout (§3.2), a blank end marker where a record does not fit (§3.4).
+ *
+ * A put is synchronous up to its place in memory (offset, queue offset and store time are assigned at
+ * once, in call order); the commit loop then writes all appends made meanwhile with one writev per
+ * segment, dispatches them to the consume queues, and acknowledges: ASYNC_FLUSH once written (which a
+ * process kill cannot undo), SYNC_FLUSH once a group fdatasync covers the record. A failed write rolls
+ * the uncommitted tail back and fails exactly the puts in it, so nothing is half-stored.
+ */
+import type {Logger} from '../common/logger.js'
+import {createOffsetMessageId} from '../message/message-id.js'
+import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
+import {prepareStoredRecord, writeStoredRecord, type PreparedRecord} from '../message/message-encoder.js'
+import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
+import {BLANK_MAGIC_CODE, END_FILE_MIN_BLANK_LENGTH, MAX_PROPERTIES_LENGTH, MAX_TOPIC_LENGTH} from '../message/stored-record-layout.js'
+import type {DispatchRequest} from './dispatch-request.js'
+import {GroupCommitService} from './group-commit-service.js'
+import {MappedFileCreateError, type MappedFileOptions} from './mapped-file.js'
+import {MappedFileQueue} from './mapped-file-queue.js'
+import type {MessageStoreConfig} from './message-store-config.js'
+import type {PutMessageResult} from './message-store.js'
+import {ReputMessageService} from './reput-message-service.js'
+
+/** Room kept for everything but the body (CommitLog.MessageExtEncoder: maxMessageSize + 64 KiB). */
+const RECORD_OVERHEAD_ALLOWANCE = 64 * 1024
+
+interface CommitWaiter {
+  end: number
+  result: PutMessageResult
+  resolve(result: PutMessageResult): void
+  /** SYNC_FLUSH with WAIT=true: acknowledge only after fdatasync. */
+  syncFlush: boolean
+}
+
+/** What the commitlog needs from its store. */
+export interface CommitLogDeps {
+  config: MessageStoreConfig
+  mappedFile: MappedFileOptions
+  clock: () => number
+  logger: Logger
+  /** Indexes one record (consume queue, listeners). */
+  dispatch: (req: DispatchRequest) => void
+  deliverTimestamp?: (delayLevel: number, storeTimestamp: number) => number
+}
+
+/** Queue-offset key of a topic's queue (CommitLog.topicQueueTable). */
+export function topicQueueKey(topic: string, queueId: number): string {
+  return `${topic}-${queueId}`
+}
+
+/** Whether a properties string asks to wait for the store (WAIT absent or not "false"). */
+export function isWaitStoreMsgOK(propertiesString: string): boolean {
+  const i = propertiesString.startsWith('WAIT\u0001') ? 0 : propertiesString.indexOf('\u0002WAIT\u0001')
+  if (i < 0) return true
+  const start = propertiesString.indexOf('\u0001', i + (i === 0 ? 0 : 1)) + 1
+  const end = propertiesString.indexOf('\u0002', start)
+  return propertiesString.slice(start, end < 0 ? undefined : end) !== 'false'
+}
+
+/** The commitlog of one store. */
+export class CommitLog {
+  readonly queue: MappedFileQueue
+  readonly reput: ReputMessageService
+  /** Next queue offset per "topic-queueId". */
+  topicQueueTable = new Map<string, number>()
+  /** Store time of the last dispatched record: what a flush makes durable (checkpoint physicMsgTimestamp). */
+  dispatchedStoreTimestamp = 0
+  private waiters: CommitWaiter[] = []
+  private readonly groupCommit: GroupCommitService | undefined
+  private commitScheduled = false
+  private committing: Promise<void> | undefined
+  private commitAgain = false
+  private readonly config: MessageStoreConfig
+  private readonly clock: () => number
+  private readonly logger: Logger
+
+  constructor(private readonly deps: CommitLogDeps) {
+    this.config = deps.config
+    this.clock = deps.clock
+    this.logger = deps.logger
+    this.queue = new MappedFileQueue(deps.config.storePathCommitLog, deps.config.mappedFileSizeCommitLog, deps.mappedFile, deps.logger)
+    const reader = {read: (offset: number, len: number) => this.getData(offset, len, true), segmentSize: deps.config.mappedFileSizeCommitLog}
+    this.reput = new ReputMessageService(
+      reader,
+      (req) => {
+        this.dispatchedStoreTimestamp = req.storeTimestamp
+        deps.dispatch(req)
+      },
+      deps.logger,
+      deps.deliverTimestamp,
+    )
+    if (deps.config.flushDiskType === 'SYNC_FLUSH') {
+      this.groupCommit = new GroupCommitService(() => this.flush(), deps.config.syncFlushTimeout, deps.logger)
+    }
+  }
+
+  /** Opens the segments found on disk. */
+  async load(): Promise<void> {
+    await this.queue.load()
+  }
+
+  /** Appends one message; resolves when it is written (and flushed, under SYNC_FLUSH). */
+  putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
+    const rec = prepareStoredRecord(msg)
+    const illegal = this.checkRecord(rec, msg.body.length)
+    if (illegal) return Promise.resolve(illegal)
+    const now = this.clock()
+    let file = this.queue.getLastMappedFile(0, now)
+    if (rec.size + END_FILE_MIN_BLANK_LENGTH > file.remaining) file = this.rollWithBlank(now)
+    const tranType = getTransactionValue(msg.sysFlag)
+    const indexed = tranType === MessageSysFlag.TRANSACTION_NOT_TYPE || tranType === MessageSysFlag.TRANSACTION_COMMIT_TYPE
+    const key = topicQueueKey(msg.topic, msg.queueId)
+    // Prepared and rolled-back transaction records get queue offset 0 and no consume-queue entry.
+    const queueOffset = indexed ? (this.topicQueueTable.get(key) ?? 0) : 0
+    const r = file.reserve(rec.size, now)
+    const physicalOffset = file.fileFromOffset + r.position
+    writeStoredRecord(r.buf, r.offset, rec, {queueOffset, physicalOffset, storeTimestamp: now})
+    if (indexed) this.topicQueueTable.set(key, queueOffset + 1)
+    this.reput.enqueue(this.dispatchRequest(msg, rec, physicalOffset, queueOffset, now))
+    const result: PutMessageResult = {
+      status: 'PUT_OK',
+      appendResult: {
+        wroteOffset: physicalOffset,
+        wroteBytes: rec.size,
+        msgId: createOffsetMessageId(msg.storeHost, physicalOffset),
+        storeTimestamp: now,
+        logicsOffset: queueOffset,
+        msgNum: 1,
+      },
+    }
+    return this.waitForStore(physicalOffset + rec.size, result, isWaitStoreMsgOK(msg.propertiesString))
+  }
+
+  /** Appends a batch of one topic and queue contiguously in one segment (CommitLog.asyncPutMessages). */
+  putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult> {
+    if (msgs.length === 0) return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'empty batch'})
+    const first = msgs[0]
+    if (msgs.some((m) => m.topic !== first.topic || m.queueId !== first.queueId)) {
+      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'a batch must go to one topic and queue'})
+    }
+    if (msgs.some((m) => getTransactionValue(m.sysFlag) !== MessageSysFlag.TRANSACTION_NOT_TYPE)) {
+      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'transactional messages cannot be batched'})
+    }
+    const recs = msgs.map((m) => prepareStoredRecord(m))
+    let total = 0
+    let bodyTotal = 0
+    for (const [i, rec] of recs.entries()) {
+      const illegal = this.checkRecord(rec, msgs[i].body.length)
+      if (illegal) return Promise.resolve(illegal)
+      total += rec.size
+      bodyTotal += msgs[i].body.length
+    }
+    if (bodyTotal > this.config.maxMessageSize) {
+      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: `batch body size ${bodyTotal} exceeds maxMessageSize ${this.config.maxMessageSize}`})
+    }
+    if (total + END_FILE_MIN_BLANK_LENGTH > this.config.mappedFileSizeCommitLog) {
+      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: `batch of ${total} bytes does not fit a commitlog segment of ${this.config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`})
+    }
+    const now = this.clock()
+    let file = this.queue.getLastMappedFile(0, now)
+    if (total + END_FILE_MIN_BLANK_LENGTH > file.remaining) file = this.rollWithBlank(now)
+    const key = topicQueueKey(first.topic, first.queueId)
+    const firstQueueOffset = this.topicQueueTable.get(key) ?? 0
+    const ids: string[] = []
+    let wroteOffset = -1
+    for (const [i, rec] of recs.entries()) {
+      const r = file.reserve(rec.size, now)
+      const physicalOffset = file.fileFromOffset + r.position
+      if (wroteOffset < 0) wroteOffset = physicalOffset
+      writeStoredRecord(r.buf, r.offset, rec, {queueOffset: firstQueueOffset + i, physicalOffset, storeTimestamp: now})
+      this.reput.enqueue(this.dispatchRequest(msgs[i], rec, physicalOffset, firstQueueOffset + i, now))
+      ids.push(createOffsetMessageId(msgs[i].storeHost, physicalOffset))
+    }
+    this.topicQueueTable.set(key, firstQueueOffset + msgs.length)
+    const result: PutMessageResult = {
+      status: 'PUT_OK',
+      appendResult: {wroteOffset, wroteBytes: total, msgId: ids.join(','), storeTimestamp: now, logicsOffset: firstQueueOffset, msgNum: msgs.length},
+    }
+    return this.waitForStore(wroteOffset + total, result, msgs.every((m) => isWaitStoreMsgOK(m.propertiesString)))
+  }
+
+  /**
+   * Replication (slave side): appends raw commitlog bytes that start exactly at the current end and lie
+   * within one segment, writes them, and dispatches the whole records among them.
+   */
+  async appendData(startOffset: number, data: Buffer): Promise<void> {
+    const end = this.queue.getMaxWroteOffset()
+    if (this.queue.files.length > 0 && startOffset !== end) {
+      throw new Error(`replicated data starts at ${startOffset}, but the commitlog ends at ${end}`)
+    }
+    const size = this.config.mappedFileSizeCommitLog
+    if (this.queue.files.length === 0 && startOffset % size !== 0) {
+      throw new Error(`replicated data for an empty commitlog must start at a segment boundary, not ${startOffset}`)
+    }
+    if (data.length === 0) return
+    const now = this.clock()
+    const file = this.queue.getLastMappedFile(startOffset, now)
+    if (data.length > file.remaining) throw new Error(`replicated data of ${data.length} bytes at ${startOffset} crosses the segment end`)
+    if (this.reput.reputFromOffset < file.fileFromOffset && this.queue.files.length === 1) this.reput.reputFromOffset = file.fileFromOffset
+    file.appendBytes(data, now)
+    await this.commitNow()
+    const committed = this.queue.getCommittedWhere()
+    if (committed < startOffset + data.length) throw new Error(`writing replicated data at ${startOffset} failed`)
+  }
+
+  /** The whole record bytes at offset (size known from a consume-queue entry); undefined when deleted. */
+  async getMessage(offset: number, size: number): Promise<Buffer | undefined> {
+    return this.getData(offset, size, true)
+  }
+
+  /**
+   * Committed bytes from offset: at most maxBytes and never past the segment end (or exactly len bytes
+   * when exact); undefined when the offset is not readable.
+   */
+  async getData(offset: number, maxBytes: number, exact = false): Promise<Buffer | undefined> {
+    const f = this.queue.findMappedFileByOffset(offset)
+    if (!f || !f.available) return undefined
+    const pos = offset - f.fileFromOffset
+    const len = Math.min(maxBytes, f.committedPosition - pos)
+    if (len <= 0 || (exact && len < maxBytes)) return undefined
+    return f.read(pos, len)
+  }
+
+  /** The record at offset, reading its size first (VIEW_MESSAGE_BY_ID); undefined when none is there. */
+  async lookMessageByOffset(offset: number): Promise<Buffer | undefined> {
+    const head = await this.getData(offset, 8, true)
+    if (!head) return undefined
+    const size = head.readInt32BE(0)
+    if (size <= 8 || head.readInt32BE(4) === BLANK_MAGIC_CODE) return undefined
+    return this.getData(offset, size, true)
+  }
+
+  /** First readable offset, or -1 without segments (CommitLog.getMinOffset). */
+  getMinOffset(): number {
+    return this.queue.getMinOffset()
+  }
+
+  /** End of what is written to the files. */
+  getMaxOffset(): number {
+    return this.queue.getCommittedWhere()
+  }
+
+  /** Start of the segment after the one holding offset (CommitLog.rollNextFile). */
+  rollNextFile(offset: number): number {
+    const size = this.config.mappedFileSizeCommitLog
+    return offset + size - (offset % size)
+  }
+
+  /** Writes everything appended so far (and waits for a commit already running). */
+  async commitNow(): Promise<void> {
+    while (this.committing || this.queue.hasUncommitted()) {
+      if (this.committing) await this.committing
+      else await this.runCommit()
+    }
+  }
+
+  /** Commits and fdatasyncs everything; resolves to the flushed end offset. */
+  async flush(): Promise<number> {
+    await this.commitNow()
+    const timestamp = this.dispatchedStoreTimestamp
+    await this.queue.flush()
+    if (timestamp > this.flushedStoreTimestamp) this.flushedStoreTimestamp = timestamp
+    return this.queue.getFlushedWhere()
+  }
+
+  /** Store time of the last record known flushed (checkpoint physicMsgTimestamp). */
+  flushedStoreTimestamp = 0
+
+  /** Deletes segments last written before now − reservedMs (all but the newest; at most maxCount). */
+  async deleteExpiredFile(reservedMs: number, now: number, cleanImmediately: boolean, maxCount = 10): Promise<number> {
+    let n = 0
+    while (n < maxCount && this.queue.files.length > 1) {
+      const f = this.queue.files[0]
+      const end = f.fileFromOffset + f.fileSize
+      // Never a segment still being written or not yet dispatched.
+      if (f.committedPosition < f.wrotePosition || end > this.reput.reputFromOffset) break
+      if (!(now >= f.lastModified + reservedMs || cleanImmediately)) break
+      this.logger.info(`retention: deleting commitlog segment ${f.fileName} (last written ${new Date(f.lastModified).toISOString()})`)
+      await this.queue.deleteFirst(1)
+      n++
+    }
+    return n
+  }
+
+  /** Stops flush waiting (pending SYNC_FLUSH puts are answered FLUSH_DISK_TIMEOUT). */
+  shutdownServices(): void {
+    this.groupCommit?.shutdown()
+  }
+
+  private checkRecord(rec: PreparedRecord, bodyLength: number): PutMessageResult | undefined {
+    if (rec.propertiesBytes.length > MAX_PROPERTIES_LENGTH) {
+      return {status: 'PROPERTIES_SIZE_EXCEEDED', remark: `message properties of ${rec.propertiesBytes.length} bytes exceed ${MAX_PROPERTIES_LENGTH}`}
+    }
+    if (rec.topicBytes.length > MAX_TOPIC_LENGTH) {
+      return {status: 'MESSAGE_ILLEGAL', remark: `topic of ${rec.topicBytes.length} bytes exceeds ${MAX_TOPIC_LENGTH}`}
+    }
+    const max = this.config.maxMessageSize
+    if (bodyLength > max) return {status: 'MESSAGE_ILLEGAL', remark: `message body size ${bodyLength} exceeds maxMessageSize ${max}`}
+    if (rec.size > max + RECORD_OVERHEAD_ALLOWANCE) {
+      return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes exceeds maxMessageSize ${max} + 64 KiB`}
+    }
+    if (rec.size + END_FILE_MIN_BLANK_LENGTH > this.config.mappedFileSizeCommitLog) {
+      return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes does not fit a commitlog segment of ${this.config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`}
+    }
+    return undefined
+  }
+
+  /** Fills the rest of the last segment with the blank end marker and returns a fresh segment. */
+  private rollWithBlank(now: number) {
+    const file = this.queue.getLastMappedFile(0, now)
+    const remaining = file.remaining
+    const r = file.reserve(remaining, now)
+    // Only the 8-byte marker is meaningful; zero the rest so the file reads as RocketMQ's would.
+    r.buf.fill(0, r.offset, r.offset + remaining)
+    r.buf.writeInt32BE(remaining, r.offset)
+    r.buf.writeInt32BE(BLANK_MAGIC_CODE, r.offset + 4)
+    this.reput.enqueue({blank: true, commitLogOffset: file.fileFromOffset + r.position, msgSize: remaining})
+    return this.queue.getLastMappedFile(0, now)
+  }
+
+  private dispatchRequest(msg: MessageExtBrokerInner, rec: PreparedRecord, commitLogOffset: number, queueOffset: number, now: number): DispatchRequest {
+    return {
+      topic: msg.topic,
+      queueId: msg.queueId,
+      commitLogOffset,
+      msgSize: rec.size,
+      tagsCode: msg.tagsCode,
+      storeTimestamp: now,
+      consumeQueueOffset: queueOffset,
+      sysFlag: rec.sysFlag,
+      preparedTransactionOffset: msg.preparedTransactionOffset,
+    }
+  }
+
+  private waitForStore(end: number, result: PutMessageResult, wait: boolean): Promise<PutMessageResult> {
+    return new Promise<PutMessageResult>((resolve) => {
+      this.waiters.push({end, result, resolve, syncFlush: this.groupCommit !== undefined && wait})
+      this.scheduleCommit()
+    })
+  }
+
+  private scheduleCommit(): void {
+    if (this.committing) {
+      this.commitAgain = true
+      return
+    }
+    if (this.commitScheduled) return
+    this.commitScheduled = true
+    // setImmediate lets every put of this I/O phase (e.g. a socket read holding many requests) join one write.
+    setImmediate(() => {
+      this.commitScheduled = false
+      void this.runCommit()
+    })
+  }
+
+  private runCommit(): Promise<void> {
+    if (this.committing) return this.committing
+    this.committing = (async () => {
+      try {
+        do {
+          this.commitAgain = false
+          await this.commitOnce()
+        } while (this.commitAgain || this.queue.hasUncommitted())
+      } finally {
+        this.committing = undefined
+      }
+    })()
+    return this.committing
+  }
+
+  private async commitOnce(): Promise<void> {
+    let failure: unknown
+    try {
+      await this.queue.commit()
+    } catch (error) {
+      failure = error
+      this.rollback(error)
+    }
+    const committed = this.queue.getCommittedWhere()
+    await this.reput.advance(committed)
+    let n = 0
+    while (n < this.waiters.length && this.waiters[n].end <= committed) n++
+    for (const w of this.waiters.splice(0, n)) {
+      if (w.syncFlush) this.groupCommit?.add(w)
+      else w.resolve(w.result)
+    }
+    if (this.groupCommit && n > 0 && failure === undefined) this.groupCommit.requestFlush()
+  }
+
+  /** A write failed: forget everything after the committed end and fail the puts that were there. */
+  private rollback(error: unknown): void {
+    const committed = this.queue.getCommittedWhere()
+    this.logger.error(`writing the commitlog failed at ${committed}; rolling back ${this.queue.getMaxWroteOffset() - committed} bytes`, error)
+    for (const f of this.queue.rollbackTo(committed)) {
+      f.destroy().catch((e: unknown) => this.logger.warn(`cannot delete ${f.fileName}: ${String(e)}`))
+    }
+    const firstLost = new Map<string, number>()
+    for (const item of this.reput.dropFrom(committed)) {
+      if ('blank' in item) continue
+      const t = getTransactionValue(item.sysFlag)
+      if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) continue
+      const key = topicQueueKey(item.topic, item.queueId)
+      const prev = firstLost.get(key)
+      if (prev === undefined || item.consumeQueueOffset < prev) firstLost.set(key, item.consumeQueueOffset)
+    }
+    for (const [key, offset] of firstLost) this.topicQueueTable.set(key, offset)
+    const status = error instanceof MappedFileCreateError ? 'CREATE_MAPEDFILE_FAILED' : 'UNKNOWN_ERROR'
+    const remark = `writing the commitlog failed: ${(error as Error)?.message ?? String(error)}`
+    const kept: CommitWaiter[] = []
+    for (const w of this.waiters) {
+      if (w.end > committed) w.resolve({status, remark})
+      else kept.push(w)
+    }
+    this.waiters = kept
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * The store facade (RocketMQ DefaultMessageStore): lock and abort files, recovery, the commitlog, the
+ * consume queues fed by the dispatcher, flush and retention services, and the read paths the broker
+ * and replication use. See message-store.ts for the contract.
+ */
+import {totalmem} from 'node:os'
+import type {Logger} from '../common/logger.js'
+import {silentLogger} from '../common/logger.js'
+import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
+import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
+import {CleanCommitLogService} from './clean-commit-log-service.js'
+import {CommitLog, topicQueueKey} from './commit-log.js'
+import {recoverAbnormally, recoverNormally} from './commit-log-recovery.js'
+import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
+import {ConsumeQueueTable} from './consume-queue-table.js'
+import type {DispatchRequest} from './dispatch-request.js'
+import {getMessage} from './get-message.js'
+import {computeDeliverTimestamp, parseMessageDelayLevel} from './message-delay-level.js'
+import type {MessageStoreConfig} from './message-store-config.js'
+import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult} from './message-store.js'
+import {PeriodicTask} from './periodic-task.js'
+import {StoreCheckpoint} from './store-checkpoint.js'
+import {nodeStoreFs, type StoreFs} from './store-fs.js'
+import {acquireStoreLock, type StoreLock} from './store-lock.js'
+import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
+
+/** MessageStoreConfig plus optional settings the store honours when given. */
+export type DefaultMessageStoreConfig = MessageStoreConfig & {
+  /** A slave corrects pull offsets only when true (BrokerConfig.offsetCheckInSlave, default false). */
+  offsetCheckInSlave?: boolean
+  /** Delay levels; SCHEDULE_TOPIC_XXXX records found by recovery/replication get their delivery time as tagsCode. */
+  messageDelayLevel?: string
+}
+
+/** Injected dependencies (all optional). */
+export interface DefaultMessageStoreOptions {
+  logger?: Logger
+  /** Store timestamps and retention ages come from this clock (ms since the epoch). */
+  clock?: () => number
+  /** The file system (tests inject failures or count fsyncs). */
+  fs?: StoreFs
+  /** Interval of the retention check in ms (RocketMQ cleanResourceInterval 10 000); 0 disables the timer. */
+  cleanResourceInterval?: number
+}
+
+// Topics whose consume queues survive cleanUnusedTopics (DefaultMessageStore.cleanUnusedTopic).
+const SYSTEM_TOPICS = new Set(['SCHEDULE_TOPIC_XXXX', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC'])
+
+type State = 'new' | 'starting' | 'running' | 'stopping' | 'stopped'
+
+/** A RocketMQ-compatible message store on plain files. */
+export class DefaultMessageStore implements MessageStore {
+  readonly commitLog: CommitLog
+  readonly consumeQueues: ConsumeQueueTable
+  private readonly config: DefaultMessageStoreConfig
+  private readonly fs: StoreFs
+  private readonly clock: () => number
+  private readonly logger: Logger
+  private readonly clean: CleanCommitLogService
+  private readonly tasks: PeriodicTask[] = []
+  private readonly listeners: MessageArrivingListener[] = []
+  private state: State = 'new'
+  private lock: StoreLock | undefined
+  private checkpoint: StoreCheckpoint | undefined
+  private lastDispatchedStoreTimestamp = 0
+  private readonly stats = {putTimes: 0, putBytes: 0, putFailed: 0, getFound: 0, getMiss: 0, getTransferred: 0, started: 0}
+  private readonly cleanInterval: number
+
+  constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
+    this.config = config
+    this.fs = options.fs ?? nodeStoreFs
+    this.clock = options.clock ?? Date.now
+    this.logger = options.logger ?? silentLogger
+    this.cleanInterval = options.cleanResourceInterval ?? 10_000
+    const levels = config.messageDelayLevel ? parseMessageDelayLevel(config.messageDelayLevel) : undefined
+    this.commitLog = new CommitLog({
+      config,
+      mappedFile: {fs: this.fs, initialChunkSize: 1024 * 1024, maxChunkSize: 4 * 1024 * 1024, retainBytes: 8 * 1024 * 1024},
+      clock: this.clock,
+      logger: this.logger.child('commitlog'),
+      dispatch: (req) => this.doDispatch(req),
+      deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
+    })
+    this.consumeQueues = new ConsumeQueueTable(
+      getStorePathConsumeQueue(config.storePathRootDir),
+      config.mappedFileSizeConsumeQueue,
+      {fs: this.fs, initialChunkSize: 2048, maxChunkSize: 64 * 1024, retainBytes: 4096},
+      this.fs,
+      this.logger.child('consumequeue'),
+    )
+    this.clean = new CleanCommitLogService({
+      config,
+      clock: this.clock,
+      commitLog: this.commitLog,
+      consumeQueues: () => this.consumeQueues.all(),
+      diskUsedRatio: () => this.fs.diskUsedRatio(config.storePathCommitLog),
+      logger: this.logger.child('clean'),
+    })
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`message store cannot start: it is ${this.state}`)
+    this.state = 'starting'
+    const root = this.config.storePathRootDir
+    await this.fs.mkdir(root)
+    this.lock = await acquireStoreLock(this.fs, getLockFile(root))
+    try {
+      const lastExitOK = (await this.fs.stat(getAbortFile(root))) === undefined
+      this.logger.info(`last shutdown ${lastExitOK ? 'normally' : 'abnormally'}`)
+      this.checkpoint = await StoreCheckpoint.open(this.fs, getStoreCheckpoint(root))
+      await this.commitLog.load()
+      await this.consumeQueues.load()
+      await this.recover(lastExitOK)
+      const abort = await this.fs.open(getAbortFile(root), 'w+')
+      await abort.close()
+      await this.fs.syncDir(root)
+    } catch (error) {
+      await this.closeFiles()
+      await this.lock.release()
+      this.state = 'stopped'
+      throw error
+    }
+    if (this.config.flushDiskType === 'ASYNC_FLUSH') {
+      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flush()), this.config.flushIntervalCommitLog, this.logger))
+    }
+    this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger))
+    if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger))
+    for (const t of this.tasks) t.start()
+    this.stats.started = this.clock()
+    this.state = 'running'
+    this.logger.info(`message store started: commitlog [${this.getMinPhyOffset()}, ${this.getMaxPhyOffset()})`)
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.state !== 'running') return
+    this.state = 'stopping'
+    for (const t of this.tasks.splice(0)) await t.stop()
+    await this.commitLog.flush()
+    this.commitLog.shutdownServices()
+    const behind = this.commitLog.reput.behind(this.commitLog.getMaxOffset())
+    await this.flushConsumeQueues()
+    await this.checkpoint?.shutdown()
+    await this.closeFiles()
+    if (behind === 0) await this.fs.unlink(getAbortFile(this.config.storePathRootDir))
+    else this.logger.warn(`${behind} bytes were not dispatched; keeping the abort file so the next start recovers`)
+    await this.lock?.release()
+    this.state = 'stopped'
+  }
+
+  /**
+   * Stops as a crash would (tests, fault experiments): nothing is flushed, the abort file stays, and
+   * the lock is let go as the OS lets go of a dead process's lock. Only written data survives.
+   */
+  async halt(): Promise<void> {
+    this.state = 'stopped'
+    for (const t of this.tasks.splice(0)) await t.stop().catch(() => undefined)
+    this.commitLog.shutdownServices()
+    await this.checkpoint?.close().catch(() => undefined)
+    await this.closeFiles().catch(() => undefined)
+    this.lock?.abandon()
+  }
+
+  async putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
+    const refused = this.checkStoreStatus()
+    if (refused) return refused
+    const r = await this.commitLog.putMessage(msg)
+    this.countPut(r)
+    return r
+  }
+
+  async putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult> {
+    const refused = this.checkStoreStatus()
+    if (refused) return refused
+    const r = await this.commitLog.putMessages(msgs)
+    this.countPut(r)
+    return r
+  }
+
+  async getMessage(group: string, topic: string, queueId: number, offset: number, maxMsgNums: number, filter?: MessageFilter): Promise<GetMessageResult> {
+    if (this.state !== 'running') throw new Error(`message store is ${this.state}; getMessage is refused`)
+    const r = await getMessage(
+      {
+        commitLog: this.commitLog,
+        findConsumeQueue: (t, q) => this.consumeQueues.find(t, q),
+        correctOffsets: this.config.brokerRole !== 'SLAVE' || this.config.offsetCheckInSlave === true,
+        memoryBytes: (totalmem() * this.config.accessMessageInMemoryMaxRatio) / 100,
+      },
+      topic,
+      queueId,
+      offset,
+      maxMsgNums,
+      filter,
+    )
+    if (r.status === 'FOUND') {
+      this.stats.getFound++
+      this.stats.getTransferred += r.messages.length
+    } else {
+      this.stats.getMiss++
+    }
+    return r
+  }
+
+  getMaxOffsetInQueue(topic: string, queueId: number): number {
+    return this.consumeQueues.find(topic, queueId)?.getMaxOffsetInQueue() ?? 0
+  }
+
+  getMinOffsetInQueue(topic: string, queueId: number): number {
+    return this.consumeQueues.find(topic, queueId)?.getMinOffsetInQueue() ?? 0
+  }
+
+  async getOffsetInQueueByTime(topic: string, queueId: number, timestamp: number): Promise<number> {
+    const cq = this.consumeQueues.find(topic, queueId)
+    return cq ? getOffsetInQueueByTime(cq, this.commitLog, timestamp) : 0
+  }
+
+  async getEarliestMessageTime(topic: string, queueId: number): Promise<number> {
+    const cq = this.consumeQueues.find(topic, queueId)
+    return cq ? getEarliestMessageTime(cq, this.commitLog) : -1
+  }
+
+  async getCommitLogOffsetInQueue(topic: string, queueId: number, queueOffset: number): Promise<number> {
+    const cq = this.consumeQueues.find(topic, queueId)
+    if (!cq || queueOffset < cq.getMinOffsetInQueue() || queueOffset >= cq.getMaxOffsetInQueue()) return -1
+    return (await cq.getEntry(queueOffset))?.offsetPy ?? -1
+  }
+
+  lookMessageByOffset(commitLogOffset: number): Promise<Buffer | undefined> {
+    return this.commitLog.lookMessageByOffset(commitLogOffset)
+  }
+
+  getMinPhyOffset(): number {
+    return this.commitLog.getMinOffset()
+  }
+
+  getMaxPhyOffset(): number {
+    return this.commitLog.getMaxOffset()
+  }
+
+  getTopicQueueIds(): Map<string, number[]> {
+    return this.consumeQueues.topicQueueIds()
+  }
+
+  async cleanUnusedTopics(keep: Set<string>): Promise<void> {
+    for (const topic of this.consumeQueues.topics()) {
+      if (keep.has(topic) || SYSTEM_TOPICS.has(topic)) continue
+      this.logger.info(`deleting the consume queues of unused topic ${topic}`)
+      for (const key of [...this.commitLog.topicQueueTable.keys()]) if (key.startsWith(`${topic}-`)) this.commitLog.topicQueueTable.delete(key)
+      await this.consumeQueues.destroyTopic(topic)
+    }
+  }
+
+  onMessageArrived(listener: MessageArrivingListener): void {
+    this.listeners.push(listener)
+  }
+
+  getRuntimeInfo(): Record<string, string> {
+    const uptime = this.stats.started ? this.clock() - this.stats.started : 0
+    return {
+      commitLogMinOffset: String(this.getMinPhyOffset()),
+      commitLogMaxOffset: String(this.getMaxPhyOffset()),
+      commitLogFlushedOffset: String(this.commitLog.queue.getFlushedWhere()),
+      commitLogDiskRatio: String(this.clean.diskRatio),
+      dispatchBehindBytes: String(this.dispatchBehindBytes()),
+      putMessageTimesTotal: String(this.stats.putTimes),
+      putMessageSizeTotal: String(this.stats.putBytes),
+      putMessageFailedTimes: String(this.stats.putFailed),
+      getMessageTimesTotalFound: String(this.stats.getFound),
+      getMessageTimesTotalMiss: String(this.stats.getMiss),
+      getMessageTransferedMsgCount: String(this.stats.getTransferred),
+      earliestMessageTimeStamp: String(this.checkpoint ? this.checkpoint.physicMsgTimestamp : 0),
+      storeUptimeMillis: String(uptime),
+    }
+  }
+
+  getCommitLogData(offset: number, maxBytes: number): Promise<Buffer | undefined> {
+    return this.commitLog.getData(offset, maxBytes)
+  }
+
+  async appendToCommitLog(startOffset: number, data: Buffer): Promise<void> {
+    if (this.state !== 'running') throw new Error(`message store is ${this.state}; cannot append replicated data`)
+    await this.commitLog.appendData(startOffset, data)
+  }
+
+  /** Committed commitlog bytes not yet dispatched to consume queues. */
+  dispatchBehindBytes(): number {
+    return this.commitLog.reput.behind(this.commitLog.getMaxOffset())
+  }
+
+  /** Runs one retention pass now (RocketMQ does every 10 s); resolves to commitlog segments deleted. */
+  runCleanOnce(): Promise<number> {
+    return this.clean.run()
+  }
+
+  /** Deletes expired files on the next runs whatever the hour (mqadmin deleteExpiredCommitLog). */
+  executeDeleteFilesManually(): void {
+    this.clean.executeDeleteFilesManually()
+  }
+
+  /** Writes and fsyncs everything now (commitlog, consume queues, checkpoint). */
+  async flush(): Promise<void> {
+    await this.commitLog.flush()
+    await this.flushConsumeQueues()
+  }
+
+  private checkStoreStatus(): PutMessageResult | undefined {
+    if (this.state !== 'running') return {status: 'SERVICE_NOT_AVAILABLE', remark: `message store is ${this.state}`}
+    if (this.config.brokerRole === 'SLAVE') return {status: 'SERVICE_NOT_AVAILABLE', remark: 'message store is a slave and does not accept messages'}
+    if (this.clean.diskFull) return {status: 'SERVICE_NOT_AVAILABLE', remark: 'the disk is full'}
+    return undefined
+  }
+
+  private countPut(r: PutMessageResult): void {
+    if (r.appendResult && r.status !== 'UNKNOWN_ERROR') {
+      this.stats.putTimes += r.appendResult.msgNum
+      this.stats.putBytes += r.appendResult.wroteBytes
+    } else {
+      this.stats.putFailed++
+    }
+  }
+
+  /** Indexes one record: consume queue entry, then the arriving-message listeners. */
+  private doDispatch(req: DispatchRequest): void {
+    const t = getTransactionValue(req.sysFlag)
+    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) return
+    const cq = this.consumeQueues.findOrCreate(req.topic, req.queueId)
+    if (!cq.putMessagePositionInfo(req, this.clock())) return
+    this.lastDispatchedStoreTimestamp = req.storeTimestamp
+    if (this.state !== 'running') return
+    for (const listener of this.listeners) {
+      try {
+        // As RocketMQ's ReputMessageService: the queue's max offset after this message.
+        listener(req.topic, req.queueId, req.consumeQueueOffset + 1, req.tagsCode)
+      } catch (error) {
+        this.logger.error('a message arriving listener failed', error)
+      }
+    }
+  }
+
+  private async recover(lastExitOK: boolean): Promise<void> {
+    let maxPhyOffsetOfCQ = -1
+    for (const cq of this.consumeQueues.all()) {
+      await cq.recover()
+      maxPhyOffsetOfCQ = Math.max(maxPhyOffsetOfCQ, cq.maxPhysicOffset)
+    }
+    const checkCRC = this.config.checkCRCOnRecover
+    const log = this.logger.child('recovery')
+    const started = performance.now()
+    const outcome = lastExitOK
+      ? await recoverNormally(this.commitLog.queue, checkCRC, log)
+      : await recoverAbnormally(this.commitLog.queue, this.checkpoint?.getMinTimestamp() ?? 0, checkCRC, log)
+    await this.commitLog.queue.truncateDirtyFiles(outcome.processOffset)
+    if (this.commitLog.queue.files.length === 0) {
+      await this.consumeQueues.destroyAll()
+    } else if (maxPhyOffsetOfCQ >= outcome.processOffset) {
+      for (const cq of this.consumeQueues.all()) await cq.truncateDirtyLogicFiles(outcome.processOffset)
+    }
+    const minPhy = Math.max(0, this.commitLog.getMinOffset())
+    let reputFrom = outcome.scanFrom
+    if (lastExitOK) {
+      reputFrom = minPhy
+      for (const cq of this.consumeQueues.all()) reputFrom = Math.max(reputFrom, cq.maxPhysicOffset)
+    }
+    this.commitLog.reput.reputFromOffset = Math.max(reputFrom, minPhy)
+    await this.commitLog.reput.advance(this.commitLog.getMaxOffset())
+    this.commitLog.topicQueueTable = new Map()
+    for (const cq of this.consumeQueues.all()) {
+      this.commitLog.topicQueueTable.set(topicQueueKey(cq.topic, cq.queueId), cq.getMaxOffsetInQueue())
+      await cq.correctMinOffset(minPhy)
+    }
+    log.info(
+      `recovered ${lastExitOK ? 'normally' : 'abnormally'} in ${(performance.now() - started).toFixed(0)} ms: ${outcome.records} records checked, ` +
+        `commitlog ends at ${outcome.processOffset}${outcome.stopReason ? ` (cut: ${outcome.stopReason})` : ''}`,
+    )
+    this.lastRecovery = {...outcome, lastExitOK, millis: performance.now() - started}
+  }
+
+  /** What the last start's recovery did (for logs, tests and the recovery benchmark). */
+  lastRecovery: {processOffset: number; scanFrom: number; records: number; stopReason?: string; lastExitOK: boolean; millis: number} | undefined
+
+  private async flushConsumeQueues(): Promise<void> {
+    const logics = this.lastDispatchedStoreTimestamp
+    for (const cq of this.consumeQueues.all()) await cq.flush()
+    const cp = this.checkpoint
+    if (!cp) return
+    if (logics > cp.logicsMsgTimestamp) cp.logicsMsgTimestamp = logics
+    cp.indexMsgTimestamp = cp.logicsMsgTimestamp
+    if (this.commitLog.flushedStoreTimestamp > cp.physicMsgTimestamp) cp.physicMsgTimestamp = this.commitLog.flushedStoreTimestamp
+    await cp.flush()
+  }
+
+  private async closeFiles(): Promise<void> {
+    await this.commitLog.queue.close()
+    await this.consumeQueues.close()
+  }
+}
