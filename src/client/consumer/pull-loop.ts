@@ -1,0 +1,89 @@
+/**
+ * The pull loop of one owned queue (DefaultMQPushConsumerImpl.pullMessage + PullCallback): pull from
+ * the broker the last answer suggested (findBrokerAddressInSubscribe: master 0, or a slave; the lowest
+ * id left when the suggested one is gone), let the broker hold the pull up to 15 s (less near the
+ * deadline), deliver what passes the tag re-check, and move on:
+ *
+ *   FOUND           deliver in order; the consumed offset follows each delivered message, and becomes
+ *                   nextBeginOffset once the whole batch is through (filtered-out messages included)
+ *   NO_NEW_MSG /
+ *   NO_MATCHED_MSG  continue from nextBeginOffset (correctTagsOffset: nothing is in flight here)
+ *   OFFSET_ILLEGAL  continue from nextBeginOffset and commit it at once, as Java persists it
+ *
+ * On a failure the loop waits (Java: 3 s; mqlab: pullRetryDelayMs, default 1 s) and re-reads the route
+ * first when the failure was a connection failure (mqlab's immediate refresh).
+ */
+import type {SubscriptionData} from '../../../runtime/remoting/body/subscription-data.js'
+import {isConnectionFailure} from '../producer/send-retry-policy.js'
+import type {ConsumeSession} from './consume-session.js'
+import type {ProcessQueue} from './process-queue.js'
+import {buildPullMessageRequest, processPullResponse, suspendTimeFor, type PullResult} from './pull-message-request.js'
+import {subscriptionMatches} from './tag-filter.js'
+
+/** Extra time the RPC waits beyond the broker's hold (Java: 30 s RPC timeout for a 15 s hold). */
+const PULL_RPC_EXTRA_MS = 15_000
+
+/** Pulls `pq` until the run ends or the queue is dropped. Never rejects. */
+export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub: SubscriptionData): Promise<void> {
+  const {client} = session
+  const {group, pullBatchSize, pullRetryDelayMs} = session.settings
+  const table = client.brokerAddrTable
+  while (!session.stopped && !pq.dropped) {
+    let broker = table.findBrokerAddressInSubscribe(pq.mq.brokerName, pq.pullFromBrokerId, false)
+    if (broker === undefined) {
+      await client.updateTopicRoute(pq.mq.topic).catch(() => undefined)
+      broker = table.findBrokerAddressInSubscribe(pq.mq.brokerName, pq.pullFromBrokerId, false)
+    }
+    if (broker === undefined) {
+      session.problem(`no broker of ${pq.mq.brokerName} is in the route of ${pq.mq.topic}`)
+      await session.pause(pullRetryDelayMs)
+      continue
+    }
+    const suspendMs = suspendTimeFor(session.remainingMs())
+    const request = buildPullMessageRequest(group, pq.mq, pq.nextOffset, sub, {maxMsgNums: pullBatchSize, suspendMs})
+    let result: PullResult
+    try {
+      const response = await client.remoting.invoke(broker.addr, request, suspendMs > 0 ? suspendMs + PULL_RPC_EXTRA_MS : client.requestTimeoutMs)
+      result = processPullResponse(response, broker.addr)
+    } catch (err) {
+      if (session.stopped || pq.dropped) return
+      session.problem(`pull from ${broker.brokerName}/${broker.brokerId} (${broker.addr}) failed: ${err instanceof Error ? err.message : String(err)}`)
+      if (isConnectionFailure(err)) await client.updateTopicRoute(pq.mq.topic).catch(() => undefined)
+      await session.pause(pullRetryDelayMs)
+      continue
+    }
+    // An answer that arrives after the run ended is dropped: its messages were not delivered, so the
+    // committed offset does not cover them and the next run gets them.
+    if (session.stopped || pq.dropped) return
+    pq.pullFromBrokerId = result.suggestWhichBrokerId
+    pq.lastServedByBrokerId = broker.brokerId
+    switch (result.status) {
+      case 'FOUND': {
+        let all = true
+        for (const msg of result.messages) {
+          if (!subscriptionMatches(sub, msg.properties.TAGS)) continue
+          if (!session.deliver(pq, msg, broker)) {
+            all = false
+            break
+          }
+          pq.consumedOffset = msg.queueOffset + 1
+        }
+        if (!all) return
+        pq.consumedOffset = result.nextBeginOffset
+        pq.nextOffset = result.nextBeginOffset
+        break
+      }
+      case 'NO_NEW_MSG':
+      case 'NO_MATCHED_MSG':
+        pq.nextOffset = result.nextBeginOffset
+        pq.consumedOffset = result.nextBeginOffset
+        break
+      case 'OFFSET_ILLEGAL':
+        session.problem(`offset ${pq.nextOffset} of ${pq.mq.brokerName}/${pq.mq.queueId} is illegal; moved to ${result.nextBeginOffset}`)
+        pq.nextOffset = result.nextBeginOffset
+        pq.consumedOffset = result.nextBeginOffset
+        void session.commit(pq)
+        break
+    }
+  }
+}
