@@ -74,6 +74,13 @@ export class ConsumerOffsetManager extends ConfigManager {
     }
   }
 
+  /** A slave takes its master's offsets (SlaveSynchronize.syncConsumerOffset: putAll, keys not listed stay). */
+  putAll(w: ConsumerOffsetSerializeWrapper): void {
+    for (const [key, queues] of Object.entries(w.offsetTable)) {
+      this.table.set(key, new Map(Object.entries(queues).map(([q, o]) => [Number(q), o])))
+    }
+  }
+
   /** The wrapper object for consumerOffset.json and GET_ALL_CONSUMER_OFFSET. */
   buildSerializeWrapper(): ConsumerOffsetSerializeWrapper {
     const offsetTable: Record<string, Record<string, number>> = {}

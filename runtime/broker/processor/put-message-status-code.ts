@@ -14,9 +14,6 @@ export interface MessageLimits {
   maxMessageSize: number
 }
 
-/** The properties string must fit the record's int16 length field (MessageDecoder / CommitLog). */
-export const MAX_PROPERTIES_LENGTH = 32767
-
 /**
  * PutMessageStatus → response code (RocketMQ SendMessageProcessor.handlePutMessageResult, protocol notes
  * §2.4). The three "stored but not fully safe" statuses answer with their own codes and still carry the
@@ -36,11 +33,12 @@ export function putMessageStatusToResponse(status: PutMessageStatus, limits: Mes
       return {code: ResponseCode.SYSTEM_ERROR, remark: 'create mapped file failed, server is busy or broken.', stored: false}
     case 'MESSAGE_ILLEGAL':
     case 'PROPERTIES_SIZE_EXCEEDED':
+      // RocketMQ's remark, naming the configured limit; the store's detail (which limit was hit) follows.
       return {
         code: ResponseCode.MESSAGE_ILLEGAL,
         remark:
-          storeRemark ??
-          `the message is illegal, maybe msg body or properties length not matched. msg body length limit ${limits.maxMessageSize} bytes (maxMessageSize), msg properties length limit ${MAX_PROPERTIES_LENGTH} bytes.`,
+          `the message is illegal, maybe msg body or properties length not matched. msg body length limit ${limits.maxMessageSize}B, msg properties length limit 32KB.` +
+          (storeRemark ? ` (${storeRemark})` : ''),
         stored: false,
       }
     case 'SERVICE_NOT_AVAILABLE':

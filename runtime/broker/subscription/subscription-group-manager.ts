@@ -85,6 +85,16 @@ export class SubscriptionGroupManager extends ConfigManager {
     return [...this.table.values()].map((g) => ({...g}))
   }
 
+  /** A slave takes its master's groups wholesale when the data version differs. Returns whether it did. */
+  replaceAll(w: SubscriptionGroupWrapper): boolean {
+    if (w.dataVersion.counter === this.version.counter && w.dataVersion.timestamp === this.version.timestamp) return false
+    this.table.clear()
+    for (const g of Object.values(w.subscriptionGroupTable)) this.table.set(g.groupName, {...g})
+    this.version = {...w.dataVersion}
+    this.persistInBackground()
+    return true
+  }
+
   /** The wrapper object for subscriptionGroup.json and GET_ALL_SUBSCRIPTIONGROUP_CONFIG. */
   buildSerializeWrapper(): SubscriptionGroupWrapper {
     const subscriptionGroupTable: Record<string, SubscriptionGroupConfig> = {}

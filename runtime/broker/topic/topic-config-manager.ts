@@ -183,6 +183,19 @@ export class TopicConfigManager extends ConfigManager {
     for (const l of this.listeners) l(tc)
   }
 
+  /**
+   * A slave takes its master's topics wholesale when the master's data version differs
+   * (SlaveSynchronize.syncTopicConfig). Returns whether anything was replaced.
+   */
+  replaceAll(w: TopicConfigSerializeWrapper): boolean {
+    if (w.dataVersion.counter === this.version.counter && w.dataVersion.timestamp === this.version.timestamp) return false
+    this.table.clear()
+    for (const tc of Object.values(w.topicConfigTable)) this.table.set(tc.topicName, {...tc})
+    this.version = {...w.dataVersion}
+    this.persistInBackground()
+    return true
+  }
+
   /** topics.json / GET_ALL_TOPIC_CONFIG body as an object. */
   buildSerializeWrapper(): TopicConfigSerializeWrapper {
     const topicConfigTable: Record<string, TopicConfig> = {}

@@ -33,5 +33,13 @@ export function decodeConsumerSendMsgBackRequestHeader(ext: ExtFields): Consumer
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
 export function encodeConsumerSendMsgBackRequestHeader(h: ConsumerSendMsgBackRequestHeader): Record<string, string> {
-  return toExtFields({offset: h.offset, group: h.group, delayLevel: h.delayLevel, originMsgId: h.originMsgId, originTopic: h.originTopic, unitMode: h.unitMode, maxReconsumeTimes: h.maxReconsumeTimes})
+  return toExtFields({
+    offset: h.offset,
+    group: h.group,
+    delayLevel: h.delayLevel,
+    originMsgId: h.originMsgId,
+    originTopic: h.originTopic,
+    unitMode: h.unitMode,
+    maxReconsumeTimes: h.maxReconsumeTimes,
+  })
 }

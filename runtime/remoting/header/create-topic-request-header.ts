@@ -34,5 +34,14 @@ export function decodeCreateTopicRequestHeader(ext: ExtFields): CreateTopicReque
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
 export function encodeCreateTopicRequestHeader(h: CreateTopicRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, defaultTopic: h.defaultTopic, readQueueNums: h.readQueueNums, writeQueueNums: h.writeQueueNums, perm: h.perm, topicFilterType: h.topicFilterType, topicSysFlag: h.topicSysFlag, order: h.order})
+  return toExtFields({
+    topic: h.topic,
+    defaultTopic: h.defaultTopic,
+    readQueueNums: h.readQueueNums,
+    writeQueueNums: h.writeQueueNums,
+    perm: h.perm,
+    topicFilterType: h.topicFilterType,
+    topicSysFlag: h.topicSysFlag,
+    order: h.order,
+  })
 }

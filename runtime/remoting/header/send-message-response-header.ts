@@ -26,5 +26,10 @@ export function decodeSendMessageResponseHeader(ext: ExtFields): SendMessageResp
 
 /** Encodes a send response's extFields. */
 export function encodeSendMessageResponseHeader(h: SendMessageResponseHeader): Record<string, string> {
-  return toExtFields({msgId: h.msgId, queueId: h.queueId, queueOffset: h.queueOffset, transactionId: h.transactionId})
+  return toExtFields({
+    msgId: h.msgId,
+    queueId: h.queueId,
+    queueOffset: h.queueOffset,
+    transactionId: h.transactionId,
+  })
 }

@@ -26,5 +26,10 @@ export function decodeUpdateConsumerOffsetRequestHeader(ext: ExtFields): UpdateC
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
 export function encodeUpdateConsumerOffsetRequestHeader(h: UpdateConsumerOffsetRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup, topic: h.topic, queueId: h.queueId, commitOffset: h.commitOffset})
+  return toExtFields({
+    consumerGroup: h.consumerGroup,
+    topic: h.topic,
+    queueId: h.queueId,
+    commitOffset: h.commitOffset,
+  })
 }

@@ -1,0 +1,352 @@
+import type {Logger} from '../common/logger.js'
+import {silentLogger} from '../common/logger.js'
+import type {BrokerConfig, BrokerRole} from '../config/broker-config.js'
+import type {HostAddress} from '../message/message-ext-broker-inner.js'
+import {createRequest} from '../remoting/remoting-command.js'
+import {RemotingClient} from '../remoting/remoting-client.js'
+import {RemotingServer, type RemotingConnection} from '../remoting/remoting-server.js'
+import {RequestCode} from '../remoting/request-code.js'
+import type {MessageStore} from '../store/message-store.js'
+import type {BrokerContext} from './broker-context.js'
+import {registerBrokerProcessors} from './broker-processors.js'
+import {ConsumerManager, type ConsumerGroupEvent} from './client/consumer-manager.js'
+import type {ClientChannel} from './client/client-channel-info.js'
+import {ProducerManager} from './client/producer-manager.js'
+import {RebalanceLockManager} from './client/rebalance-lock-manager.js'
+import type {ConfigFileStore} from './config/config-manager.js'
+import {storeConfigFiles} from './config/store-config-files.js'
+import {PullRequestHoldService} from './longpolling/pull-request-hold-service.js'
+import {ConsumerOffsetManager} from './offset/consumer-offset-manager.js'
+import {BrokerOuterAPI, type RegisterBrokerResult} from './out/broker-outer-api.js'
+import {ScheduleMessageService} from './schedule/schedule-message-service.js'
+import {SlaveSynchronize} from './slave/slave-synchronize.js'
+import {BrokerStatsManager} from './stats/broker-stats-manager.js'
+import {SubscriptionGroupManager} from './subscription/subscription-group-manager.js'
+import {realTimers, scheduleWithFixedDelay, type Timers} from './timers.js'
+import {TopicConfigManager} from './topic/topic-config-manager.js'
+import {isReadable, isWriteable} from './topic/perm-name.js'
+import {createDefaultStore} from './default-store-factory.js'
+
+/** How a BrokerController is built. */
+export interface BrokerControllerOptions {
+  logger?: Logger
+  timers?: Timers
+  /** Builds the message store; DefaultMessageStore over the broker's store settings by default. */
+  createStore?: (config: BrokerConfig, logger: Logger) => MessageStore
+  /** Where topics.json & co live; <storePathRootDir>/config by default. */
+  configFiles?: ConfigFileStore
+}
+
+/**
+ * A broker (RocketMQ broker/BrokerController.java): loads its config files and store, serves on
+ * listenPort and the fast port listenPort − 2 (everything but PULL_MESSAGE), registers with every name
+ * server at start, every registerNameServerPeriod and at once when topics change, and on shutdown
+ * unregisters, persists offsets and closes the store (which deletes the abort file and the lock).
+ */
+export class BrokerController {
+  readonly config: BrokerConfig
+  readonly logger: Logger
+  private readonly timers: Timers
+  private readonly files: ConfigFileStore
+  readonly topicConfigManager: TopicConfigManager
+  readonly subscriptionGroupManager: SubscriptionGroupManager
+  readonly consumerOffsetManager: ConsumerOffsetManager
+  readonly consumerManager: ConsumerManager
+  readonly producerManager: ProducerManager
+  readonly rebalanceLockManager: RebalanceLockManager
+  readonly stats: BrokerStatsManager
+  readonly pullRequestHoldService: PullRequestHoldService
+  private scheduleService: ScheduleMessageService | undefined
+  private messageStore: MessageStore | undefined
+  private readonly client: RemotingClient
+  private readonly outerAPI: BrokerOuterAPI
+  private slaveSynchronize: SlaveSynchronize | undefined
+  private mainServer: RemotingServer | undefined
+  private fastServer: RemotingServer | undefined
+  private readonly storeHost: HostAddress
+  private readonly stops: Array<() => void> = []
+  private readonly registerListeners: Array<(results: RegisterBrokerResult[]) => void> = []
+  /** Extra runtime-info entries (HA / DLedger add theirs). */
+  readonly runtimeInfoProviders: Array<() => Record<string, string>> = []
+  private registering: Promise<void> | undefined
+  private registerAgain = false
+  private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new'
+  private context: BrokerContext | undefined
+  private bootTimestamp = 0
+
+  constructor(
+    config: BrokerConfig,
+    private readonly options: BrokerControllerOptions = {},
+  ) {
+    this.config = {...config}
+    this.logger = options.logger ?? silentLogger
+    this.timers = options.timers ?? realTimers
+    const clock = () => this.timers.now()
+    this.files = options.configFiles ?? storeConfigFiles(config.storePathRootDir)
+    this.topicConfigManager = new TopicConfigManager(this.config, this.files, clock, this.logger.child('topic'))
+    this.subscriptionGroupManager = new SubscriptionGroupManager(this.config, this.files, clock, this.logger.child('group'))
+    this.consumerOffsetManager = new ConsumerOffsetManager(this.files, this.logger.child('offset'))
+    this.consumerManager = new ConsumerManager((e, g, chs) => this.onConsumerGroupEvent(e, g, chs), clock, this.logger.child('consumer'))
+    this.producerManager = new ProducerManager(clock, this.logger.child('producer'))
+    this.rebalanceLockManager = new RebalanceLockManager(clock)
+    this.stats = new BrokerStatsManager(clock)
+    this.pullRequestHoldService = new PullRequestHoldService({
+      getMaxOffset: (topic, queueId) => this.messageStore?.getMaxOffsetInQueue(topic, queueId) ?? 0,
+      timers: this.timers,
+      checkIntervalMs: this.config.longPollingEnable ? 5000 : this.config.shortPollingTimeMills,
+      logger: this.logger.child('hold'),
+    })
+    this.client = new RemotingClient({logger: this.logger.child('client')})
+    this.outerAPI = new BrokerOuterAPI(this.client, this.logger.child('namesrv'))
+    this.storeHost = {ip: this.config.brokerIP1, port: this.config.listenPort}
+    this.topicConfigManager.onTopicChanged(() => this.registerBrokerAllInBackground())
+  }
+
+  /** The message store (after start). */
+  get store(): MessageStore {
+    if (!this.messageStore) throw new Error('broker not started')
+    return this.messageStore
+  }
+
+  /** The delayed-delivery service (after start). */
+  get scheduleMessageService(): ScheduleMessageService {
+    if (!this.scheduleService) throw new Error('broker not started')
+    return this.scheduleService
+  }
+
+  /** The bound listenPort (the configured one before start). */
+  get listenPort(): number {
+    return this.mainServer?.port ?? this.config.listenPort
+  }
+
+  /** The bound fast port (listenPort − 2 unless listenPort was 0). */
+  get fastListenPort(): number {
+    return this.fastServer?.port ?? this.config.listenPort - 2
+  }
+
+  /** brokerIP1:listenPort, as registered with the name servers. */
+  get brokerAddr(): string {
+    return `${this.config.brokerIP1}:${this.listenPort}`
+  }
+
+  /** The processors' context (after start). */
+  get brokerContext(): BrokerContext {
+    if (!this.context) throw new Error('broker not started')
+    return this.context
+  }
+
+  /** Hears the name servers' answers to each registration (a slave learns its master from them). */
+  onRegisterResult(listener: (results: RegisterBrokerResult[]) => void): void {
+    this.registerListeners.push(listener)
+  }
+
+  /**
+   * Loads config files, starts the store, binds both ports and registers with the name servers. Rejects
+   * (after undoing what it started) with ConfigFileCorruptError, the store's LockFailedError, or
+   * PortInUseError naming the port and its purpose.
+   */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`broker already ${this.state}`)
+    this.state = 'starting'
+    this.bootTimestamp = this.timers.now()
+    try {
+      await this.topicConfigManager.load()
+      await this.subscriptionGroupManager.load()
+      await this.consumerOffsetManager.load()
+      const createStore = this.options.createStore ?? createDefaultStore
+      this.messageStore = createStore(this.config, this.logger.child('store'))
+      this.scheduleService = new ScheduleMessageService(this.messageStore, this.config.messageDelayLevel, this.timers, this.files, this.logger.child('schedule'))
+      await this.scheduleService.load()
+      this.slaveSynchronize = new SlaveSynchronize(
+        this.client,
+        {topics: this.topicConfigManager, offsets: this.consumerOffsetManager, schedule: this.scheduleService, groups: this.subscriptionGroupManager},
+        this.logger.child('slave-sync'),
+      )
+      await this.messageStore.start()
+      this.messageStore.onMessageArrived((topic, queueId, queueOffset, tagsCode) => {
+        this.pullRequestHoldService.notifyMessageArriving(topic, queueId, queueOffset + 1, tagsCode)
+        this.scheduleService?.onMessageArrived(topic, queueId)
+      })
+      this.context = this.buildContext()
+      await this.startServers(this.context)
+      this.storeHost.port = this.listenPort
+      this.startServices()
+      this.state = 'running'
+      await this.registerBrokerAll()
+      this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] boot success. serializeType=JSON and name server is ${this.config.namesrvAddr ?? '(none)'}`)
+    } catch (error) {
+      await this.shutdown().catch(() => undefined)
+      throw error
+    }
+  }
+
+  /** Unregisters, stops serving, persists every table and shuts the store down. Idempotent. */
+  async shutdown(): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'stopping' || this.state === 'new') {
+      this.state = 'stopped'
+      return
+    }
+    const wasRunning = this.state === 'running'
+    this.state = 'stopping'
+    for (const stop of this.stops.splice(0)) stop()
+    if (wasRunning) await this.outerAPI.unregisterBrokerAll(this.namesrvAddrs(), this.identity()).catch(() => undefined)
+    await Promise.all([this.mainServer?.close(), this.fastServer?.close()])
+    this.pullRequestHoldService.shutdown()
+    this.scheduleService?.shutdown()
+    await this.persistAll()
+    await this.messageStore?.shutdown()
+    await this.client.close()
+    this.state = 'stopped'
+    this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] shut down`)
+  }
+
+  /**
+   * Registers with every name server now (BrokerController.registerBrokerAll) and awaits the answers.
+   * Concurrent calls share one registration, followed by one more if topics changed meanwhile.
+   */
+  registerBrokerAll(): Promise<void> {
+    if (this.registering) {
+      this.registerAgain = true
+      return this.registering
+    }
+    this.registering = (async () => {
+      try {
+        do {
+          this.registerAgain = false
+          await this.doRegisterBrokerAll()
+        } while (this.registerAgain && this.state === 'running')
+      } finally {
+        this.registering = undefined
+      }
+    })()
+    return this.registering
+  }
+
+  /** Changes role at run time (DLedger leadership): a master delivers delayed messages, a slave does not. */
+  async changeRole(role: BrokerRole, brokerId: number): Promise<void> {
+    this.config.brokerRole = role
+    this.config.brokerId = brokerId
+    if (role === 'SLAVE') this.scheduleService?.shutdown()
+    else this.scheduleService?.start()
+    await this.registerBrokerAll()
+  }
+
+  private registerBrokerAllInBackground(): void {
+    if (this.state !== 'running') return
+    this.registerBrokerAll().catch((error: unknown) => this.logger.error('registering with the name servers failed', error))
+  }
+
+  private async doRegisterBrokerAll(): Promise<void> {
+    const addrs = this.namesrvAddrs()
+    if (addrs.length === 0 || this.state !== 'running') return
+    const wrapper = this.topicConfigManager.buildSerializeWrapper()
+    // A broker that lost read or write permission advertises it on every topic (registerBrokerAll).
+    if (!isWriteable(this.config.brokerPermission) || !isReadable(this.config.brokerPermission)) {
+      for (const tc of Object.values(wrapper.topicConfigTable)) tc.perm = this.config.brokerPermission
+    }
+    const results = await this.outerAPI.registerBrokerAll(addrs, this.identity(), wrapper)
+    for (const r of results) {
+      if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
+    }
+    for (const listener of this.registerListeners) listener(results)
+  }
+
+  private identity() {
+    return {
+      clusterName: this.config.brokerClusterName,
+      brokerName: this.config.brokerName,
+      brokerId: this.config.brokerId,
+      brokerAddr: this.brokerAddr,
+      haServerAddr: `${this.config.brokerIP2}:${this.config.haListenPort}`,
+    }
+  }
+
+  private namesrvAddrs(): string[] {
+    return (this.config.namesrvAddr ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+  }
+
+  private buildContext(): BrokerContext {
+    const controller = this
+    return {
+      config: this.config,
+      store: this.store,
+      topicConfigManager: this.topicConfigManager,
+      subscriptionGroupManager: this.subscriptionGroupManager,
+      consumerOffsetManager: this.consumerOffsetManager,
+      consumerManager: this.consumerManager,
+      producerManager: this.producerManager,
+      pullRequestHoldService: this.pullRequestHoldService,
+      scheduleMessageService: this.scheduleMessageService,
+      rebalanceLockManager: this.rebalanceLockManager,
+      stats: this.stats,
+      storeHost: this.storeHost,
+      logger: this.logger,
+      clock: () => this.timers.now(),
+      runtimeInfoProviders: this.runtimeInfoProviders,
+      registerBrokerAll: () => controller.registerBrokerAllInBackground(),
+      bootTimestamp: this.bootTimestamp,
+    }
+  }
+
+  private async startServers(ctx: BrokerContext): Promise<void> {
+    const {brokerIP1, listenPort, brokerName, serverChannelMaxIdleTimeSeconds} = this.config
+    const common = {host: brokerIP1, idleTimeoutMs: serverChannelMaxIdleTimeSeconds * 1000, logger: this.logger.child('remoting')}
+    this.mainServer = new RemotingServer({...common, port: listenPort, name: `${brokerName} listenPort`})
+    // listenPort 0 (tests) cannot have a port two below it: the fast channel then takes any free port.
+    const fastPort = listenPort === 0 ? 0 : listenPort - 2
+    this.fastServer = new RemotingServer({...common, port: fastPort, name: `${brokerName} fast listenPort (listenPort-2)`})
+    registerBrokerProcessors(this.mainServer, ctx, {fastChannel: false})
+    registerBrokerProcessors(this.fastServer, ctx, {fastChannel: true})
+    for (const server of [this.mainServer, this.fastServer]) {
+      server.onConnectionClosed((c: RemotingConnection) => {
+        this.consumerManager.doChannelCloseEvent(c)
+        this.producerManager.doChannelCloseEvent(c)
+      })
+    }
+    await this.mainServer.listen()
+    await this.fastServer.listen()
+  }
+
+  private startServices(): void {
+    const onError = (what: string) => (error: unknown) => this.logger.error(`${what} failed`, error)
+    this.pullRequestHoldService.start()
+    this.stops.push(() => this.pullRequestHoldService.shutdown())
+    if (this.config.brokerRole !== 'SLAVE') this.scheduleMessageService.start()
+    const every = (ms: number, initial: number, what: string, task: () => void | Promise<void>) =>
+      this.stops.push(scheduleWithFixedDelay(this.timers, task, initial, ms, onError(what)))
+    every(this.config.flushConsumerOffsetInterval, this.config.flushConsumerOffsetInterval, 'persisting consumer offsets', () => this.consumerOffsetManager.persist())
+    every(10_000, 10_000, 'persisting delay offsets', () => this.scheduleMessageService.persist())
+    every(10_000, 10_000, 'scanning clients', () => {
+      this.consumerManager.scanNotActiveChannel()
+      this.producerManager.scanNotActiveChannel()
+    })
+    every(1000, 1000, 'sampling stats', () => this.stats.sample())
+    // RocketMQ clamps the period to [10 s, 60 s] and starts after 10 s (BrokerController.start).
+    const period = Math.max(10_000, Math.min(this.config.registerNameServerPeriod, 60_000))
+    every(period, 10_000, 'registering with the name servers', () => this.registerBrokerAll())
+    if (this.slaveSynchronize) {
+      every(10_000, 3000, 'syncing from the master', async () => {
+        if (this.config.brokerRole === 'SLAVE') await this.slaveSynchronize?.syncAll()
+      })
+    }
+  }
+
+  private async persistAll(): Promise<void> {
+    const all = [this.consumerOffsetManager.persist(), this.topicConfigManager.persist(), this.subscriptionGroupManager.persist()]
+    if (this.scheduleService) all.push(this.scheduleService.persist())
+    const results = await Promise.allSettled(all)
+    for (const r of results) if (r.status === 'rejected') this.logger.error('persisting a config file at shutdown failed', r.reason)
+  }
+
+  /** Tells every consumer of a changed group to rebalance (DefaultConsumerIdsChangeListener, Broker2Client). */
+  private onConsumerGroupEvent(event: ConsumerGroupEvent, group: string, channels: ClientChannel[]): void {
+    if (event !== 'CHANGE' || !this.config.notifyConsumerIdsChangedEnable) return
+    for (const channel of channels) {
+      if (channel.closed) continue
+      channel.sendOneway(createRequest(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, {consumerGroup: group}, undefined, {oneway: true}))
+    }
+  }
+}
