@@ -27,29 +27,41 @@ export function readLab(dir: string): LabSnapshot {
     }
     throw new MqlabError('LAB_UNREADABLE', `cannot read ${paths.conf}: ${(error as Error).message}`, {suggestion: 'check the folder permissions'})
   }
+  const files: ConfFileText[] = names
+    .filter((n) => n.endsWith('.properties'))
+    .map((name) => {
+      const text = readConfigFileText(path.join(paths.conf, name), `conf/${name}`)
+      return text.ok ? {name, text: text.text} : {name, problem: text.problem}
+    })
+  return buildSnapshot(paths.dir, files)
+}
+
+/** A conf file's name and text, or the problem that kept it from being read. */
+export type ConfFileText = {name: string; text: string} | {name: string; problem: ConfigProblem}
+
+/** Builds a snapshot from conf file texts (pure; `dir` is the absolute lab folder). */
+export function buildSnapshot(dir: string, files: readonly ConfFileText[]): LabSnapshot {
   const problems: ConfigProblem[] = []
   const nodes: LabNode[] = []
-  const confFiles = names.filter((n) => n.endsWith('.properties')).sort()
-  if (confFiles.length === 0) {
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  if (sorted.length === 0) {
     problems.push({severity: 'error', rule: 'lab-empty', file: 'conf/', message: 'conf/ holds no .properties files', fix: 'run mqlab init --force to write the files again'})
   }
-  for (const name of confFiles) {
-    const file = `conf/${name}`
-    const abs = path.join(paths.conf, name)
-    const text = readConfigFileText(abs, file)
-    if (!text.ok) {
-      problems.push(text.problem)
+  for (const entry of sorted) {
+    if ('problem' in entry) {
+      problems.push(entry.problem)
       continue
     }
-    const {name: nodeName, kind} = nodeFromConfFile(name)
-    const read = kind === 'namesrv' ? readNamesrvConfigText(text.text, file, {cwd: paths.dir}) : readBrokerConfigText(text.text, file, {cwd: paths.dir})
+    const file = `conf/${entry.name}`
+    const {name: nodeName, kind} = nodeFromConfFile(entry.name)
+    const read = kind === 'namesrv' ? readNamesrvConfigText(entry.text, file, {cwd: dir}) : readBrokerConfigText(entry.text, file, {cwd: dir})
     problems.push(...read.problems)
     const failedKeys = new Set(read.problems.filter((p) => p.severity === 'error' && p.key !== undefined).map((p) => canonicalKey(p.key!)))
-    const base = {name: nodeName, file, path: abs, lines: read.lines, failedKeys}
+    const base = {name: nodeName, file, path: path.join(dir, file), lines: read.lines, failedKeys}
     nodes.push(kind === 'namesrv' ? {...base, kind, config: (read as ReturnType<typeof readNamesrvConfigText>).config} : {...base, kind, config: (read as ReturnType<typeof readBrokerConfigText>).config})
   }
   nodes.sort(nodeOrder)
-  return {dir: paths.dir, nodes, problems}
+  return {dir, nodes, problems}
 }
 
 /** Old spellings report under their written key; rules look keys up by the real name. */
