@@ -19,6 +19,14 @@ export const ExitCode = {
   LAB_EXISTS: 5,
   /** A file or directory could not be read or written. */
   IO_ERROR: 6,
+  /** A lab node failed: it exited while starting, never became ready, or would not stop. */
+  NODE_FAILED: 7,
+  /** A port a lab node needs is held by a process outside the lab; nothing was started. */
+  PORT_IN_USE: 8,
+  /** The command needs a running node (or lab) and it is not running. */
+  NOT_RUNNING: 9,
+  /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
+  INTERRUPTED: 130,
 } as const
 
 /** A value of ExitCode. */
@@ -37,6 +45,13 @@ export const errorExitCodes = {
   DIR_NOT_EMPTY: ExitCode.LAB_EXISTS,
   LAB_UNREADABLE: ExitCode.IO_ERROR,
   WRITE_FAILED: ExitCode.IO_ERROR,
+  UNKNOWN_NODE: ExitCode.USAGE,
+  NODE_START_FAILED: ExitCode.NODE_FAILED,
+  NODE_NOT_READY: ExitCode.NODE_FAILED,
+  NODE_STOP_FAILED: ExitCode.NODE_FAILED,
+  PORT_IN_USE: ExitCode.PORT_IN_USE,
+  NODE_NOT_RUNNING: ExitCode.NOT_RUNNING,
+  INTERRUPTED: ExitCode.INTERRUPTED,
 } as const
 
 /** A stable error code. */
