@@ -96,6 +96,6 @@ export class GroupCommitService {
       }
       this.armTimer()
     }, delay + 1)
-    this.timer.unref()
+    // Not unref: a put waiting for its flush is work in progress.
   }
 }
