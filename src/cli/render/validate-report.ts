@@ -8,22 +8,20 @@ export function renderValidation(result: ValidationResult): string {
   const c = paletteFor()
   const lines: string[] = []
   if (result.problems.length > 0) {
-    const width = Math.max(80, process.stdout.columns ?? 120)
-    const messageWidth = Math.max(30, Math.floor((width - 40) * 0.6))
-    const fixWidth = Math.max(20, width - 40 - messageWidth)
-    lines.push(
-      renderTable(
-        ['severity', 'rule', 'file:line', 'message', 'fix'],
-        result.problems.map((p) => [
-          p.severity === 'error' ? c.red('error') : c.yellow('warning'),
-          p.rule,
-          p.line === null ? p.file : `${p.file}:${p.line}`,
-          p.key ? `${p.key}: ${p.message}` : p.message,
-          p.fix ?? '',
-        ]),
-        {wrap: true, colWidths: [9, 24, 30, messageWidth, fixWidth]},
-      ),
-    )
+    const rows = result.problems.map((p) => [
+      p.severity,
+      p.rule,
+      p.line === null ? p.file : `${p.file}:${p.line}`,
+      p.key ? `${p.key}: ${p.message}` : p.message,
+      p.fix ?? '',
+    ])
+    // The first three columns never wrap; message and fix share what is left of the terminal (or 160 columns).
+    const fixed = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['severity', 'rule', 'file:line'][i].length) + 2)
+    const total = Math.max(100, process.stdout.isTTY ? (process.stdout.columns ?? 120) : 160)
+    const rest = Math.max(50, total - fixed.reduce((a, b) => a + b, 0) - 6)
+    const messageWidth = Math.ceil(rest * 0.6)
+    const coloured = rows.map((r) => [r[0] === 'error' ? c.red(r[0]) : c.yellow(r[0]), ...r.slice(1)])
+    lines.push(renderTable(['severity', 'rule', 'file:line', 'message', 'fix'], coloured, {wrap: true, colWidths: [...fixed, messageWidth, rest - messageWidth]}))
   }
   const counts = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`
   lines.push(
