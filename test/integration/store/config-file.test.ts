@@ -1,0 +1,28 @@
+import test from 'ava'
+import {promises as fsp} from 'node:fs'
+import {join} from 'node:path'
+import {readConfigFile, writeConfigFile} from '../../../runtime/store/config-file.js'
+import {tempDir} from '../../helpers/store-fixtures.js'
+
+test('writes atomically, keeps the previous version as .bak, leaves no temp file', async (t) => {
+  const dir = await tempDir(t)
+  const file = join(dir, 'config', 'topics.json')
+  t.is(await readConfigFile(file), undefined)
+  await writeConfigFile(file, '{"v":1}')
+  t.is(await readConfigFile(file), '{"v":1}')
+  await writeConfigFile(file, '{"v":2}')
+  t.is(await fsp.readFile(file, 'utf8'), '{"v":2}')
+  t.is(await fsp.readFile(`${file}.bak`, 'utf8'), '{"v":1}')
+  t.deepEqual((await fsp.readdir(join(dir, 'config'))).sort(), ['topics.json', 'topics.json.bak'])
+})
+
+test('reading falls back to .bak when the file is missing or empty', async (t) => {
+  const dir = await tempDir(t)
+  const file = join(dir, 'consumerOffset.json')
+  await writeConfigFile(file, '{"a":1}')
+  await writeConfigFile(file, '{"a":2}')
+  await fsp.writeFile(file, '')
+  t.is(await readConfigFile(file), '{"a":1}')
+  await fsp.rm(file)
+  t.is(await readConfigFile(file), '{"a":1}')
+})
