@@ -1,0 +1,26 @@
+/**
+ * mqlab's RocketMQ 4.x client: what the `send`, `consume`, `topic`, `cluster` commands and the bench
+ * call. Works against mqlab's runtime or any Apache RocketMQ 4.x cluster through its name servers.
+ */
+export {MQAdmin, type CreateTopicOptions, type CreateTopicResult, type CreateTopicBrokerOutcome} from './admin/mq-admin.js'
+export type {ClusterListRow} from './admin/cluster-list.js'
+export {MQClientError, MQBrokerError, errorStatus, type MQClientErrorCode} from './client-errors.js'
+export {parseNamesrvAddrList, type ClientOptions} from './client-options.js'
+export {Consumer, type ConsumeOptions} from './consumer/consumer.js'
+export type {ConsumeResult, ConsumeSummary, ConsumeStopReason, QueueProgress} from './consumer/consume-report.js'
+export type {ConsumedMessage} from './consumer/consumed-message.js'
+export {MQClientInstance} from './mq-client-instance.js'
+export {generateMessages, type MessageTemplate} from './producer/message-generator.js'
+export type {OutgoingMessage} from './producer/outgoing-message.js'
+export {Producer, type ProducerOptions, type SendRunOptions} from './producer/producer.js'
+export type {SendAttempt, SendReport, SendRunResult} from './producer/send-report.js'
+export type {SendStatus} from './producer/send-status.js'
+export {summarizeLatencies, percentileOfSorted, type LatencySummary} from './stats/latency-stats.js'
+export {summarizeRun, throughput, type RunSample, type RunStats} from './stats/run-stats.js'
+
+/**
+ * For --help and README: the one place mqlab's client deliberately differs from RocketMQ's.
+ */
+export const ROUTE_REFRESH_NOTE =
+  "mqlab's client re-reads a topic's route from the name servers as soon as a connection to a broker fails, " +
+  "so it notices a dead broker at once; RocketMQ's clients wait for their 30 s route poll."
