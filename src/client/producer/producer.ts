@@ -106,6 +106,7 @@ export class Producer {
 
   /** Sends every message, `inflight` at a time; resolves with a report per message and a summary. */
   async send(messages: Iterable<OutgoingMessage>, options: SendRunOptions = {}): Promise<SendRunResult> {
+    this.client.assertOpen()
     const inflight = Math.max(1, Math.floor(options.inflight ?? 1))
     const keep = options.keepReports ?? true
     const reports: SendReport[] = []
@@ -133,6 +134,7 @@ export class Producer {
 
   /** Sends one message with retries; never throws for a send failure — the report says what happened. */
   async sendOne(message: OutgoingMessage, index = 0): Promise<SendReport> {
+    this.client.assertOpen()
     const start = this.monotonic()
     let prepared: PreparedMessage
     try {
