@@ -1,0 +1,55 @@
+/** Terminal rendering of lab node tables (`mqlab status`, the end of `mqlab up`) and crash reports. */
+import type {NodeRow} from '../../lab/lab-status.js'
+import type {NodeState} from '../../lab/node-state.js'
+import type {CrashReport} from '../../lab/supervisor.js'
+import {paletteFor} from '../palette.js'
+import {renderTable} from '../table.js'
+
+/** The node table. */
+export function renderNodeTable(nodes: readonly NodeRow[]): string {
+  const c = paletteFor()
+  const paint: Record<NodeState, (s: string) => string> = {running: c.green, paused: c.yellow, crashed: c.red, stopped: c.dim}
+  return renderTable(
+    ['node', 'role', 'state', 'pid', 'address', 'ports', 'commitlog max', 'uptime'],
+    nodes.map((n) => [
+      n.name,
+      n.roleSource === 'namesrv' || n.kind === 'namesrv' ? n.role : `${n.role} (file)`,
+      paint[n.state](n.state),
+      n.pid === null || n.state === 'stopped' ? '' : String(n.pid),
+      n.addr,
+      n.ports.map((p) => p.port).join(' '),
+      n.commitLogMaxOffset === null ? '' : String(n.commitLogMaxOffset),
+      n.uptimeMs === null ? '' : formatDuration(n.uptimeMs),
+    ]),
+  )
+}
+
+/** Notes under the table (one line per node that has one). */
+export function renderNotes(nodes: readonly NodeRow[]): string[] {
+  return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => `  ${n.name}: ${n.note}`)
+}
+
+/** Each crash: what died, why if known, its log path and last lines. */
+export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashed'): string {
+  const c = paletteFor()
+  return crashes
+    .map((k) => {
+      const why = k.signalled ? `, ${k.signalled} sent by mqlab kill` : ''
+      const head = c.red(`✗ ${k.node} ${heading} (pid ${k.pid ?? '?'}${why}). Last lines of ${k.logPath}:`)
+      const lines = k.lastLines.length === 0 ? ['    (the log is empty)'] : k.lastLines.map((l) => `    ${l}`)
+      return [head, ...lines].join('\n')
+    })
+    .join('\n')
+}
+
+/** "3d 4h", "2h 5m", "4m 10s", "12s". */
+export function formatDuration(ms: number): string {
+  const s = Math.floor(ms / 1000)
+  const d = Math.floor(s / 86_400)
+  const h = Math.floor((s % 86_400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (d > 0) return `${d}d ${h}h`
+  if (h > 0) return `${h}h ${m}m`
+  if (m > 0) return `${m}m ${s % 60}s`
+  return `${s}s`
+}

@@ -1,0 +1,16 @@
+import {NodeCommand, labDirFlag, nodeArg} from '../cli/node-command.js'
+import type {NodeActionResult} from '../lab/lab-node-control.js'
+
+/** `mqlab pause NODE`. */
+export default class Pause extends NodeCommand {
+  static override summary = 'Freeze one node with SIGSTOP: its connections stay open but nothing answers (a hung broker)'
+  static override examples = ['<%= config.bin %> <%= command.id %> broker-a-slave', '<%= config.bin %> <%= command.id %> namesrv-1 --json']
+  static override args = nodeArg
+  static override flags = labDirFlag
+
+  async run(): Promise<NodeActionResult> {
+    const {args, flags} = await this.parse(Pause)
+    const {freezeNode} = await import('../lab/lab-node-control.js')
+    return this.runNodeAction(flags.dir, (ctx) => freezeNode(ctx, args.node, true))
+  }
+}
