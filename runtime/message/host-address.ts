@@ -16,8 +16,7 @@ export function normalizeIp(ip: string): string {
 
 /** Whether the address is written as IPv6 (16 bytes) rather than IPv4. */
 export function isIPv6Host(host: HostAddress): boolean {
-  const ip = normalizeIp(host.ip)
-  return !isIPv4(ip) && isIPv6(ip)
+  return ipToBytes(host.ip).length === 16
 }
 
 /** Bytes the address takes in a record: 8 for IPv4, 20 for IPv6. */
@@ -25,12 +24,20 @@ export function hostAddressLength(host: HostAddress): number {
   return isIPv6Host(host) ? 20 : 8
 }
 
-/** The IP's raw bytes (4 or 16); an unparseable IP is written as 0.0.0.0 rather than failing a send. */
+// A broker sees few distinct addresses: parse each once (bounded, reset when it grows large).
+const ipCache = new Map<string, Buffer>()
+
+/** The IP's raw bytes (4 or 16), shared: do not modify. An unparseable IP is 0.0.0.0 rather than a failed send. */
 export function ipToBytes(ip: string): Buffer {
+  let b = ipCache.get(ip)
+  if (b) return b
   const n = normalizeIp(ip)
-  if (isIPv4(n)) return Buffer.from(n.split('.').map((p) => Number(p)))
-  if (isIPv6(n)) return ipv6ToBytes(n)
-  return Buffer.alloc(4)
+  if (isIPv4(n)) b = Buffer.from(n.split('.').map((p) => Number(p)))
+  else if (isIPv6(n)) b = ipv6ToBytes(n)
+  else b = Buffer.alloc(4)
+  if (ipCache.size >= 1024) ipCache.clear()
+  ipCache.set(ip, b)
+  return b
 }
 
 /** Formats 4 or 16 raw IP bytes as text. */

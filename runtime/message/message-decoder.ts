@@ -8,6 +8,7 @@ import {createOffsetMessageId} from './message-id.js'
 import {parseMessageProperties} from './message-properties.js'
 import {MessageSysFlag} from './message-sys-flag.js'
 import {readHostAddress} from './host-address.js'
+import {readInt64BE} from './int64.js'
 import {MESSAGE_MAGIC_CODE} from './stored-record-layout.js'
 
 export type {MessageExt} from './message-ext.js'
@@ -28,21 +29,21 @@ export function decodeMessage(record: Buffer): MessageExt {
   const bodyCRC = record.readInt32BE(pos); pos += 4
   const queueId = record.readInt32BE(pos); pos += 4
   const flag = record.readInt32BE(pos); pos += 4
-  const queueOffset = Number(record.readBigInt64BE(pos)); pos += 8
-  const commitLogOffset = Number(record.readBigInt64BE(pos)); pos += 8
+  const queueOffset = readInt64BE(record, pos); pos += 8
+  const commitLogOffset = readInt64BE(record, pos); pos += 8
   const sysFlag = record.readInt32BE(pos); pos += 4
-  const bornTimestamp = Number(record.readBigInt64BE(pos)); pos += 8
+  const bornTimestamp = readInt64BE(record, pos); pos += 8
   const bornV6 = (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) !== 0
   need(bornV6 ? 20 : 8)
   const bornHost = readHostAddress(record, pos, bornV6); pos += bornV6 ? 20 : 8
   need(8)
-  const storeTimestamp = Number(record.readBigInt64BE(pos)); pos += 8
+  const storeTimestamp = readInt64BE(record, pos); pos += 8
   const storeV6 = (sysFlag & MessageSysFlag.STOREHOSTADDRESS_V6_FLAG) !== 0
   need(storeV6 ? 20 : 8)
   const storeHost = readHostAddress(record, pos, storeV6); pos += storeV6 ? 20 : 8
   need(4 + 8 + 4)
   const reconsumeTimes = record.readInt32BE(pos); pos += 4
-  const preparedTransactionOffset = Number(record.readBigInt64BE(pos)); pos += 8
+  const preparedTransactionOffset = readInt64BE(record, pos); pos += 8
   const bodyLen = record.readInt32BE(pos); pos += 4
   if (bodyLen < 0) throw new MessageDecodeError(`negative body length ${bodyLen}`)
   need(bodyLen + 1)

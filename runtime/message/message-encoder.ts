@@ -6,6 +6,7 @@
 import {crc32} from '../common/crc32.js'
 import type {MessageExtBrokerInner} from './message-ext-broker-inner.js'
 import {hostAddressLength, writeHostAddress} from './host-address.js'
+import {writeInt64BE} from './int64.js'
 import {MessageSysFlag} from './message-sys-flag.js'
 import {MAX_PROPERTIES_LENGTH, MAX_TOPIC_LENGTH, MESSAGE_MAGIC_CODE, calMsgLength} from './stored-record-layout.js'
 
@@ -30,7 +31,7 @@ export interface PreparedRecord {
 
 /** Measures a message; check topicBytes/propertiesBytes lengths against the record limits before writing. */
 export function prepareStoredRecord(msg: MessageExtBrokerInner): PreparedRecord {
-  const topicBytes = Buffer.from(msg.topic, 'utf8')
+  const topicBytes = topicBytesOf(msg.topic)
   const propertiesBytes = Buffer.from(msg.propertiesString, 'utf8')
   const bornLen = hostAddressLength(msg.bornHost)
   const storeLen = hostAddressLength(msg.storeHost)
@@ -47,6 +48,19 @@ export function prepareStoredRecord(msg: MessageExtBrokerInner): PreparedRecord 
   }
 }
 
+// Topics repeat endlessly on the put path: keep their UTF-8 bytes (bounded, reset when it grows large).
+const topicCache = new Map<string, Buffer>()
+
+function topicBytesOf(topic: string): Buffer {
+  let b = topicCache.get(topic)
+  if (!b) {
+    if (topicCache.size >= 4096) topicCache.clear()
+    b = Buffer.from(topic, 'utf8')
+    topicCache.set(topic, b)
+  }
+  return b
+}
+
 /** Writes a prepared record at target[pos]; returns the position after it. */
 export function writeStoredRecord(target: Buffer, pos: number, rec: PreparedRecord, fields: StoredRecordFields): number {
   if (rec.topicBytes.length > MAX_TOPIC_LENGTH) throw new RangeError(`topic is ${rec.topicBytes.length} bytes; a record holds at most ${MAX_TOPIC_LENGTH}`)
@@ -60,15 +74,15 @@ export function writeStoredRecord(target: Buffer, pos: number, rec: PreparedReco
   p = target.writeInt32BE(rec.bodyCRC, p)
   p = target.writeInt32BE(m.queueId, p)
   p = target.writeInt32BE(m.flag | 0, p)
-  p = target.writeBigInt64BE(BigInt(fields.queueOffset), p)
-  p = target.writeBigInt64BE(BigInt(fields.physicalOffset), p)
+  p = writeInt64BE(target, fields.queueOffset, p)
+  p = writeInt64BE(target, fields.physicalOffset, p)
   p = target.writeInt32BE(rec.sysFlag, p)
-  p = target.writeBigInt64BE(BigInt(m.bornTimestamp), p)
+  p = writeInt64BE(target, m.bornTimestamp, p)
   p = writeHostAddress(target, p, m.bornHost)
-  p = target.writeBigInt64BE(BigInt(fields.storeTimestamp), p)
+  p = writeInt64BE(target, fields.storeTimestamp, p)
   p = writeHostAddress(target, p, m.storeHost)
   p = target.writeInt32BE(m.reconsumeTimes | 0, p)
-  p = target.writeBigInt64BE(BigInt(m.preparedTransactionOffset), p)
+  p = writeInt64BE(target, m.preparedTransactionOffset, p)
   p = target.writeInt32BE(m.body.length, p)
   p += m.body.copy(target, p)
   p = target.writeInt8(rec.topicBytes.length, p)

@@ -12,15 +12,25 @@
 import {networkInterfaces} from 'node:os'
 import type {HostAddress} from './message-ext-broker-inner.js'
 import {bytesToIp, ipToBytes, isIPv6Host} from './host-address.js'
+import {readInt64BE} from './int64.js'
+
+// The host part of offset ids repeats for every message of a broker: build it once per address.
+const hostHexCache = new Map<string, string>()
 
 /** Builds the offset msg id of the record at commitLogOffset stored by storeHost. */
 export function createOffsetMessageId(storeHost: HostAddress, commitLogOffset: number): string {
-  const ipLen = isIPv6Host(storeHost) ? 16 : 4
-  const buf = Buffer.alloc(ipLen + 4 + 8)
-  ipToBytes(storeHost.ip).copy(buf, 0)
-  buf.writeInt32BE(storeHost.port | 0, ipLen)
-  buf.writeBigInt64BE(BigInt(commitLogOffset), ipLen + 4)
-  return buf.toString('hex').toUpperCase()
+  const key = `${storeHost.ip}:${storeHost.port}`
+  let prefix = hostHexCache.get(key)
+  if (prefix === undefined) {
+    const ipLen = isIPv6Host(storeHost) ? 16 : 4
+    const buf = Buffer.alloc(ipLen + 4)
+    ipToBytes(storeHost.ip).copy(buf, 0)
+    buf.writeInt32BE(storeHost.port | 0, ipLen)
+    prefix = buf.toString('hex').toUpperCase()
+    if (hostHexCache.size >= 1024) hostHexCache.clear()
+    hostHexCache.set(key, prefix)
+  }
+  return prefix + commitLogOffset.toString(16).toUpperCase().padStart(16, '0')
 }
 
 /** Decodes an offset msg id; throws on anything but 32 or 56 hex chars. */
@@ -32,7 +42,7 @@ export function decodeOffsetMessageId(id: string): {storeHost: HostAddress; comm
   const ipLen = id.length === 56 ? 16 : 4
   return {
     storeHost: {ip: bytesToIp(buf.subarray(0, ipLen)), port: buf.readInt32BE(ipLen)},
-    commitLogOffset: Number(buf.readBigInt64BE(ipLen + 4)),
+    commitLogOffset: readInt64BE(buf, ipLen + 4),
   }
 }
 

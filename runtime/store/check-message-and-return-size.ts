@@ -6,6 +6,7 @@
  * marks the end of a segment's data.
  */
 import {crc32} from '../common/crc32.js'
+import {readInt64BE} from '../message/int64.js'
 import {MessageConst} from '../message/message-const.js'
 import {parseMessageProperties} from '../message/message-properties.js'
 import {MessageSysFlag} from '../message/message-sys-flag.js'
@@ -56,12 +57,12 @@ export function checkMessageAndReturnSize(buf: Buffer, pos: number, o: CheckOpti
   if (48 + bornLen + storeLen + 24 + 1 + 2 > totalSize) return {kind: 'invalid', reason: `record size ${totalSize} too small for its host fields`}
   const bodyCRC = buf.readInt32BE(pos + 8)
   const queueId = buf.readInt32BE(pos + 12)
-  const queueOffset = Number(buf.readBigInt64BE(pos + 20))
-  const physicOffset = Number(buf.readBigInt64BE(pos + 28))
+  const queueOffset = readInt64BE(buf, pos + 20)
+  const physicOffset = readInt64BE(buf, pos + 28)
   let p = pos + 48 + bornLen
-  const storeTimestamp = Number(buf.readBigInt64BE(p))
+  const storeTimestamp = readInt64BE(buf, p)
   p += 8 + storeLen
-  const preparedTransactionOffset = Number(buf.readBigInt64BE(p + 4))
+  const preparedTransactionOffset = readInt64BE(buf, p + 4)
   p += 12
   const end = pos + totalSize
   const bodyLen = buf.readInt32BE(p)

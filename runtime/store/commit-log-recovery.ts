@@ -7,6 +7,7 @@
  * - Abnormal (abort file present): scan from the newest segment whose first record is older than the
  *   checkpoint's min(physic, logics) − 3 s; records from there on are re-dispatched to the consume queues.
  */
+import {readInt64BE} from '../message/int64.js'
 import type {Logger} from '../common/logger.js'
 import {MESSAGE_MAGIC_CODE, MAGICCODE_POS, SYSFLAG_POS, storeTimestampPos} from '../message/stored-record-layout.js'
 import {MessageSysFlag} from '../message/message-sys-flag.js'
@@ -88,6 +89,6 @@ async function isMappedFileMatchedRecover(file: MappedFile, minTimestamp: number
   if (!head || head.length < 80 || head.readInt32BE(MAGICCODE_POS) !== MESSAGE_MAGIC_CODE) return false
   const sysFlag = head.readInt32BE(SYSFLAG_POS)
   const bornLen = (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) === 0 ? 8 : 20
-  const storeTimestamp = Number(head.readBigInt64BE(storeTimestampPos(bornLen)))
+  const storeTimestamp = readInt64BE(head, storeTimestampPos(bornLen))
   return storeTimestamp !== 0 && storeTimestamp <= minTimestamp
 }

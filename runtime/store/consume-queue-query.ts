@@ -2,6 +2,7 @@
  * Time-based lookups over a consume queue (SEARCH_OFFSET_BY_TIMESTAMP, earliest message time), reading
  * each candidate record's store timestamp from the commitlog (CommitLog.pickupStoreTimestamp).
  */
+import {readInt64BE} from '../message/int64.js'
 import {MessageSysFlag} from '../message/message-sys-flag.js'
 import {SYSFLAG_POS, storeTimestampPos} from '../message/stored-record-layout.js'
 import type {CommitLog} from './commit-log.js'
@@ -13,7 +14,7 @@ export async function pickupStoreTimestamp(commitLog: CommitLog, offset: number,
   if (!head || head.length < 80) return -1
   const sysFlag = head.readInt32BE(SYSFLAG_POS)
   const bornLen = (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) === 0 ? 8 : 20
-  return Number(head.readBigInt64BE(storeTimestampPos(bornLen)))
+  return readInt64BE(head, storeTimestampPos(bornLen))
 }
 
 /** Store time of the message at a queue offset, or -1 (a filler or a deleted record). */

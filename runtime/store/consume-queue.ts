@@ -5,6 +5,7 @@
  * offset n is the entry at byte n × 20. Entries are appended in memory by the dispatcher and written by
  * the consume-queue flush service; after a crash they are rebuilt from the commitlog.
  */
+import {readInt64BE, writeInt64BE} from '../message/int64.js'
 import {join} from 'node:path'
 import type {Logger} from '../common/logger.js'
 import type {DispatchRequest} from './dispatch-request.js'
@@ -32,7 +33,7 @@ export interface IndexBuffer {
 
 /** Decodes the entry at buf[pos]. */
 export function readEntry(buf: Buffer, pos: number): ConsumeQueueEntry {
-  return {offsetPy: Number(buf.readBigInt64BE(pos)), sizePy: buf.readInt32BE(pos + 8), tagsCode: Number(buf.readBigInt64BE(pos + 12))}
+  return {offsetPy: readInt64BE(buf, pos), sizePy: buf.readInt32BE(pos + 8), tagsCode: readInt64BE(buf, pos + 12)}
 }
 
 /** Whether an entry is real data or a pre-queue filler (valid either way). */
@@ -247,9 +248,9 @@ export class ConsumeQueue {
 
   private writeEntry(f: MappedFile, offsetPy: number, size: number, tagsCode: number, now: number): void {
     const r = f.reserve(CQ_STORE_UNIT_SIZE, now)
-    r.buf.writeBigInt64BE(BigInt(offsetPy), r.offset)
+    writeInt64BE(r.buf, offsetPy, r.offset)
     r.buf.writeInt32BE(size, r.offset + 8)
-    r.buf.writeBigInt64BE(BigInt(tagsCode), r.offset + 12)
+    writeInt64BE(r.buf, tagsCode, r.offset + 12)
   }
 
   private async lastPhysicEnd(): Promise<number> {

@@ -5,6 +5,7 @@
  * Abnormal recovery starts from the commitlog segment whose first record is older than
  * min(physic, logics) − 3 s.
  */
+import {readInt64BE, writeInt64BE} from '../message/int64.js'
 import type {StoreFileHandle, StoreFs} from './store-fs.js'
 
 const PAGE_SIZE = 4096
@@ -26,9 +27,9 @@ export class StoreCheckpoint {
       const buf = Buffer.alloc(24)
       const n = await fh.read(buf, 0, 24, 0)
       if (n === 24) {
-        cp.physicMsgTimestamp = Number(buf.readBigInt64BE(0))
-        cp.logicsMsgTimestamp = Number(buf.readBigInt64BE(8))
-        cp.indexMsgTimestamp = Number(buf.readBigInt64BE(16))
+        cp.physicMsgTimestamp = readInt64BE(buf, 0)
+        cp.logicsMsgTimestamp = readInt64BE(buf, 8)
+        cp.indexMsgTimestamp = readInt64BE(buf, 16)
       }
     }
     if ((await fh.size()) < PAGE_SIZE) await fh.truncate(PAGE_SIZE)
@@ -43,9 +44,9 @@ export class StoreCheckpoint {
   /** Writes the timestamps and fsyncs. */
   async flush(): Promise<void> {
     const buf = Buffer.alloc(24)
-    buf.writeBigInt64BE(BigInt(this.physicMsgTimestamp), 0)
-    buf.writeBigInt64BE(BigInt(this.logicsMsgTimestamp), 8)
-    buf.writeBigInt64BE(BigInt(this.indexMsgTimestamp), 16)
+    writeInt64BE(buf, this.physicMsgTimestamp, 0)
+    writeInt64BE(buf, this.logicsMsgTimestamp, 8)
+    writeInt64BE(buf, this.indexMsgTimestamp, 16)
     await this.fh.writev([buf], 0)
     await this.fh.datasync()
   }
