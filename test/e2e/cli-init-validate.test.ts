@@ -144,3 +144,13 @@ test('templates --json lists the five templates', async (t) => {
   t.is(exitCode, 0)
   t.deepEqual(json.result?.templates?.map((x) => x.name), ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'])
 })
+
+test('the root help printed without oclif (dist/root-help.txt) is exactly what oclif prints', async (t) => {
+  for (const args of [['--help'], []]) {
+    const fast = await execa('node', [bin, ...args], {reject: false})
+    const slow = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_HELP_CACHE: '1'}})
+    t.is(fast.exitCode, 0)
+    t.is(fast.stdout, slow.stdout, `stderr: ${fast.stderr} / ${slow.stderr}`)
+    t.regex(fast.stdout, /init\s+Write a lab/)
+  }
+})
