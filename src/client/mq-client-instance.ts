@@ -93,11 +93,21 @@ export class MQClientInstance {
     return p
   }
 
-  /** The cached route if younger than the poll interval, else a fresh one. */
+  /**
+   * The cached route if younger than the poll interval, else a fresh one. When the name servers cannot
+   * be reached, a route read earlier is still used (as RocketMQ's clients keep theirs); with none, the
+   * NAMESRV_UNREACHABLE error is thrown.
+   */
   async getTopicRoute(topic: string): Promise<TopicRouteData | undefined> {
     const cached = this.routes.get(topic)
     if (cached !== undefined && this.now() - cached.fetchedAt < this.pollIntervalMs) return cached.route
-    return (await this.updateTopicRoute(topic)) ?? cached?.route
+    try {
+      return (await this.updateTopicRoute(topic)) ?? cached?.route
+    } catch (err) {
+      if (cached === undefined) throw err
+      this.logger.warn(`keeping the route of ${topic} read ${this.now() - cached.fetchedAt} ms ago: ${String(err)}`)
+      return cached.route
+    }
   }
 
   /** The last route read for a topic, without asking anyone. */

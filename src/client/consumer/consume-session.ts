@@ -17,7 +17,7 @@ import {MQClientError} from '../client-errors.js'
 import {heartbeatTargets, sendHeartbeat, unregisterClient} from '../client-heartbeat.js'
 import type {MQClientInstance} from '../mq-client-instance.js'
 import type {FoundBroker} from '../route/broker-addr-table.js'
-import {messageQueueKey} from '../route/message-queue.js'
+import {messageQueueKey, type MessageQueue} from '../route/message-queue.js'
 import {topicRouteToSubscribeInfo} from '../route/topic-subscribe-info.js'
 import {summarizeLatencies} from '../stats/latency-stats.js'
 import {throughput} from '../stats/run-stats.js'
@@ -46,6 +46,7 @@ export interface ConsumeSessionSettings {
   persistIntervalMs: number
   pullRetryDelayMs: number
   onMessage?: (message: ConsumedMessage) => void
+  onRebalance?: (topic: string, owned: MessageQueue[]) => void
   signal?: AbortSignal
 }
 
@@ -266,6 +267,9 @@ export class ConsumeSession {
       this.queues.set(messageQueueKey(mq), pq)
       void runPullLoop(this, pq, sub)
     })
+    if (!this.stoppedFlag && (added.length > 0 || removed.length > 0)) {
+      this.settings.onRebalance?.(sub.topic, [...this.queues.values()].filter((pq) => pq.mq.topic === sub.topic).map((pq) => pq.mq))
+    }
     return complete
   }
 

@@ -13,6 +13,7 @@ import {decodeNotifyConsumerIdsChangedRequestHeader} from '../../../runtime/remo
 import {RequestCode} from '../../../runtime/remoting/request-code.js'
 import {MQClientError} from '../client-errors.js'
 import type {ClientOptions} from '../client-options.js'
+import type {MessageQueue} from '../route/message-queue.js'
 import {MQClientInstance, type ClientDependencies} from '../mq-client-instance.js'
 import {checkTopic} from '../producer/outgoing-message.js'
 import type {ConsumeFromWhere} from './consume-from-where.js'
@@ -40,6 +41,8 @@ export interface ConsumeOptions {
   pullBatchSize?: number
   /** Called with each message as it is delivered. */
   onMessage?: (message: ConsumedMessage) => void
+  /** Called when rebalancing changed the queues this consumer owns of a topic (the topic or its retry topic). */
+  onRebalance?: (topic: string, owned: MessageQueue[]) => void
   /** Ends the run early. */
   signal?: AbortSignal
   /** Keep every message in the result (default true). */
@@ -114,6 +117,7 @@ export class Consumer {
         persistIntervalMs: options.persistIntervalMs ?? 5000,
         pullRetryDelayMs: options.pullRetryDelayMs ?? 1000,
         onMessage: options.onMessage,
+        onRebalance: options.onRebalance,
         signal: options.signal,
       },
       this.monotonic,
