@@ -1,7 +1,7 @@
 /** Every validation rule id mqlab reports, with what it checks: the list README and `mqlab validate --help` show. */
 
-/** Where a rule runs: in one file (runtime/config, also at node start) or across the lab (src/topology). */
-export type RuleScope = 'file' | 'lab'
+/** Where a rule runs: in one file (runtime/config, also at node start), across the lab (src/topology), or both. */
+export type RuleScope = 'file' | 'lab' | 'file+lab'
 
 /** One rule id. */
 export interface RuleInfo {
@@ -53,9 +53,9 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   // DLedger
   {id: 'dledger-disabled', scope: 'file', summary: 'DLedger keys without enableDLegerCommitLog=true (warning)'},
   {id: 'dledger-controller', scope: 'file', summary: 'enableDLegerCommitLog combined with enableControllerMode'},
-  {id: 'dledger-group', scope: 'lab', summary: 'DLedger mode without dLegerGroup, or members of one brokerName / dLegerGroup that disagree'},
-  {id: 'dledger-peers', scope: 'lab', summary: 'dLegerPeers missing, not nX-host:port;…, or different between members'},
-  {id: 'dledger-self-id', scope: 'lab', summary: 'dLegerSelfId missing, not among the peers, or used twice'},
+  {id: 'dledger-group', scope: 'file+lab', summary: 'DLedger mode without dLegerGroup, or members of one brokerName / dLegerGroup that disagree'},
+  {id: 'dledger-peers', scope: 'file+lab', summary: 'dLegerPeers missing, not nX-host:port;…, or different between members'},
+  {id: 'dledger-self-id', scope: 'file+lab', summary: 'dLegerSelfId missing, not among the peers, or used twice'},
   {id: 'dledger-quorum', scope: 'lab', summary: 'fewer than 3 peers: no fault tolerance (warning)'},
   {id: 'dledger-member-missing', scope: 'lab', summary: 'a peer in dLegerPeers with no node in the lab (warning)'},
   {id: 'dledger-mixed', scope: 'lab', summary: 'one brokerName with both DLedger and classic brokers'},

@@ -38,3 +38,8 @@ test('every catalogued rule id is reported somewhere (no phantom rules in README
 test('rule ids are unique', (t) => {
   t.is(new Set(ruleCatalogue.map((r) => r.id)).size, ruleCatalogue.length)
 })
+
+test('README lists every rule id', (t) => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+  for (const r of ruleCatalogue) t.true(readme.includes(`| \`${r.id}\` |`), `${r.id} missing from README`)
+})
