@@ -24,8 +24,13 @@ export type RecordCheck =
 /** How strictly to check and how much to parse. */
 export interface CheckOptions {
   checkCRC: boolean
-  /** Parse properties for tagsCode/keys (dispatch needs them; finding the end of the log does not). */
-  readProperties: boolean
+  /**
+   * Parse properties for tagsCode/keys (dispatch needs them; finding the end of the log does not), or
+   * decide per record (recovery re-dispatch skips records its consume queue already holds).
+   */
+  readProperties: boolean | ((topic: string, queueId: number, commitLogOffset: number, msgSize: number) => boolean)
+  /** Only validate: the returned request carries no topic (finding the end of the log needs none). */
+  validateOnly?: boolean
   /** Commitlog offset of buf[0]. */
   bufferOffset: number
   /** Bytes from buf[0] to the end of its segment: a record may not run past it. */
@@ -86,7 +91,7 @@ export function checkMessageAndReturnSize(buf: Buffer, pos: number, o: CheckOpti
     const crc = crc32(buf.subarray(bodyStart, bodyStart + bodyLen))
     if (crc !== bodyCRC) return {kind: 'invalid', reason: `body CRC ${crc} does not match the stored ${bodyCRC}`}
   }
-  const topic = buf.toString('utf8', topicStart, topicStart + topicLen)
+  const topic = o.validateOnly ? '' : buf.toString('utf8', topicStart, topicStart + topicLen)
   const request: DispatchRequest = {
     topic,
     queueId,
@@ -98,7 +103,8 @@ export function checkMessageAndReturnSize(buf: Buffer, pos: number, o: CheckOpti
     sysFlag,
     preparedTransactionOffset,
   }
-  if (o.readProperties && propsLen > 0) {
+  const wantProps = typeof o.readProperties === 'function' ? o.readProperties(topic, queueId, at, totalSize) : o.readProperties
+  if (wantProps && propsLen > 0 && !o.validateOnly) {
     const props = parseMessageProperties(buf.toString('utf8', p, p + propsLen))
     request.tagsCode = tagsString2tagsCode(props[MessageConst.TAGS])
     request.keys = props[MessageConst.KEYS]

@@ -39,7 +39,7 @@ export async function scanSegment(file: MappedFile, startPos: number, checkCRC: 
     if (len <= 0) return {position: pos, stop: 'invalid', reason: 'segment ends without a blank marker', records}
     const buf = await file.read(pos, len)
     if (!buf) return {position: pos, stop: 'invalid', reason: 'segment unreadable', records}
-    const r = scanRecords(buf, 0, {checkCRC, readProperties: false, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos})
+    const r = scanRecords(buf, 0, {checkCRC, readProperties: false, validateOnly: true, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos})
     records += r.records
     pos += r.position
     if (r.stop !== 'incomplete') return {...r, position: pos, records}

@@ -42,6 +42,8 @@ export interface CommitLogDeps {
   /** Indexes one record (consume queue, listeners). */
   dispatch: (req: DispatchRequest) => void
   deliverTimestamp?: (delayLevel: number, storeTimestamp: number) => number
+  /** Whether a record found in the bytes still needs indexing (recovery re-dispatch skips the rest cheaply). */
+  needsDispatch?: (topic: string, queueId: number, commitLogOffset: number, msgSize: number) => boolean
 }
 
 /** Queue-offset key of a topic's queue (CommitLog.topicQueueTable). */
@@ -89,6 +91,7 @@ export class CommitLog {
       },
       deps.logger,
       deps.deliverTimestamp,
+      deps.needsDispatch,
     )
     if (deps.config.flushDiskType === 'SYNC_FLUSH') {
       this.groupCommit = new GroupCommitService(() => this.flush(), deps.config.syncFlushTimeout, deps.logger)

@@ -80,6 +80,10 @@ export class DefaultMessageStore implements MessageStore {
       logger: this.logger.child('commitlog'),
       dispatch: (req) => this.doDispatch(req),
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
+      needsDispatch: (topic, queueId, offset, size) => {
+        const cq = this.consumeQueues.find(topic, queueId)
+        return !cq || offset + size > cq.maxPhysicOffset
+      },
     })
     this.consumeQueues = new ConsumeQueueTable(
       getStorePathConsumeQueue(config.storePathRootDir),

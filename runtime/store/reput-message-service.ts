@@ -32,6 +32,8 @@ export class ReputMessageService {
     private readonly dispatch: (req: DispatchRequest) => void,
     private readonly logger: Logger,
     private readonly deliverTimestamp?: (delayLevel: number, storeTimestamp: number) => number,
+    /** Whether a parsed record still needs indexing (false: skip parsing its properties). */
+    private readonly needsDispatch?: (topic: string, queueId: number, commitLogOffset: number, msgSize: number) => boolean,
   ) {}
 
   /** Registers a record (or filler) this store just appended, in offset order. */
@@ -92,7 +94,7 @@ export class ReputMessageService {
         this.reputFromOffset = segEnd
         return true
       }
-      const r = scanRecords(buf, 0, {checkCRC: false, readProperties: true, bufferOffset: from, bytesToSegmentEnd: segEnd - from, deliverTimestamp: this.deliverTimestamp}, (req) => {
+      const r = scanRecords(buf, 0, {checkCRC: false, readProperties: this.needsDispatch ?? true, bufferOffset: from, bytesToSegmentEnd: segEnd - from, deliverTimestamp: this.deliverTimestamp}, (req) => {
         this.dispatch(req)
         this.reputFromOffset = req.commitLogOffset + req.msgSize
       })
