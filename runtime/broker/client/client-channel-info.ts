@@ -5,6 +5,7 @@ import type {RemotingCommand} from '../../remoting/remoting-command.js'
  * satisfies it; keeping the managers on this narrow shape keeps them unit-testable.
  */
 export interface ClientChannel {
+  /** Connection number within its server (ids repeat across the main and fast servers: managers key by the object). */
   readonly id: number
   /** "ip:port" of the client. */
   readonly remoteAddress: string

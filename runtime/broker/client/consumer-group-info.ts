@@ -6,7 +6,7 @@ import type {ClientChannel, ClientChannelInfo} from './client-channel-info.js'
  * connections, and the subscriptions from the latest heartbeats.
  */
 export class ConsumerGroupInfo {
-  readonly channels = new Map<number, ClientChannelInfo>()
+  readonly channels = new Map<ClientChannel, ClientChannelInfo>()
   readonly subscriptions = new Map<string, SubscriptionData>()
   lastUpdateTimestamp: number
 
@@ -26,13 +26,13 @@ export class ConsumerGroupInfo {
     this.messageModel = messageModel
     this.consumeFromWhere = consumeFromWhere
     this.lastUpdateTimestamp = now
-    const existing = this.channels.get(info.channel.id)
+    const existing = this.channels.get(info.channel)
     if (existing) {
       if (existing.clientId !== info.clientId) existing.clientId = info.clientId
       existing.lastUpdateTimestamp = now
       return false
     }
-    this.channels.set(info.channel.id, {...info, lastUpdateTimestamp: now})
+    this.channels.set(info.channel, {...info, lastUpdateTimestamp: now})
     return true
   }
 
@@ -65,7 +65,7 @@ export class ConsumerGroupInfo {
 
   /** Removes a connection; true when it was there. */
   removeChannel(channel: ClientChannel): boolean {
-    return this.channels.delete(channel.id)
+    return this.channels.delete(channel)
   }
 
   /** Client ids of the live connections, in registration order. */

@@ -94,10 +94,10 @@ export class ConsumerManager {
     const now = this.clock()
     let closed = 0
     for (const [group, info] of [...this.groups]) {
-      for (const [id, c] of [...info.channels]) {
+      for (const [key, c] of [...info.channels]) {
         if (now - c.lastUpdateTimestamp > this.channelExpiredTimeoutMs) {
           this.logger.warn(`consumer channel expired, remove it from group ${group}: ${c.channel.remoteAddress}`)
-          info.channels.delete(id)
+          info.channels.delete(key)
           closed++
           c.channel.close()
           this.listener('CHANGE', group, info.getAllChannels())

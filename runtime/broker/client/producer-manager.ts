@@ -10,7 +10,7 @@ export const CHANNEL_EXPIRED_TIMEOUT_MS = 120_000
  * HEART_BEAT, removed by UNREGISTER_CLIENT, a closed connection, or 120 s without a heartbeat.
  */
 export class ProducerManager {
-  private readonly groups = new Map<string, Map<number, ClientChannelInfo>>()
+  private readonly groups = new Map<string, Map<ClientChannel, ClientChannelInfo>>()
 
   constructor(
     private readonly clock: () => number = Date.now,
@@ -25,10 +25,10 @@ export class ProducerManager {
       channels = new Map()
       this.groups.set(group, channels)
     }
-    const existing = channels.get(info.channel.id)
+    const existing = channels.get(info.channel)
     if (existing) existing.lastUpdateTimestamp = this.clock()
     else {
-      channels.set(info.channel.id, {...info, lastUpdateTimestamp: this.clock()})
+      channels.set(info.channel, {...info, lastUpdateTimestamp: this.clock()})
       this.logger.info(`new producer connected, group: ${group} channel: ${info.channel.remoteAddress} clientId: ${info.clientId}`)
     }
   }
@@ -36,7 +36,7 @@ export class ProducerManager {
   /** Removes the connection from the group. */
   unregisterProducer(group: string, channel: ClientChannel): void {
     const channels = this.groups.get(group)
-    if (!channels?.delete(channel.id)) return
+    if (!channels?.delete(channel)) return
     this.logger.info(`unregister a producer ${group} from groupChannelTable ${channel.remoteAddress}`)
     if (channels.size === 0) this.groups.delete(group)
   }
@@ -44,7 +44,7 @@ export class ProducerManager {
   /** Forgets a closed connection in every group. */
   doChannelCloseEvent(channel: ClientChannel): void {
     for (const [group, channels] of this.groups) {
-      if (channels.delete(channel.id)) {
+      if (channels.delete(channel)) {
         this.logger.info(`producer channel closed, remove it from group ${group}: ${channel.remoteAddress}`)
         if (channels.size === 0) this.groups.delete(group)
       }
@@ -56,9 +56,9 @@ export class ProducerManager {
     const now = this.clock()
     let removed = 0
     for (const [group, channels] of this.groups) {
-      for (const [id, info] of channels) {
+      for (const [key, info] of channels) {
         if (now - info.lastUpdateTimestamp > this.channelExpiredTimeoutMs) {
-          channels.delete(id)
+          channels.delete(key)
           removed++
           this.logger.warn(`producer channel expired, remove it from group ${group}: ${info.channel.remoteAddress}`)
           info.channel.close()

@@ -136,3 +136,18 @@ test('producer manager: register, refresh, expire, close, unregister', (t) => {
   m.unregisterProducer('Q', a)
   t.deepEqual(m.groupNames(), [])
 })
+
+test('connections with the same id on the main and fast servers are different clients', (t) => {
+  const {m, reg} = setup()
+  const onMain = new FakeChannel(1, '127.0.0.1:5001')
+  const onFast = new FakeChannel(1, '127.0.0.1:5002')
+  reg(onMain, 'c1')
+  reg(onFast, 'c2')
+  t.deepEqual(m.getConsumerGroupInfo('G')?.getAllClientIds(), ['c1', 'c2'])
+  m.doChannelCloseEvent(onMain)
+  t.deepEqual(m.getConsumerGroupInfo('G')?.getAllClientIds(), ['c2'])
+  const p = new ProducerManager()
+  p.registerProducer('P', info(onMain, 'c1'))
+  p.registerProducer('P', info(onFast, 'c2'))
+  t.is(p.getGroupChannels('P').length, 2)
+})
