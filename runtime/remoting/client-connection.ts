@@ -95,8 +95,24 @@ export class ClientConnection {
         reject(new RemotingTimeoutError(this.addr, timeoutMs, request.code))
       }, timeoutMs)
       this.pending.set(opaque, {resolve, reject, timer})
-      this.socket.write(frame)
+      this.write(frame)
     })
+  }
+
+  /** Writes a frame; requests issued in the same tick go out in one writev (see ServerConnection.write). */
+  private write(frame: Buffer, callback?: (err?: Error | null) => void): void {
+    if (!this.corked) {
+      this.corked = true
+      this.socket.cork()
+      process.nextTick(this.uncork)
+    }
+    this.socket.write(frame, callback)
+  }
+
+  private corked = false
+  private readonly uncork = (): void => {
+    this.corked = false
+    this.socket.uncork()
   }
 
   /** Writes a request without waiting for an answer; resolves once it is handed to the OS. */
@@ -104,7 +120,7 @@ export class ClientConnection {
     if (this.isClosed) return Promise.reject(new RemotingClosedError(this.addr, this.closeReason))
     const frame = encodeFrame(request)
     return new Promise((resolve, reject) => {
-      this.socket.write(frame, (err) => (err ? reject(new RemotingClosedError(this.addr, err.message)) : resolve()))
+      this.write(frame, (err) => (err ? reject(new RemotingClosedError(this.addr, err.message)) : resolve()))
     })
   }
 

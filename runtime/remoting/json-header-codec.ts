@@ -64,8 +64,18 @@ function int(h: Record<string, unknown>, key: string, fallback: number | undefin
 
 function extFields(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || Array.isArray(value)) throw new FrameError('JSON header extFields is not an object')
+  const fields = value as Record<string, unknown>
+  // Hot path: Java peers send only strings, so the parsed object is used as it is.
+  let allStrings = true
+  for (const key in fields) {
+    if (typeof fields[key] !== 'string') {
+      allStrings = false
+      break
+    }
+  }
+  if (allStrings) return fields as Record<string, string>
   const out: Record<string, string> = {}
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, v] of Object.entries(fields)) {
     if (v === null || v === undefined) continue
     out[key] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
   }

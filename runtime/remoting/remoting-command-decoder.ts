@@ -19,11 +19,13 @@ export function decodeCommand(frame: Buffer): RemotingCommand {
     throw new FrameError(`header length ${headerLength} exceeds the frame (${frame.length - 4} bytes after the length word)`)
   }
   const headerBytes = frame.subarray(4, 4 + headerLength)
-  let header
+  let header: Omit<RemotingCommand, 'serializeType'>
   if (serializeType === 0) header = decodeJsonHeader(headerBytes)
   else if (serializeType === 1) header = decodeBinaryHeader(headerBytes)
   else throw new FrameError(`unknown serialize type ${serializeType}`)
-  const cmd: RemotingCommand = {...header, serializeType}
+  // The header object is fresh from the codec: complete it in place rather than copying it.
+  const cmd = header as RemotingCommand
+  cmd.serializeType = serializeType
   if (frame.length > 4 + headerLength) cmd.body = frame.subarray(4 + headerLength)
   return cmd
 }

@@ -153,15 +153,24 @@ for (const [what, bytes] of [
 }
 
 test('idle connections are closed after the idle timeout; active ones are kept', async (t) => {
-  const {server} = await startServer(t, {idleTimeoutMs: 300})
+  const {server, addr} = await startServer(t, {idleTimeoutMs: 300})
   const closedIds: number[] = []
   server.onConnectionClosed((c) => closedIds.push(c.id))
+  const active = newClient(t)
+  await active.invoke(addr, createRequest(ECHO), 3000)
+  const started = Date.now()
   const idle = await rawConnect(server.port)
   t.teardown(() => idle.socket.destroy())
-  const started = Date.now()
+  // Keep the other connection busy for longer than the idle timeout.
+  while (Date.now() - started < 600) {
+    t.is((await active.invoke(addr, createRequest(ECHO), 3000)).code, 0)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   await idle.closed
-  t.true(Date.now() - started >= 250, 'not closed before the timeout')
+  t.true(Date.now() - started >= 290, 'not closed before the timeout')
   await waitUntil(() => closedIds.length === 1, 'connection-closed listener')
+  t.is(closedIds.length, 1, 'only the idle connection was closed')
+  t.is(server.connectionCount, 1, 'the active connection is still open')
 })
 
 test('the server can send a oneway request to a client connection', async (t) => {
