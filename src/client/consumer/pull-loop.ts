@@ -11,7 +11,8 @@
  *   OFFSET_ILLEGAL  continue from nextBeginOffset and commit it at once, as Java persists it
  *
  * On a failure the loop waits (Java: 3 s; mqlab: pullRetryDelayMs, default 1 s) and re-reads the route
- * first when the failure was a connection failure (mqlab's immediate refresh).
+ * first when the failure was a connection failure (mqlab's immediate refresh). Unlike Java it also
+ * waits 100 ms after a "retry immediately" that did not move the offset, so it never spins.
  */
 import type {SubscriptionData} from '../../../runtime/remoting/body/subscription-data.js'
 import {isConnectionFailure} from '../producer/send-retry-policy.js'
@@ -19,6 +20,9 @@ import type {ConsumeSession} from './consume-session.js'
 import type {ProcessQueue} from './process-queue.js'
 import {buildPullMessageRequest, processPullResponse, suspendTimeFor, type PullResult} from './pull-message-request.js'
 import {subscriptionMatches} from './tag-filter.js'
+
+/** Wait before pulling again after an immediate answer that moved nothing, ms. */
+const NO_PROGRESS_DELAY_MS = 100
 
 /** Extra time the RPC waits beyond the broker's hold (Java: 30 s RPC timeout for a 15 s hold). */
 const PULL_RPC_EXTRA_MS = 15_000
@@ -74,10 +78,16 @@ export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub
         break
       }
       case 'NO_NEW_MSG':
-      case 'NO_MATCHED_MSG':
+      case 'NO_MATCHED_MSG': {
+        const progressed = result.nextBeginOffset !== pq.nextOffset
         pq.nextOffset = result.nextBeginOffset
         pq.consumedOffset = result.nextBeginOffset
+        // Not held by the broker (too near the deadline), or "retry at once" without moving (a slave
+        // missing the queue): wait instead of spinning, which Java would do.
+        if (result.status === 'NO_NEW_MSG' && suspendMs === 0) await session.pause(Math.max(0, session.remainingMs()))
+        else if (!progressed && result.status === 'NO_MATCHED_MSG') await session.pause(NO_PROGRESS_DELAY_MS)
         break
+      }
       case 'OFFSET_ILLEGAL':
         session.problem(`offset ${pq.nextOffset} of ${pq.mq.brokerName}/${pq.mq.queueId} is illegal; moved to ${result.nextBeginOffset}`)
         pq.nextOffset = result.nextBeginOffset
