@@ -13,25 +13,16 @@ import {createOffsetMessageId} from '../message/message-id.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {prepareStoredRecord, writeStoredRecord, type PreparedRecord} from '../message/message-encoder.js'
 import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
-import {BLANK_MAGIC_CODE, END_FILE_MIN_BLANK_LENGTH, MAX_PROPERTIES_LENGTH, MAX_TOPIC_LENGTH} from '../message/stored-record-layout.js'
+import {BLANK_MAGIC_CODE, END_FILE_MIN_BLANK_LENGTH} from '../message/stored-record-layout.js'
 import type {DispatchRequest} from './dispatch-request.js'
+import {checkRecord, isWaitStoreMsgOK, topicQueueKey, writeBlankEnd} from './append-message-callback.js'
+import {CommitRealTimeService} from './commit-real-time-service.js'
 import {GroupCommitService} from './group-commit-service.js'
-import {MappedFileCreateError, type MappedFileOptions} from './mapped-file.js'
+import type {MappedFileOptions} from './mapped-file.js'
 import {MappedFileQueue} from './mapped-file-queue.js'
 import type {MessageStoreConfig} from './message-store-config.js'
 import type {PutMessageResult} from './message-store.js'
 import {ReputMessageService} from './reput-message-service.js'
-
-/** Room kept for everything but the body (CommitLog.MessageExtEncoder: maxMessageSize + 64 KiB). */
-const RECORD_OVERHEAD_ALLOWANCE = 64 * 1024
-
-interface CommitWaiter {
-  end: number
-  result: PutMessageResult
-  resolve(result: PutMessageResult): void
-  /** SYNC_FLUSH with WAIT=true: acknowledge only after fdatasync. */
-  syncFlush: boolean
-}
 
 /** What the commitlog needs from its store. */
 export interface CommitLogDeps {
@@ -46,20 +37,6 @@ export interface CommitLogDeps {
   needsDispatch?: (topic: string, queueId: number, commitLogOffset: number, msgSize: number) => boolean
 }
 
-/** Queue-offset key of a topic's queue (CommitLog.topicQueueTable). */
-export function topicQueueKey(topic: string, queueId: number): string {
-  return `${topic}-${queueId}`
-}
-
-/** Whether a properties string asks to wait for the store (WAIT absent or not "false"). */
-export function isWaitStoreMsgOK(propertiesString: string): boolean {
-  const i = propertiesString.startsWith('WAIT\u0001') ? 0 : propertiesString.indexOf('\u0002WAIT\u0001')
-  if (i < 0) return true
-  const start = propertiesString.indexOf('\u0001', i + (i === 0 ? 0 : 1)) + 1
-  const end = propertiesString.indexOf('\u0002', start)
-  return propertiesString.slice(start, end < 0 ? undefined : end) !== 'false'
-}
-
 /** The commitlog of one store. */
 export class CommitLog {
   readonly queue: MappedFileQueue
@@ -68,11 +45,8 @@ export class CommitLog {
   topicQueueTable = new Map<string, number>()
   /** Store time of the last dispatched record: what a flush makes durable (checkpoint physicMsgTimestamp). */
   dispatchedStoreTimestamp = 0
-  private waiters: CommitWaiter[] = []
   private readonly groupCommit: GroupCommitService | undefined
-  private commitScheduled = false
-  private committing: Promise<void> | undefined
-  private commitAgain = false
+  private readonly committer: CommitRealTimeService
   private readonly config: MessageStoreConfig
   private readonly clock: () => number
   private readonly logger: Logger
@@ -96,6 +70,7 @@ export class CommitLog {
     if (deps.config.flushDiskType === 'SYNC_FLUSH') {
       this.groupCommit = new GroupCommitService(() => this.flush(), deps.config.syncFlushTimeout, deps.logger)
     }
+    this.committer = new CommitRealTimeService(this, this.groupCommit, deps.logger)
   }
 
   /** Opens the segments found on disk. */
@@ -106,7 +81,7 @@ export class CommitLog {
   /** Appends one message; resolves when it is written (and flushed, under SYNC_FLUSH). */
   putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
     const rec = prepareStoredRecord(msg)
-    const illegal = this.checkRecord(rec, msg.body.length)
+    const illegal = checkRecord(rec, msg.body.length, this.config)
     if (illegal) return Promise.resolve(illegal)
     const now = this.clock()
     let file = this.queue.getLastMappedFile(0, now)
@@ -132,7 +107,7 @@ export class CommitLog {
         msgNum: 1,
       },
     }
-    return this.waitForStore(physicalOffset + rec.size, result, isWaitStoreMsgOK(msg.propertiesString))
+    return this.committer.waitForStore(physicalOffset + rec.size, result, isWaitStoreMsgOK(msg.propertiesString))
   }
 
   /** Appends a batch of one topic and queue contiguously in one segment (CommitLog.asyncPutMessages). */
@@ -149,7 +124,7 @@ export class CommitLog {
     let total = 0
     let bodyTotal = 0
     for (const [i, rec] of recs.entries()) {
-      const illegal = this.checkRecord(rec, msgs[i].body.length)
+      const illegal = checkRecord(rec, msgs[i].body.length, this.config)
       if (illegal) return Promise.resolve(illegal)
       total += rec.size
       bodyTotal += msgs[i].body.length
@@ -180,7 +155,7 @@ export class CommitLog {
       status: 'PUT_OK',
       appendResult: {wroteOffset, wroteBytes: total, msgId: ids.join(','), storeTimestamp: now, logicsOffset: firstQueueOffset, msgNum: msgs.length},
     }
-    return this.waitForStore(wroteOffset + total, result, msgs.every((m) => isWaitStoreMsgOK(m.propertiesString)))
+    return this.committer.waitForStore(wroteOffset + total, result, msgs.every((m) => isWaitStoreMsgOK(m.propertiesString)))
   }
 
   /**
@@ -251,11 +226,8 @@ export class CommitLog {
   }
 
   /** Writes everything appended so far (and waits for a commit already running). */
-  async commitNow(): Promise<void> {
-    while (this.committing || this.queue.hasUncommitted()) {
-      if (this.committing) await this.committing
-      else await this.runCommit()
-    }
+  commitNow(): Promise<void> {
+    return this.committer.commitNow()
   }
 
   /** Commits and fdatasyncs everything; resolves to the flushed end offset. */
@@ -291,34 +263,9 @@ export class CommitLog {
     this.groupCommit?.shutdown()
   }
 
-  private checkRecord(rec: PreparedRecord, bodyLength: number): PutMessageResult | undefined {
-    if (rec.propertiesBytes.length > MAX_PROPERTIES_LENGTH) {
-      return {status: 'PROPERTIES_SIZE_EXCEEDED', remark: `message properties of ${rec.propertiesBytes.length} bytes exceed ${MAX_PROPERTIES_LENGTH}`}
-    }
-    if (rec.topicBytes.length > MAX_TOPIC_LENGTH) {
-      return {status: 'MESSAGE_ILLEGAL', remark: `topic of ${rec.topicBytes.length} bytes exceeds ${MAX_TOPIC_LENGTH}`}
-    }
-    const max = this.config.maxMessageSize
-    if (bodyLength > max) return {status: 'MESSAGE_ILLEGAL', remark: `message body size ${bodyLength} exceeds maxMessageSize ${max}`}
-    if (rec.size > max + RECORD_OVERHEAD_ALLOWANCE) {
-      return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes exceeds maxMessageSize ${max} + 64 KiB`}
-    }
-    if (rec.size + END_FILE_MIN_BLANK_LENGTH > this.config.mappedFileSizeCommitLog) {
-      return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes does not fit a commitlog segment of ${this.config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`}
-    }
-    return undefined
-  }
-
-  /** Fills the rest of the last segment with the blank end marker and returns a fresh segment. */
+  /** Ends the last segment with the blank marker and returns a fresh segment. */
   private rollWithBlank(now: number) {
-    const file = this.queue.getLastMappedFile(0, now)
-    const remaining = file.remaining
-    const r = file.reserve(remaining, now)
-    // Only the 8-byte marker is meaningful; zero the rest so the file reads as RocketMQ's would.
-    r.buf.fill(0, r.offset, r.offset + remaining)
-    r.buf.writeInt32BE(remaining, r.offset)
-    r.buf.writeInt32BE(BLANK_MAGIC_CODE, r.offset + 4)
-    this.reput.enqueue({blank: true, commitLogOffset: file.fileFromOffset + r.position, msgSize: remaining})
+    this.reput.enqueue(writeBlankEnd(this.queue.getLastMappedFile(0, now), now))
     return this.queue.getLastMappedFile(0, now)
   }
 
@@ -334,87 +281,5 @@ export class CommitLog {
       sysFlag: rec.sysFlag,
       preparedTransactionOffset: msg.preparedTransactionOffset,
     }
-  }
-
-  private waitForStore(end: number, result: PutMessageResult, wait: boolean): Promise<PutMessageResult> {
-    return new Promise<PutMessageResult>((resolve) => {
-      this.waiters.push({end, result, resolve, syncFlush: this.groupCommit !== undefined && wait})
-      this.scheduleCommit()
-    })
-  }
-
-  private scheduleCommit(): void {
-    if (this.committing) {
-      this.commitAgain = true
-      return
-    }
-    if (this.commitScheduled) return
-    this.commitScheduled = true
-    // setImmediate lets every put of this I/O phase (e.g. a socket read holding many requests) join one write.
-    setImmediate(() => {
-      this.commitScheduled = false
-      void this.runCommit()
-    })
-  }
-
-  private runCommit(): Promise<void> {
-    if (this.committing) return this.committing
-    this.committing = (async () => {
-      try {
-        do {
-          this.commitAgain = false
-          await this.commitOnce()
-        } while (this.commitAgain || this.queue.hasUncommitted())
-      } finally {
-        this.committing = undefined
-      }
-    })()
-    return this.committing
-  }
-
-  private async commitOnce(): Promise<void> {
-    let failure: unknown
-    try {
-      await this.queue.commit()
-    } catch (error) {
-      failure = error
-      this.rollback(error)
-    }
-    const committed = this.queue.getCommittedWhere()
-    await this.reput.advance(committed)
-    let n = 0
-    while (n < this.waiters.length && this.waiters[n].end <= committed) n++
-    for (const w of this.waiters.splice(0, n)) {
-      if (w.syncFlush) this.groupCommit?.add(w)
-      else w.resolve(w.result)
-    }
-    if (this.groupCommit && n > 0 && failure === undefined) this.groupCommit.requestFlush()
-  }
-
-  /** A write failed: forget everything after the committed end and fail the puts that were there. */
-  private rollback(error: unknown): void {
-    const committed = this.queue.getCommittedWhere()
-    this.logger.error(`writing the commitlog failed at ${committed}; rolling back ${this.queue.getMaxWroteOffset() - committed} bytes`, error)
-    for (const f of this.queue.rollbackTo(committed)) {
-      f.destroy().catch((e: unknown) => this.logger.warn(`cannot delete ${f.fileName}: ${String(e)}`))
-    }
-    const firstLost = new Map<string, number>()
-    for (const item of this.reput.dropFrom(committed)) {
-      if ('blank' in item) continue
-      const t = getTransactionValue(item.sysFlag)
-      if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) continue
-      const key = topicQueueKey(item.topic, item.queueId)
-      const prev = firstLost.get(key)
-      if (prev === undefined || item.consumeQueueOffset < prev) firstLost.set(key, item.consumeQueueOffset)
-    }
-    for (const [key, offset] of firstLost) this.topicQueueTable.set(key, offset)
-    const status = error instanceof MappedFileCreateError ? 'CREATE_MAPEDFILE_FAILED' : 'UNKNOWN_ERROR'
-    const remark = `writing the commitlog failed: ${(error as Error)?.message ?? String(error)}`
-    const kept: CommitWaiter[] = []
-    for (const w of this.waiters) {
-      if (w.end > committed) w.resolve({status, remark})
-      else kept.push(w)
-    }
-    this.waiters = kept
   }
 }

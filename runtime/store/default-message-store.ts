@@ -9,8 +9,7 @@ import {silentLogger} from '../common/logger.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
-import {CommitLog, topicQueueKey} from './commit-log.js'
-import {recoverAbnormally, recoverNormally} from './commit-log-recovery.js'
+import {CommitLog} from './commit-log.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
 import {ConsumeQueueTable} from './consume-queue-table.js'
 import type {DispatchRequest} from './dispatch-request.js'
@@ -20,6 +19,8 @@ import type {MessageStoreConfig} from './message-store-config.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult} from './message-store.js'
 import {PeriodicTask} from './periodic-task.js'
 import {StoreCheckpoint} from './store-checkpoint.js'
+import {StoreStatsService} from './store-stats-service.js'
+import {recoverStore, type StoreRecoveryReport} from './store-recovery.js'
 import {nodeStoreFs, type StoreFs} from './store-fs.js'
 import {acquireStoreLock, type StoreLock} from './store-lock.js'
 import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
@@ -63,7 +64,7 @@ export class DefaultMessageStore implements MessageStore {
   private lock: StoreLock | undefined
   private checkpoint: StoreCheckpoint | undefined
   private lastDispatchedStoreTimestamp = 0
-  private readonly stats = {putTimes: 0, putBytes: 0, putFailed: 0, getFound: 0, getMiss: 0, getTransferred: 0, started: 0}
+  private readonly stats = new StoreStatsService()
   private readonly cleanInterval: number
 
   constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
@@ -114,7 +115,10 @@ export class DefaultMessageStore implements MessageStore {
       this.checkpoint = await StoreCheckpoint.open(this.fs, getStoreCheckpoint(root))
       await this.commitLog.load()
       await this.consumeQueues.load()
-      await this.recover(lastExitOK)
+      this.lastRecovery = await recoverStore(
+        {commitLog: this.commitLog, consumeQueues: this.consumeQueues, checkpoint: this.checkpoint, checkCRC: this.config.checkCRCOnRecover, logger: this.logger.child('recovery')},
+        lastExitOK,
+      )
       const abort = await this.fs.open(getAbortFile(root), 'w+')
       await abort.close()
       await this.fs.syncDir(root)
@@ -130,7 +134,7 @@ export class DefaultMessageStore implements MessageStore {
     this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger))
     if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger))
     for (const t of this.tasks) t.start()
-    this.stats.started = this.clock()
+    this.stats.startedAt = this.clock()
     this.state = 'running'
     this.logger.info(`message store started: commitlog [${this.getMinPhyOffset()}, ${this.getMaxPhyOffset()})`)
   }
@@ -168,7 +172,7 @@ export class DefaultMessageStore implements MessageStore {
     const refused = this.checkStoreStatus()
     if (refused) return refused
     const r = await this.commitLog.putMessage(msg)
-    this.countPut(r)
+    this.stats.countPut(r)
     return r
   }
 
@@ -176,7 +180,7 @@ export class DefaultMessageStore implements MessageStore {
     const refused = this.checkStoreStatus()
     if (refused) return refused
     const r = await this.commitLog.putMessages(msgs)
-    this.countPut(r)
+    this.stats.countPut(r)
     return r
   }
 
@@ -195,12 +199,7 @@ export class DefaultMessageStore implements MessageStore {
       maxMsgNums,
       filter,
     )
-    if (r.status === 'FOUND') {
-      this.stats.getFound++
-      this.stats.getTransferred += r.messages.length
-    } else {
-      this.stats.getMiss++
-    }
+    this.stats.countGet(r)
     return r
   }
 
@@ -258,21 +257,13 @@ export class DefaultMessageStore implements MessageStore {
   }
 
   getRuntimeInfo(): Record<string, string> {
-    const uptime = this.stats.started ? this.clock() - this.stats.started : 0
     return {
       commitLogMinOffset: String(this.getMinPhyOffset()),
       commitLogMaxOffset: String(this.getMaxPhyOffset()),
       commitLogFlushedOffset: String(this.commitLog.queue.getFlushedWhere()),
       commitLogDiskRatio: String(this.clean.diskRatio),
       dispatchBehindBytes: String(this.dispatchBehindBytes()),
-      putMessageTimesTotal: String(this.stats.putTimes),
-      putMessageSizeTotal: String(this.stats.putBytes),
-      putMessageFailedTimes: String(this.stats.putFailed),
-      getMessageTimesTotalFound: String(this.stats.getFound),
-      getMessageTimesTotalMiss: String(this.stats.getMiss),
-      getMessageTransferedMsgCount: String(this.stats.getTransferred),
-      earliestMessageTimeStamp: String(this.checkpoint ? this.checkpoint.physicMsgTimestamp : 0),
-      storeUptimeMillis: String(uptime),
+      ...this.stats.toRuntimeInfo(this.clock()),
     }
   }
 
@@ -313,15 +304,6 @@ export class DefaultMessageStore implements MessageStore {
     return undefined
   }
 
-  private countPut(r: PutMessageResult): void {
-    if (r.appendResult && r.status !== 'UNKNOWN_ERROR') {
-      this.stats.putTimes += r.appendResult.msgNum
-      this.stats.putBytes += r.appendResult.wroteBytes
-    } else {
-      this.stats.putFailed++
-    }
-  }
-
   /** Indexes one record: consume queue entry, then the arriving-message listeners. */
   private doDispatch(req: DispatchRequest): void {
     const t = getTransactionValue(req.sysFlag)
@@ -340,46 +322,8 @@ export class DefaultMessageStore implements MessageStore {
     }
   }
 
-  private async recover(lastExitOK: boolean): Promise<void> {
-    let maxPhyOffsetOfCQ = -1
-    for (const cq of this.consumeQueues.all()) {
-      await cq.recover()
-      maxPhyOffsetOfCQ = Math.max(maxPhyOffsetOfCQ, cq.maxPhysicOffset)
-    }
-    const checkCRC = this.config.checkCRCOnRecover
-    const log = this.logger.child('recovery')
-    const started = performance.now()
-    const outcome = lastExitOK
-      ? await recoverNormally(this.commitLog.queue, checkCRC, log)
-      : await recoverAbnormally(this.commitLog.queue, this.checkpoint?.getMinTimestamp() ?? 0, checkCRC, log)
-    await this.commitLog.queue.truncateDirtyFiles(outcome.processOffset)
-    if (this.commitLog.queue.files.length === 0) {
-      await this.consumeQueues.destroyAll()
-    } else if (maxPhyOffsetOfCQ >= outcome.processOffset) {
-      for (const cq of this.consumeQueues.all()) await cq.truncateDirtyLogicFiles(outcome.processOffset)
-    }
-    const minPhy = Math.max(0, this.commitLog.getMinOffset())
-    let reputFrom = outcome.scanFrom
-    if (lastExitOK) {
-      reputFrom = minPhy
-      for (const cq of this.consumeQueues.all()) reputFrom = Math.max(reputFrom, cq.maxPhysicOffset)
-    }
-    this.commitLog.reput.reputFromOffset = Math.max(reputFrom, minPhy)
-    await this.commitLog.reput.advance(this.commitLog.getMaxOffset())
-    this.commitLog.topicQueueTable = new Map()
-    for (const cq of this.consumeQueues.all()) {
-      this.commitLog.topicQueueTable.set(topicQueueKey(cq.topic, cq.queueId), cq.getMaxOffsetInQueue())
-      await cq.correctMinOffset(minPhy)
-    }
-    log.info(
-      `recovered ${lastExitOK ? 'normally' : 'abnormally'} in ${(performance.now() - started).toFixed(0)} ms: ${outcome.records} records checked, ` +
-        `commitlog ends at ${outcome.processOffset}${outcome.stopReason ? ` (cut: ${outcome.stopReason})` : ''}`,
-    )
-    this.lastRecovery = {...outcome, lastExitOK, millis: performance.now() - started}
-  }
-
   /** What the last start's recovery did (for logs, tests and the recovery benchmark). */
-  lastRecovery: {processOffset: number; scanFrom: number; records: number; stopReason?: string; lastExitOK: boolean; millis: number} | undefined
+  lastRecovery: StoreRecoveryReport | undefined
 
   private async flushConsumeQueues(): Promise<void> {
     const logics = this.lastDispatchedStoreTimestamp

@@ -61,6 +61,11 @@ export interface MessageStore {
 /** Decides on the consume-queue tagsCode alone (and optionally the record) whether a message matches. */
 export type MessageFilter = (tagsCode: number, record?: Buffer) => boolean
 
+/**
+ * Called once per record dispatched to a consume queue. As RocketMQ's ReputMessageService does, the
+ * third argument is the queue's max offset after the record (its queue offset + 1), which is what
+ * PullRequestHoldService compares with a held pull's offset.
+ */
 export type MessageArrivingListener = (topic: string, queueId: number, queueOffset: number, tagsCode: number) => void
 
 /** RocketMQ's PutMessageStatus. */

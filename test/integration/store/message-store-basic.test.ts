@@ -32,6 +32,43 @@ test('put then get returns byte-exact records with consecutive queue offsets', a
   t.is(msgs[2].commitLogOffset, results[2].appendResult!.wroteOffset)
   const exact = await store.lookMessageByOffset(results[1].appendResult!.wroteOffset)
   t.true(exact?.equals(got.messages[1]))
+  t.is(await store.getCommitLogOffsetInQueue('TopicA', 1, 2), results[2].appendResult!.wroteOffset)
+  t.is(await store.getCommitLogOffsetInQueue('TopicA', 1, 3), -1)
+  t.like(store.getRuntimeInfo(), {commitLogMinOffset: '0', commitLogMaxOffset: String(store.getMaxPhyOffset()), putMessageTimesTotal: '3', getMessageTimesTotalFound: '1'})
+  t.deepEqual(store.getTopicQueueIds().get('TopicA'), [1])
+})
+
+test('arriving-message listeners hear every dispatched record with the queue max offset', async (t) => {
+  const dir = await tempDir(t)
+  const store = await openStore(t, dir)
+  const heard: Array<[string, number, number, number]> = []
+  store.onMessageArrived((topic, queueId, maxOffset, tagsCode) => heard.push([topic, queueId, maxOffset, tagsCode]))
+  await store.putMessage(message('L', 2, 'a', 'TagA'))
+  await store.putMessage(message('L', 2, 'b'))
+  t.deepEqual(heard, [['L', 2, 1, 2598919], ['L', 2, 2, 0]])
+})
+
+test('search by time, earliest time, and unused topics', async (t) => {
+  const dir = await tempDir(t)
+  let now = 1_000_000
+  const store = new DefaultMessageStore(storeConfig(dir), {cleanResourceInterval: 0, clock: () => now})
+  await store.start()
+  t.teardown(() => store.shutdown())
+  for (let i = 0; i < 10; i++) {
+    now = 1_000_000 + i * 1000
+    await store.putMessage(message('Time', 0, `t${i}`))
+  }
+  t.is(await store.getOffsetInQueueByTime('Time', 0, 0), 0)
+  t.is(await store.getOffsetInQueueByTime('Time', 0, 1_004_000), 4)
+  t.is(await store.getOffsetInQueueByTime('Time', 0, 1_004_001), 5)
+  t.is(await store.getOffsetInQueueByTime('Time', 0, 9_999_999), 10)
+  t.is(await store.getEarliestMessageTime('Time', 0), 1_000_000)
+  t.is(await store.getEarliestMessageTime('Nope', 0), -1)
+  await store.putMessage(message('Gone', 0, 'x'))
+  await store.cleanUnusedTopics(new Set(['Time']))
+  t.deepEqual([...store.getTopicQueueIds().keys()], ['Time'])
+  t.is(store.getMaxOffsetInQueue('Gone', 0), 0)
+  t.is((await store.putMessage(message('Gone', 0, 'again'))).appendResult?.logicsOffset, 0)
 })
 
 test('records roll to the next segment behind a blank end marker', async (t) => {

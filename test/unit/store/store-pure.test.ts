@@ -1,5 +1,5 @@
 import test from 'ava'
-import {isWaitStoreMsgOK, topicQueueKey} from '../../../runtime/store/commit-log.js'
+import {isWaitStoreMsgOK, topicQueueKey} from '../../../runtime/store/append-message-callback.js'
 import {isItTimeToDo} from '../../../runtime/store/delete-when.js'
 import {isTheBatchFull} from '../../../runtime/store/get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from '../../../runtime/store/message-delay-level.js'

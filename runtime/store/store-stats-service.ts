@@ -1,0 +1,49 @@
+/**
+ * Counters behind GET_BROKER_RUNTIME_INFO's store figures (RocketMQ StoreStatsService keys:
+ * putMessageTimesTotal, putMessageSizeTotal, getMessageTimesTotalFound, …).
+ */
+import type {GetMessageResult, PutMessageResult} from './message-store.js'
+
+/** Put and get counters of one store. */
+export class StoreStatsService {
+  putTimes = 0
+  putBytes = 0
+  putFailed = 0
+  getFound = 0
+  getMiss = 0
+  getTransferred = 0
+  startedAt = 0
+
+  /** Counts one put or batch by its outcome. */
+  countPut(r: PutMessageResult): void {
+    if (r.appendResult && r.status !== 'UNKNOWN_ERROR') {
+      this.putTimes += r.appendResult.msgNum
+      this.putBytes += r.appendResult.wroteBytes
+    } else {
+      this.putFailed++
+    }
+  }
+
+  /** Counts one pull by its outcome. */
+  countGet(r: GetMessageResult): void {
+    if (r.status === 'FOUND') {
+      this.getFound++
+      this.getTransferred += r.messages.length
+    } else {
+      this.getMiss++
+    }
+  }
+
+  /** The counters as RocketMQ names them, as strings. */
+  toRuntimeInfo(now: number): Record<string, string> {
+    return {
+      putMessageTimesTotal: String(this.putTimes),
+      putMessageSizeTotal: String(this.putBytes),
+      putMessageFailedTimes: String(this.putFailed),
+      getMessageTimesTotalFound: String(this.getFound),
+      getMessageTimesTotalMiss: String(this.getMiss),
+      getMessageTransferedMsgCount: String(this.getTransferred),
+      storeUptimeMillis: String(this.startedAt ? now - this.startedAt : 0),
+    }
+  }
+}
