@@ -1,6 +1,7 @@
 import test from 'ava'
 import {Consumer} from '../../../src/client/consumer/consumer.js'
 import {Producer} from '../../../src/client/producer/producer.js'
+import {generateMessages, sizedBody} from '../../../src/client/producer/message-generator.js'
 import type {OutgoingMessage} from '../../../src/client/producer/outgoing-message.js'
 import {waitUntil} from '../../helpers/wait-until.js'
 import {startClientLab} from './client-lab.js'
@@ -126,4 +127,22 @@ test('a message that arrives while the consumer waits is delivered through the h
   t.is(got.messages.length, 1)
   t.is(got.messages[0]!.body, 'late one')
   t.true(performance.now() - sentAt < 5000, 'delivered well before the 15 s hold would have expired')
+})
+
+test('bodies over 4 KiB travel zlib-compressed and come back intact; generated {i} bodies and keys too', async (t) => {
+  const lab = await startClientLab(t, ['broker-a'])
+  await lab.admin.createTopic({topic: 'Big', readQueueNums: 1, writeQueueNums: 1})
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr})
+  t.teardown(() => producer.close())
+  const big = await producer.send(generateMessages({topic: 'Big', count: 3, size: 6000}))
+  const small = await producer.send(generateMessages({topic: 'Big', count: 2, body: 'n={i}', keys: 'key-{i}'}))
+  t.is(big.summary.ok + small.summary.ok, 5)
+  const stored = await lab.brokers.get('broker-a')!.store.getCommitLogData(0, 1 << 20)
+  t.true(stored !== undefined && stored.length < 3 * 6000, 'the 6000-byte bodies are stored compressed')
+  const consumer = new Consumer({namesrvAddr: lab.namesrvAddr})
+  t.teardown(() => consumer.close())
+  const got = await consumer.consume({topic: 'Big', group: 'g-big', count: 5, from: 'first', timeoutMs: 15_000})
+  t.deepEqual(got.messages.map((m) => m.bodySize), [6000, 6000, 6000, 3, 3])
+  t.deepEqual(got.messages.slice(0, 3).map((m) => m.body), Array(3).fill(sizedBody(6000).toString()))
+  t.deepEqual(got.messages.slice(3).map((m) => [m.body, m.keys]), [['n=0', ['key-0']], ['n=1', ['key-1']]])
 })
