@@ -9,7 +9,7 @@ import {renderCrashes, renderNodeTable, renderNotes} from './lab-status-report.j
 export function renderUp(result: UpResult, next: string[]): string {
   const c = paletteFor()
   const lines: string[] = []
-  if (result.created) lines.push(`No lab in ${result.dir}: created the default ${result.created.template} lab there (mqlab init ${result.created.template}).`)
+  // `up` says it created the lab before starting anything (see commands/up.ts), so not again here.
   if (result.previouslyCrashed.length > 0) lines.push(renderCrashes(result.previouslyCrashed, 'had crashed; started again'))
   lines.push(renderNodeTable(result.nodes), ...renderNotes(result.nodes))
   const started = result.started.length
