@@ -68,7 +68,7 @@ export class CommitLog {
       deps.needsDispatch,
     )
     if (deps.config.flushDiskType === 'SYNC_FLUSH') {
-      this.groupCommit = new GroupCommitService(() => this.flush(), deps.config.syncFlushTimeout, deps.logger)
+      this.groupCommit = new GroupCommitService(() => this.flushCommitted(), deps.config.syncFlushTimeout, deps.logger)
     }
     this.committer = new CommitRealTimeService(this, this.groupCommit, deps.logger)
   }
@@ -230,9 +230,17 @@ export class CommitLog {
     return this.committer.commitNow()
   }
 
-  /** Commits and fdatasyncs everything; resolves to the flushed end offset. */
+  /** Commits and fdatasyncs everything appended so far; resolves to the flushed end offset. */
   async flush(): Promise<number> {
     await this.commitNow()
+    return this.flushCommitted()
+  }
+
+  /**
+   * fdatasyncs what is already written, without waiting for writes in progress (which, under a steady
+   * stream of puts, may never pause); resolves to the flushed end offset.
+   */
+  async flushCommitted(): Promise<number> {
     const timestamp = this.dispatchedStoreTimestamp
     await this.queue.flush()
     if (timestamp > this.flushedStoreTimestamp) this.flushedStoreTimestamp = timestamp

@@ -10,6 +10,7 @@ import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js
 import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
 import {CommitLog} from './commit-log.js'
+import {CQ_STORE_UNIT_SIZE} from './consume-queue.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
 import {ConsumeQueueTable} from './consume-queue-table.js'
 import type {DispatchRequest} from './dispatch-request.js'
@@ -88,7 +89,8 @@ export class DefaultMessageStore implements MessageStore {
     })
     this.consumeQueues = new ConsumeQueueTable(
       getStorePathConsumeQueue(config.storePathRootDir),
-      config.mappedFileSizeConsumeQueue,
+      // MessageStoreConfig.getMappedFileSizeConsumeQueue rounds up to whole 20-byte entries.
+      Math.ceil(config.mappedFileSizeConsumeQueue / CQ_STORE_UNIT_SIZE) * CQ_STORE_UNIT_SIZE,
       {fs: this.fs, initialChunkSize: 2048, maxChunkSize: 64 * 1024, retainBytes: 4096},
       this.fs,
       this.logger.child('consumequeue'),
@@ -129,7 +131,7 @@ export class DefaultMessageStore implements MessageStore {
       throw error
     }
     if (this.config.flushDiskType === 'ASYNC_FLUSH') {
-      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flush()), this.config.flushIntervalCommitLog, this.logger))
+      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flushCommitted()), this.config.flushIntervalCommitLog, this.logger))
     }
     this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger))
     if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger))
