@@ -34,7 +34,7 @@ async function sendAll(client: MqTestClient, addr: string, onAcked: (n: number) 
       const i = next++
       const body = `crash-${i}`
       try {
-        const r = await client.send(addr, {topic: 'Crash', body, queueId: i % QUEUES}, 10_000)
+        const r = await client.send(addr, {topic: 'Crash', body, queueId: i % QUEUES}, 30_000)
         if (r.code === ResponseCode.SUCCESS) {
           const h = decodeSendMessageResponseHeader(r.extFields)
           acked.push({body, queueId: h.queueId, queueOffset: h.queueOffset, msgId: h.msgId})
@@ -65,6 +65,7 @@ async function consumeAll(client: MqTestClient, addr: string): Promise<Array<{bo
 }
 
 async function crashAndRecover(t: ExecutionContext, flushDiskType: 'SYNC_FLUSH' | 'ASYNC_FLUSH', killWhileSending: boolean) {
+  t.timeout(300_000)
   const dir = await mkdtemp(join(tmpdir(), 'mqlab-crash-'))
   t.teardown(() => rm(dir, {recursive: true, force: true}))
   const nsPort = await freeLoopbackPort()
@@ -94,8 +95,9 @@ async function crashAndRecover(t: ExecutionContext, flushDiskType: 'SYNC_FLUSH' 
   spawnRuntime(t, 'mqnamesrv', ['-c', join(dir, 'namesrv.properties')])
   const startBroker = async (): Promise<RuntimeProcess> => {
     const broker = spawnRuntime(t, 'mqbroker', ['-c', join(dir, 'broker.properties')])
+    // Generous: under the full suite on 2 shared cores a process start can take many seconds.
     await waitUntil(() => client.brokerRegistered(namesrvAddr, brokerAddr), 'the broker registered with the name server', {
-      timeoutMs: 20_000,
+      timeoutMs: 90_000,
       intervalMs: 50,
     }).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${broker.output()}`)

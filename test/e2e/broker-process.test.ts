@@ -54,7 +54,7 @@ test('the pid file appears after binding; SIGTERM unregisters and exits 0, leavi
   const broker = spawnRuntime(t, 'mqbroker', ['-c', join(dir, 'broker-a.properties'), '-n', `127.0.0.1:${nsPort}`], {MQLAB_PID_FILE: pidFile})
   const client = new MqTestClient()
   t.teardown(() => client.close())
-  await waitUntil(() => client.brokerRegistered(`127.0.0.1:${nsPort}`, `127.0.0.1:${port}`), 'the broker registered', {timeoutMs: 20_000, intervalMs: 50})
+  await waitUntil(() => client.brokerRegistered(`127.0.0.1:${nsPort}`, `127.0.0.1:${port}`), 'the broker registered', {timeoutMs: 90_000, intervalMs: 50})
   t.is((await readFile(pidFile, 'utf8')).trim(), String(broker.child.pid))
   t.true(existsSync(join(store, 'abort')) && existsSync(join(store, 'lock')))
   // The fast channel is bound too.
