@@ -163,8 +163,9 @@ export class BrokerController {
         this.logger.child('slave-sync'),
       )
       await this.messageStore.start()
-      this.messageStore.onMessageArrived((topic, queueId, queueOffset, tagsCode) => {
-        this.pullRequestHoldService.notifyMessageArriving(topic, queueId, queueOffset + 1, tagsCode)
+      // The store passes the queue's max offset after the record (RocketMQ's ReputMessageService does too).
+      this.messageStore.onMessageArrived((topic, queueId, maxOffset, tagsCode) => {
+        this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
         this.scheduleService?.onMessageArrived(topic, queueId)
       })
       this.context = this.buildContext()
