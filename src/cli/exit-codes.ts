@@ -25,6 +25,16 @@ export const ExitCode = {
   PORT_IN_USE: 8,
   /** The command needs a running node (or lab) and it is not running. */
   NOT_RUNNING: 9,
+  /** No name server answered (a dead or wrong --namesrv, or a lab whose name servers do not respond). */
+  UNREACHABLE: 10,
+  /** The topic is not known to the name servers. */
+  TOPIC_NOT_FOUND: 11,
+  /** The topic holds no messages to consume. */
+  NO_MESSAGES: 12,
+  /** Some messages of a send were not stored (each one's report says why). */
+  SEND_FAILED: 13,
+  /** A broker answered with an error, or no broker could do what was asked. */
+  BROKER_ERROR: 14,
   /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
   INTERRUPTED: 130,
 } as const
@@ -52,6 +62,18 @@ export const errorExitCodes = {
   PORT_IN_USE: ExitCode.PORT_IN_USE,
   NODE_NOT_RUNNING: ExitCode.NOT_RUNNING,
   INTERRUPTED: ExitCode.INTERRUPTED,
+  // client commands (send, consume, topic, cluster, bench)
+  INVALID_ARGUMENT: ExitCode.USAGE,
+  MESSAGE_ILLEGAL: ExitCode.USAGE,
+  LAB_NOT_RUNNING: ExitCode.NOT_RUNNING,
+  NAMESRV_UNREACHABLE: ExitCode.UNREACHABLE,
+  TOPIC_NOT_EXIST: ExitCode.TOPIC_NOT_FOUND,
+  EMPTY_TOPIC: ExitCode.NO_MESSAGES,
+  SEND_FAILED: ExitCode.SEND_FAILED,
+  BROKER_ERROR: ExitCode.BROKER_ERROR,
+  BROKER_NOT_FOUND: ExitCode.BROKER_ERROR,
+  NO_WRITABLE_QUEUE: ExitCode.BROKER_ERROR,
+  CREATE_TOPIC_FAILED: ExitCode.BROKER_ERROR,
 } as const
 
 /** A stable error code. */

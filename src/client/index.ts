@@ -18,9 +18,5 @@ export type {SendStatus} from './producer/send-status.js'
 export {summarizeLatencies, percentileOfSorted, type LatencySummary} from './stats/latency-stats.js'
 export {summarizeRun, throughput, type RunSample, type RunStats} from './stats/run-stats.js'
 
-/**
- * For --help and README: the one place mqlab's client deliberately differs from RocketMQ's.
- */
-export const ROUTE_REFRESH_NOTE =
-  "mqlab's client re-reads a topic's route from the name servers as soon as a connection to a broker fails, " +
-  "so it notices a dead broker at once; RocketMQ's clients wait for their 30 s route poll."
+/** For --help and README: the one place mqlab's client deliberately differs from RocketMQ's. */
+export {ROUTE_REFRESH_NOTE} from './route-refresh-note.js'
