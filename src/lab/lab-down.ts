@@ -10,7 +10,7 @@ import path from 'node:path'
 import {labPaths} from '../topology/lab-paths.js'
 import type {LabContext} from './lab-context.js'
 import {startSteps} from './lab-node-spec.js'
-import type {CrashReport, StopOutcome} from './supervisor.js'
+import type {CrashReport, StopOutcome} from './supervisor-outcomes.js'
 
 /** The result of `mqlab down`. */
 export interface DownResult {

@@ -7,7 +7,7 @@ import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import {resolveNode} from './node-lookup.js'
 import type {NodeState} from './node-state.js'
-import type {CrashReport, SignalOutcome, StartOutcome, StopOutcome} from './supervisor.js'
+import type {CrashReport, SignalOutcome, StartOutcome, StopOutcome} from './supervisor-outcomes.js'
 
 /** What a one-node command did. */
 export interface NodeActionResult {

@@ -9,7 +9,7 @@ import type {LabContext} from './lab-context.js'
 import type {FileRole, LabNodeSpec} from './lab-node-spec.js'
 import type {NodeState} from './node-state.js'
 import {registeredBrokerId} from './readiness.js'
-import type {CrashReport} from './supervisor.js'
+import type {CrashReport} from './supervisor-outcomes.js'
 
 /** One node's row. */
 export interface NodeRow {

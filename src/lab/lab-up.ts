@@ -12,7 +12,8 @@ import {startSteps, type LabNodeSpec} from './lab-node-spec.js'
 import {collectStatus, type StatusResult} from './lab-status.js'
 import {isLive} from './node-state.js'
 import {findPortConflicts} from './port-check.js'
-import {portInUse, type CrashReport, type StartOutcome} from './supervisor.js'
+import {portInUse} from './lab-errors.js'
+import type {CrashReport, StartOutcome} from './supervisor-outcomes.js'
 
 /** Progress events, for listr2 on a terminal. */
 export type UpEvent =

@@ -13,10 +13,13 @@ import type {Clock} from './clock.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import type {LabWire} from './lab-wire.js'
 import {deriveNodeState, isLive, type NodeState, type NodeStatus} from './node-state.js'
-import {describeConflict, findPortConflicts, type PortConflict, type PortProbe} from './port-check.js'
+import {throwIfAborted, portInUse, toInterrupted} from './lab-errors.js'
+import {findPortConflicts, type PortProbe} from './port-check.js'
 import type {ProcessExit, ProcessHost, SpawnRequest} from './process-host.js'
 import {probeNode, type ProbeResult} from './readiness.js'
 import type {RunFiles} from './run-files.js'
+import {CRASH_LOG_LINES, type CrashReport, type SignalOutcome, type StartOutcome, type StopOutcome} from './supervisor-outcomes.js'
+
 
 /** Everything the supervisor acts through. */
 export interface SupervisorDeps {
@@ -45,56 +48,6 @@ export interface SupervisorTimings {
 
 /** Defaults: a broker recovering a large store may take a while, so readiness gets 30 s. */
 export const DEFAULT_TIMINGS: SupervisorTimings = {readyTimeoutMs: 30_000, stopTimeoutMs: 10_000, signalWaitMs: 5_000, pollMs: 50, probeTimeoutMs: 1_000}
-
-/** Lines of log shown with a crash or a failed start. */
-export const CRASH_LOG_LINES = 20
-
-/** What is known about a node that died without being stopped. */
-export interface CrashReport {
-  node: string
-  pid: number | null
-  /** The signal `mqlab kill` sent, when the crash was asked for. */
-  signalled: string | null
-  logPath: string
-  lastLines: string[]
-}
-
-/** The result of start(). */
-export interface StartOutcome {
-  node: string
-  action: 'started' | 'already-running'
-  pid: number
-  state: NodeState
-  /** Spawn to ready. */
-  readyMs?: number
-  /** A caveat from readiness (e.g. registered with no name server). */
-  note?: string
-  /** The crash found before starting it again. */
-  previousCrash?: CrashReport
-}
-
-/** The result of stop(). */
-export interface StopOutcome {
-  node: string
-  was: NodeState
-  action: 'stopped' | 'killed' | 'already-stopped' | 'cleared-crash'
-  pid: number | null
-  /** SIGTERM to exit (or to SIGKILL). */
-  ms?: number
-  /** The crash that was cleared. */
-  crash?: CrashReport
-}
-
-/** The result of signal() / pause() / resume(). */
-export interface SignalOutcome {
-  node: string
-  signal: string
-  pid: number
-  /** True when the node was already in the wanted state and nothing was sent. */
-  unchanged: boolean
-  /** The state after the signal took effect (or the wait ended). */
-  state: NodeState
-}
 
 /** Supervises the nodes of one lab. */
 export class Supervisor {
@@ -288,29 +241,4 @@ export class Supervisor {
       await clock.sleep(Math.min(this.timings.pollMs, 20))
     }
   }
-}
-
-/** PORT_IN_USE naming each port, the node that wanted it and what for. */
-export function portInUse(conflicts: readonly PortConflict[]): MqlabError {
-  const lines = conflicts.map(describeConflict)
-  const first = conflicts[0]
-  const files = [...new Set(conflicts.map((c) => c.file))].join(', ')
-  return new MqlabError('PORT_IN_USE', lines.length === 1 ? `${lines[0]}; nothing was started` : `${lines.length} ports are taken; nothing was started:\n  ${lines.join('\n  ')}`, {
-    suggestion: `stop what holds ${lines.length === 1 ? 'it' : 'them'} (ss -ltnp 'sport = :${first?.port ?? 'PORT'}' shows who), or give the node free ports in ${files} and run mqlab validate`,
-    details: {conflicts},
-  })
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw toInterrupted(signal.reason, signal)
-}
-
-/** The abort of `signal` as INTERRUPTED; anything else unchanged. */
-function toInterrupted(err: unknown, signal: AbortSignal | undefined): unknown {
-  if (err instanceof MqlabError) return err
-  if (signal?.aborted) {
-    const reason = signal.reason
-    return reason instanceof MqlabError ? reason : new MqlabError('INTERRUPTED', 'interrupted')
-  }
-  return err
 }

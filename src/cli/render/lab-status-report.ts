@@ -1,7 +1,7 @@
 /** Terminal rendering of lab node tables (`mqlab status`, the end of `mqlab up`) and crash reports. */
 import type {NodeRow} from '../../lab/lab-status.js'
 import type {NodeState} from '../../lab/node-state.js'
-import type {CrashReport} from '../../lab/supervisor.js'
+import type {CrashReport} from '../../lab/supervisor-outcomes.js'
 import {paletteFor} from '../palette.js'
 import {renderTable} from '../table.js'
 
