@@ -16,6 +16,9 @@ export const TOPIC_GROUP_SEPARATOR = '@'
  */
 export class ConsumerOffsetManager extends ConfigManager {
   private readonly table = new Map<string, Map<number, number>>()
+  /** Bumped on every change, so the periodic flush can skip a file that would not change. */
+  private changes = 0
+  private persistedChanges = 0
 
   constructor(files: ConfigFileStore, logger?: Logger) {
     super(files, 'consumerOffset.json', logger)
@@ -34,7 +37,16 @@ export class ConsumerOffsetManager extends ConfigManager {
       // RocketMQ logs this too: a consumer that rewinds is allowed to, but it is worth noticing.
       this.logger.debug(`[NOTIFYME] update consumer offset less than store. clientHost=${clientHost}, key=${key}, queueId=${queueId}, requestOffset=${offset}, storeOffset=${previous}`)
     }
+    if (previous !== offset) this.changes++
     queues.set(queueId, offset)
+  }
+
+  /** Persists only when something changed since the last persist (the periodic flush). */
+  async persistIfChanged(): Promise<void> {
+    const at = this.changes
+    if (at === this.persistedChanges) return
+    await this.persist()
+    this.persistedChanges = Math.max(this.persistedChanges, at)
   }
 
   /** The committed offset, or -1 when the group never committed one for this queue. */
@@ -70,7 +82,7 @@ export class ConsumerOffsetManager extends ConfigManager {
   /** Forgets every offset on a topic (DELETE_TOPIC_IN_BROKER). */
   cleanOffsetByTopic(topic: string): void {
     for (const key of [...this.table.keys()]) {
-      if (splitKey(key)[0] === topic) this.table.delete(key)
+      if (splitKey(key)[0] === topic && this.table.delete(key)) this.changes++
     }
   }
 
@@ -79,6 +91,7 @@ export class ConsumerOffsetManager extends ConfigManager {
     for (const [key, queues] of Object.entries(w.offsetTable)) {
       this.table.set(key, new Map(Object.entries(queues).map(([q, o]) => [Number(q), o])))
     }
+    this.changes++
   }
 
   /** The wrapper object for consumerOffset.json and GET_ALL_CONSUMER_OFFSET. */
