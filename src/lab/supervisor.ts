@@ -20,7 +20,6 @@ import {probeNode, type ProbeResult} from './readiness.js'
 import type {RunFiles} from './run-files.js'
 import {CRASH_LOG_LINES, type CrashReport, type SignalOutcome, type StartOutcome, type StopOutcome} from './supervisor-outcomes.js'
 
-
 /** Everything the supervisor acts through. */
 export interface SupervisorDeps {
   host: ProcessHost

@@ -83,3 +83,28 @@ test('DiskRunFiles: records round-trip atomically, clear removes pid file and re
   t.is(files.tailLog('broker-a-master', 60_000)[0], '---- start 1')
   t.deepEqual(files.tailLog('nobody', 5), [])
 })
+
+test('followFile prints appended lines as they come, survives truncation, and stops on abort', async (t) => {
+  const dir = await tempDir(t)
+  const file = path.join(dir, 'node.log')
+  fs.writeFileSync(file, 'old line\n')
+  const seen: string[] = []
+  const controller = new AbortController()
+  // Each poll the "node" does one thing; the clock waits for nothing.
+  const script = [
+    () => fs.appendFileSync(file, 'first\nsecond, part'),
+    () => fs.appendFileSync(file, ' two\n'),
+    () => fs.writeFileSync(file, 'after truncation\n'),
+    () => controller.abort(),
+  ]
+  const clock = {
+    now: () => 0,
+    sleep: async (_ms: number, signal?: AbortSignal) => {
+      script.shift()?.()
+      signal?.throwIfAborted()
+    },
+  }
+  const {followFile} = await import('../../../src/lab/log-follow.js')
+  await followFile(file, (line) => seen.push(line), clock, controller.signal)
+  t.deepEqual(seen, ['first', 'second, part two', 'after truncation'])
+})
