@@ -96,8 +96,9 @@ test('a broker that stops registering expires after the configured time (scan cl
   const ns = await startNamesrv(t, {brokerChannelExpiredMs: 300, scanIntervalMs: 50, scanInitialDelayMs: 50})
   const broker = client(t)
   const observer = client(t)
-  await broker.invoke(ns.address, registerRequest('broker-a', '127.0.0.1:10911', 0, {T: 2}), 3000)
+  // Taken before sending: the name server stamps the registration when it processes it, a little later.
   const registeredAt = Date.now()
+  await broker.invoke(ns.address, registerRequest('broker-a', '127.0.0.1:10911', 0, {T: 2}), 3000)
   t.is((await route(observer, ns.address, 'T')).code, 0)
   await waitUntil(async () => (await route(observer, ns.address, 'T')).code === ResponseCode.TOPIC_NOT_EXIST, 'expiry', {timeoutMs: 5000})
   t.true(Date.now() - registeredAt >= 300)
