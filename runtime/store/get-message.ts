@@ -58,6 +58,7 @@ export async function getMessage(
     messages,
     suggestPullingFromSlave: suggest,
   })
+  if (!Number.isSafeInteger(offset)) throw new RangeError(`queue offset must be an integer, not ${offset}`)
   const cq = ctx.findConsumeQueue(topic, queueId)
   if (!cq) return result('NO_MATCHED_LOGIC_QUEUE', correction(0))
   const minOffset = cq.getMinOffsetInQueue()
