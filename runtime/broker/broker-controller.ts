@@ -319,7 +319,7 @@ export class BrokerController {
     const every = (ms: number, initial: number, what: string, task: () => void | Promise<void>) =>
       this.stops.push(scheduleWithFixedDelay(this.timers, task, initial, ms, onError(what)))
     every(this.config.flushConsumerOffsetInterval, this.config.flushConsumerOffsetInterval, 'persisting consumer offsets', () => this.consumerOffsetManager.persistIfChanged())
-    every(10_000, 10_000, 'persisting delay offsets', () => this.scheduleMessageService.persist())
+    every(10_000, 10_000, 'persisting delay offsets', () => this.scheduleMessageService.persistIfChanged())
     every(10_000, 10_000, 'scanning clients', () => {
       this.consumerManager.scanNotActiveChannel()
       this.producerManager.scanNotActiveChannel()

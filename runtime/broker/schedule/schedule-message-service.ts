@@ -34,6 +34,8 @@ export class ScheduleMessageService extends ConfigManager {
   /** Delay of each level in ms; index 0 is level 1. */
   readonly delayLevels: number[]
   private readonly offsets = new Map<number, number>()
+  private changes = 0
+  private persistedChanges = 0
   private readonly levels = new Map<number, LevelState>()
   private started = false
 
@@ -81,6 +83,14 @@ export class ScheduleMessageService extends ConfigManager {
     return this.offsets.get(level) ?? 0
   }
 
+  /** Persists delayOffset.json only when a level advanced since the last persist (the periodic flush). */
+  async persistIfChanged(): Promise<void> {
+    const at = this.changes
+    if (at === this.persistedChanges) return
+    await this.persist()
+    this.persistedChanges = Math.max(this.persistedChanges, at)
+  }
+
   /** `scheduleMessageOffset_<level>` = "delivered,max" as RocketMQ adds to the runtime info. */
   buildRunningStats(): Record<string, string> {
     const out: Record<string, string> = {}
@@ -101,6 +111,7 @@ export class ScheduleMessageService extends ConfigManager {
   /** A slave takes its master's delay offsets (SlaveSynchronize.syncDelayOffset); throws on bad JSON. */
   replaceFromJson(text: string): void {
     this.decode(text)
+    this.changes++
     this.persistInBackground()
   }
 
@@ -114,6 +125,11 @@ export class ScheduleMessageService extends ConfigManager {
       if (!Number.isInteger(l) || !Number.isInteger(o)) throw new Error(`bad entry ${level}:${String(offset)}`)
       this.offsets.set(l, o)
     }
+  }
+
+  private setOffset(level: number, offset: number): void {
+    this.offsets.set(level, offset)
+    this.changes++
   }
 
   private kick(level: number): void {
@@ -162,13 +178,13 @@ export class ScheduleMessageService extends ConfigManager {
       const result = await this.store.getMessage(SCHEDULE_GROUP, RMQ_SYS_SCHEDULE_TOPIC, queueId, offset, BATCH)
       if (result.status === 'OFFSET_TOO_SMALL' || result.status === 'OFFSET_OVERFLOW_BADLY') {
         if (result.nextBeginOffset === offset) return undefined
-        this.offsets.set(level, result.nextBeginOffset)
+        this.setOffset(level, result.nextBeginOffset)
         continue
       }
       if (result.status !== 'FOUND' || result.messages.length === 0) {
         if (result.status === 'FOUND' || result.status === 'NO_MATCHED_MESSAGE') {
           if (result.nextBeginOffset > offset) {
-            this.offsets.set(level, result.nextBeginOffset)
+            this.setOffset(level, result.nextBeginOffset)
             continue
           }
         }
@@ -200,7 +216,7 @@ export class ScheduleMessageService extends ConfigManager {
         } else {
           this.logger.warn(`dropping scheduled message at ${m.commitLogOffset}: no REAL_TOPIC/REAL_QID`)
         }
-        this.offsets.set(level, m.queueOffset + 1)
+        this.setOffset(level, m.queueOffset + 1)
       }
     }
     return undefined
