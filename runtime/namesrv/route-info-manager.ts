@@ -17,8 +17,8 @@ import type {ClusterInfo} from '../remoting/body/cluster-info.js'
 import type {DataVersion} from '../remoting/body/data-version.js'
 import type {QueueData} from '../remoting/body/queue-data.js'
 import type {TopicConfigSerializeWrapper} from '../remoting/body/topic-config-serialize-wrapper.js'
-import type {TopicList} from '../remoting/body/topic-list.js'
 import type {TopicRouteData} from '../remoting/body/topic-route-data.js'
+import {TopicListQueries, type BrokerGroup} from './topic-list-queries.js'
 
 /** RouteInfoManager.BROKER_CHANNEL_EXPIRED_TIME: a broker silent this long is dropped. */
 export const BROKER_CHANNEL_EXPIRED_MS = 120_000
@@ -29,10 +29,6 @@ export const MASTER_ID = 0
 /** PermName bits. */
 const PERM_READ = 4
 const PERM_WRITE = 2
-
-/** TopicSysFlag bits. */
-const FLAG_UNIT = 1
-const FLAG_UNIT_SUB = 2
 
 /** What a REGISTER_BROKER carries, decoded. */
 export interface BrokerRegistration {
@@ -64,12 +60,6 @@ interface BrokerLiveInfo {
   dataVersion: DataVersion
   channel: unknown
   haServerAddr: string
-}
-
-interface BrokerGroup {
-  cluster: string
-  brokerName: string
-  addrs: Map<number, string>
 }
 
 /** The routing tables. */
@@ -214,52 +204,9 @@ export class RouteInfoManager {
     return {brokerAddrTable, clusterAddrTable}
   }
 
-  /** Every topic with queue data (GET_ALL_TOPIC_LIST_FROM_NAMESERVER). */
-  getAllTopicList(): TopicList {
-    return {topicList: [...this.topicQueueTable.keys()]}
-  }
-
-  /** Topics served by any group of the cluster (GET_TOPICS_BY_CLUSTER); empty for an unknown cluster. */
-  getTopicsByCluster(cluster: string): TopicList {
-    const names = this.clusterAddrTable.get(cluster) ?? new Set<string>()
-    const topics = [...this.topicQueueTable].filter(([, queues]) => [...names].some((n) => queues.has(n))).map(([topic]) => topic)
-    return {topicList: topics}
-  }
-
-  /**
-   * GET_SYSTEM_TOPIC_LIST_FROM_NS: cluster names and broker names (each is a system topic on its
-   * brokers), plus one broker address to ask for the rest.
-   */
-  getSystemTopicList(): TopicList {
-    const topicList = new Set<string>()
-    for (const [cluster, names] of this.clusterAddrTable) {
-      topicList.add(cluster)
-      for (const n of names) topicList.add(n)
-    }
-    const out: TopicList = {topicList: [...topicList]}
-    for (const group of this.brokerAddrTable.values()) {
-      const first = group.addrs.values().next()
-      if (!first.done) {
-        out.brokerAddr = first.value
-        break
-      }
-    }
-    return out
-  }
-
-  /** Topics whose (first) queue data has the unit flag (GET_UNIT_TOPIC_LIST). */
-  getUnitTopics(): TopicList {
-    return this.topicsWhere((flag) => (flag & FLAG_UNIT) !== 0)
-  }
-
-  /** Topics with the unit-sub flag (GET_HAS_UNIT_SUB_TOPIC_LIST). */
-  getHasUnitSubTopicList(): TopicList {
-    return this.topicsWhere((flag) => (flag & FLAG_UNIT_SUB) !== 0)
-  }
-
-  /** Topics with the unit-sub flag but not the unit flag (GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST). */
-  getHasUnitSubUnUnitTopicList(): TopicList {
-    return this.topicsWhere((flag) => (flag & FLAG_UNIT) === 0 && (flag & FLAG_UNIT_SUB) !== 0)
+  /** Topic lists by cluster, system topics, unit flags (see topic-list-queries.ts). */
+  get topicLists(): TopicListQueries {
+    return new TopicListQueries(this.topicQueueTable, this.clusterAddrTable, this.brokerAddrTable)
   }
 
   /** Removes a topic's queue data everywhere, or only on the cluster's groups (DELETE_TOPIC_IN_NAMESRV). */
@@ -361,15 +308,6 @@ export class RouteInfoManager {
       count++
     }
     return count
-  }
-
-  private topicsWhere(test: (topicSysFlag: number) => boolean): TopicList {
-    const topics: string[] = []
-    for (const [topic, queues] of this.topicQueueTable) {
-      const first = queues.values().next()
-      if (!first.done && test(first.value.topicSysFlag)) topics.push(topic)
-    }
-    return {topicList: topics}
   }
 }
 

@@ -129,7 +129,7 @@ export function deleteTopicInNamesrv(ctx: NamesrvContext, request: RemotingComma
 /** GET_TOPICS_BY_CLUSTER (224). */
 export function getTopicsByCluster(ctx: NamesrvContext, request: RemotingCommand): RemotingCommand {
   const h = decodeGetTopicsByClusterRequestHeader(request.extFields)
-  return topicListResponse(request, ctx.routeInfoManager.getTopicsByCluster(h.cluster))
+  return topicListResponse(request, ctx.routeInfoManager.topicLists.getTopicsByCluster(h.cluster))
 }
 
 /** QUERY_DATA_VERSION (322): whether the broker's topic config changed; refreshes its liveness if not. */
