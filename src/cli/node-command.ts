@@ -20,18 +20,21 @@ export const labDirFlag = {
 
 /** Base of the one-node commands. */
 export abstract class NodeCommand extends BaseCommand {
-  /** Opens the lab at `dir`, runs `act` with a Ctrl-C signal, renders the result, closes the lab. */
+  /**
+   * Opens the lab at `dir`, runs `act`, renders the result, closes the lab. With `interruptible` (commands
+   * that start a process), Ctrl-C aborts the signal so `act` stops what it started; otherwise Ctrl-C
+   * keeps its default meaning.
+   */
   protected async runNodeAction(
     dir: string,
-    act: (ctx: LabContext, signal: AbortSignal) => Promise<NodeActionResult>,
-    timings: Partial<SupervisorTimings> = {},
+    act: (ctx: LabContext, signal: AbortSignal | undefined) => Promise<NodeActionResult>,
+    options: {timings?: Partial<SupervisorTimings>; interruptible?: boolean} = {},
   ): Promise<NodeActionResult> {
     const {openLab} = await import('../lab/lab-context.js')
-    const {onInterrupt} = await import('./interrupt.js')
-    const ctx = openLab(dir, {timings})
-    const interrupt = onInterrupt()
+    const ctx = openLab(dir, {timings: options.timings})
+    const interrupt = options.interruptible ? (await import('./interrupt.js')).onInterrupt() : undefined
     try {
-      const result = await act(ctx, interrupt.signal)
+      const result = await act(ctx, interrupt?.signal)
       if (!this.json) {
         const {renderNodeAction} = await import('./render/lab-action-report.js')
         this.log(renderNodeAction(result))
@@ -45,7 +48,7 @@ export abstract class NodeCommand extends BaseCommand {
       }
       throw err
     } finally {
-      interrupt.dispose()
+      interrupt?.dispose()
       await ctx.close()
     }
   }

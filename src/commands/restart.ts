@@ -15,6 +15,9 @@ export default class Restart extends NodeCommand {
   async run(): Promise<NodeActionResult> {
     const {args, flags} = await this.parse(Restart)
     const {restartNode} = await import('../lab/lab-node-control.js')
-    return this.runNodeAction(flags.dir, (ctx, signal) => restartNode(ctx, args.node, {signal}), {readyTimeoutMs: flags.timeout * 1000, stopTimeoutMs: flags.timeout * 1000})
+    return this.runNodeAction(flags.dir, (ctx, signal) => restartNode(ctx, args.node, {signal}), {
+      timings: {readyTimeoutMs: flags.timeout * 1000, stopTimeoutMs: flags.timeout * 1000},
+      interruptible: true,
+    })
   }
 }

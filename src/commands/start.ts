@@ -13,6 +13,6 @@ export default class Start extends NodeCommand {
   async run(): Promise<NodeActionResult> {
     const {args, flags} = await this.parse(Start)
     const {startNode} = await import('../lab/lab-node-control.js')
-    return this.runNodeAction(flags.dir, (ctx, signal) => startNode(ctx, args.node, {signal}), {readyTimeoutMs: flags.timeout * 1000})
+    return this.runNodeAction(flags.dir, (ctx, signal) => startNode(ctx, args.node, {signal}), {timings: {readyTimeoutMs: flags.timeout * 1000}, interruptible: true})
   }
 }

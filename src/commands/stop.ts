@@ -13,6 +13,6 @@ export default class Stop extends NodeCommand {
   async run(): Promise<NodeActionResult> {
     const {args, flags} = await this.parse(Stop)
     const {stopNode} = await import('../lab/lab-node-control.js')
-    return this.runNodeAction(flags.dir, (ctx) => stopNode(ctx, args.node), {stopTimeoutMs: flags.timeout * 1000})
+    return this.runNodeAction(flags.dir, (ctx) => stopNode(ctx, args.node), {timings: {stopTimeoutMs: flags.timeout * 1000}})
   }
 }

@@ -36,11 +36,20 @@ export function deriveNodeState(
     ...(record ? {startedAt: record.startedAt} : {}),
     ...(record?.signalled ? {signalled: record.signalled} : {}),
   }
-  const sameProcess = info !== undefined && (record?.startTime === undefined || info.startTime === undefined || info.startTime === record.startTime)
+  const sameProcess = info !== undefined && (record === undefined ? isNodeCommand(info.command) : record.startTime === undefined || info.startTime === undefined || info.startTime === record.startTime)
   if (!sameProcess || info.state === 'exited') return {name, state: 'crashed', ...known}
   // Without /proc the state letter is unknown; pause/resume then leave a flag in the record.
   const paused = info.state === 'paused' || (info.startTime === undefined && record?.paused === true)
   return {name, state: paused ? 'paused' : 'running', ...known}
+}
+
+/**
+ * With only a pid file (no record to compare start times with), a pid is trusted only when its command
+ * line, if known, is a node's (`… bin/mqbroker.js -c …`): a stale pid file must never make mqlab signal
+ * some other program that reused the pid.
+ */
+function isNodeCommand(command: string | undefined): boolean {
+  return command === undefined || /mq(broker|namesrv)/.test(command)
 }
 
 /** True when the node has a live process (running or paused). */

@@ -59,11 +59,19 @@ export class OsProcessHost implements ProcessHost {
     const stat = parseProcStat(text)
     if (stat === undefined) return signalZeroInfo(pid)
     const state = isExitedState(stat.state) ? 'exited' : isStoppedState(stat.state) ? 'paused' : 'running'
-    return {state, startTime: stat.startTime}
+    return {state, startTime: stat.startTime, ...commandOf(pid)}
   }
 }
 
 const hasProc = fs.existsSync('/proc/self/stat')
+
+function commandOf(pid: number): {command?: string} {
+  try {
+    return {command: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '').join(' ')}
+  } catch {
+    return {}
+  }
+}
 
 function signalZeroInfo(pid: number): ProcessInfo | undefined {
   try {

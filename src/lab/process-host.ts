@@ -36,6 +36,8 @@ export interface ProcessInfo {
   state: 'running' | 'paused' | 'exited'
   /** Start time (clock ticks since boot), when the platform tells; tells a pid apart from a later reuse. */
   startTime?: number
+  /** Its command line (arguments joined by spaces), when the platform tells. */
+  command?: string
 }
 
 /** Spawning, signalling and inspecting processes. */

@@ -37,6 +37,7 @@ test('spawn: detached in its own process group, both streams appended to the log
   t.true(text.includes('out line'))
   t.is(host.inspect(child.pid)?.state, 'running')
   t.is(host.inspect(child.pid)?.startTime, stat.startTime)
+  t.true(host.inspect(child.pid)?.command?.startsWith(`${process.execPath} -e`))
 
   t.true(host.signalGroup(child.pid, 'SIGSTOP'))
   await waitUntil(() => host.inspect(child.pid)?.state === 'paused', 'paused', {timeoutMs: 5_000})

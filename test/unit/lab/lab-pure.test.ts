@@ -101,3 +101,10 @@ test('in a DLedger lab, <group>-master resolves to the member the name servers l
   const err = await t.throwsAsync(resolveNode(ctx.specs, 'broker-z-master', ctx.deps.wire, {liveNamesrvs: [], timeoutMs: 100}), {instanceOf: MqlabError})
   t.is(err!.code, 'UNKNOWN_NODE')
 })
+
+test('deriveNodeState: a pid file without a record is trusted only for a node\'s command line', (t) => {
+  const ours = {state: 'running' as const, startTime: 5, command: '/usr/bin/node /opt/mqlab/bin/mqbroker.js -c conf/broker-a.properties'}
+  const foreign = {state: 'running' as const, startTime: 5, command: '/usr/sbin/sshd -D'}
+  t.is(deriveNodeState('n', undefined, 7, () => ours).state, 'running')
+  t.is(deriveNodeState('n', undefined, 7, () => foreign).state, 'crashed')
+})
