@@ -20,6 +20,7 @@ import {
 } from './processor/offset-query-processor.js'
 import {processPullMessage} from './processor/pull-message-processor.js'
 import {processViewMessageById} from './processor/query-message-processor.js'
+import {processUpdateBrokerConfig} from './processor/update-broker-config-processor.js'
 import {processSendMessage} from './processor/send-message-processor.js'
 import {processGetAllSubscriptionGroup, processUpdateAndCreateSubscriptionGroup} from './processor/subscription-group-admin-processor.js'
 import {processDeleteTopic, processGetAllTopicConfig, processUpdateAndCreateTopic} from './processor/topic-admin-processor.js'
@@ -54,6 +55,7 @@ export const BROKER_PROCESSORS: ReadonlyArray<readonly [number, BrokerProcessor]
   [RequestCode.GET_ALL_DELAY_OFFSET, processGetAllDelayOffset],
   [RequestCode.GET_BROKER_RUNTIME_INFO, processGetBrokerRuntimeInfo],
   [RequestCode.GET_BROKER_CONFIG, processGetBrokerConfig],
+  [RequestCode.UPDATE_BROKER_CONFIG, processUpdateBrokerConfig],
   [RequestCode.LOCK_BATCH_MQ, processLockBatchMQ],
   [RequestCode.UNLOCK_BATCH_MQ, processUnlockBatchMQ],
 ]

@@ -167,6 +167,12 @@ export class TopicConfigManager extends ConfigManager {
     this.putAndAnnounce({...tc})
   }
 
+  /** Bumps the data version without changing a topic, so name servers re-read the table (brokerPermission changes). */
+  bumpDataVersion(): void {
+    this.version = nextDataVersion(this.version, this.clock())
+    this.persistInBackground()
+  }
+
   /** Removes a topic (DELETE_TOPIC_IN_BROKER); returns whether it existed. */
   deleteTopicConfig(topic: string): boolean {
     if (!this.table.delete(topic)) return false

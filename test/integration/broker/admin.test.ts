@@ -6,6 +6,7 @@ import {newSubscriptionGroupConfig} from '../../../runtime/remoting/body/subscri
 import {RequestCode} from '../../../runtime/remoting/request-code.js'
 import {ResponseCode} from '../../../runtime/remoting/response-code.js'
 import {startBrokerLab} from '../../helpers/broker-lab.js'
+import {waitUntil} from '../../helpers/wait-until.js'
 
 test('GET_BROKER_RUNTIME_INFO has the offsets, counters and every key mqadmin clusterList reads', async (t) => {
   const lab = await startBrokerLab(t)
@@ -104,4 +105,23 @@ test('the broker is in the cluster info while it runs and leaves it on graceful 
   const addr = lab.brokerAddr
   await lab.broker.shutdown()
   t.false(await lab.client.brokerRegistered(lab.namesrv.address, addr))
+})
+
+test('UPDATE_BROKER_CONFIG applies known keys at run time; brokerPermission reaches the route at once', async (t) => {
+  const lab = await startBrokerLab(t)
+  await lab.client.createTopic(lab.brokerAddr, 'Perm', 1)
+  const update = (text: string) => lab.client.invoke(lab.brokerAddr, RequestCode.UPDATE_BROKER_CONFIG, undefined, Buffer.from(text))
+  t.is((await update('brokerPermission=4\nnoSuchKey=1\n')).code, ResponseCode.SUCCESS)
+  t.is(lab.broker.config.brokerPermission, 4)
+  const route = await waitUntil(async () => {
+    const r = await lab.client.route(lab.namesrv.address, 'Perm')
+    return r?.queueDatas[0]?.perm === 4 ? r : undefined
+  }, 'the read-only permission in the route')
+  t.is(route.queueDatas[0]?.perm, 4)
+  const pull = await lab.client.pull(lab.brokerAddr, {group: 'G', topic: 'Perm', queueId: 0, offset: 0})
+  t.is(pull.code, ResponseCode.PULL_NOT_FOUND, 'still readable')
+  t.is((await update('listenPort=1\n')).code, ResponseCode.NO_PERMISSION)
+  t.is((await update('brokerPermission=lots\n')).code, ResponseCode.SYSTEM_ERROR)
+  const cfg = await lab.client.invoke(lab.brokerAddr, RequestCode.GET_BROKER_CONFIG)
+  t.regex(cfg.body!.toString(), /^brokerPermission=4$/m)
 })
