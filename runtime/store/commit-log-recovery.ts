@@ -12,6 +12,7 @@ import type {Logger} from '../common/logger.js'
 import {MESSAGE_MAGIC_CODE, MAGICCODE_POS, SYSFLAG_POS, storeTimestampPos} from '../message/stored-record-layout.js'
 import {MessageSysFlag} from '../message/message-sys-flag.js'
 import {scanRecords, type ScanResult} from './check-message-and-return-size.js'
+import type {DispatchRequest} from './dispatch-request.js'
 import type {MappedFile} from './mapped-file.js'
 import type {MappedFileQueue} from './mapped-file-queue.js'
 
@@ -29,8 +30,15 @@ export interface RecoveryOutcome {
   stopReason?: string
 }
 
+/** Re-indexing while scanning (abnormal recovery): what to call per valid record. */
+export interface ScanDispatch {
+  onRecord: (req: DispatchRequest) => void
+  /** Whether a record still needs indexing (its properties are parsed only then). */
+  needsDispatch: (topic: string, queueId: number, commitLogOffset: number, msgSize: number) => boolean
+}
+
 /** Scans one segment from startPos with bounded reads; returns where and why it stopped. */
-export async function scanSegment(file: MappedFile, startPos: number, checkCRC: boolean): Promise<ScanResult> {
+export async function scanSegment(file: MappedFile, startPos: number, checkCRC: boolean, dispatch?: ScanDispatch): Promise<ScanResult> {
   let pos = startPos
   let records = 0
   let window = WINDOW
@@ -39,7 +47,10 @@ export async function scanSegment(file: MappedFile, startPos: number, checkCRC: 
     if (len <= 0) return {position: pos, stop: 'invalid', reason: 'segment ends without a blank marker', records}
     const buf = await file.read(pos, len)
     if (!buf) return {position: pos, stop: 'invalid', reason: 'segment unreadable', records}
-    const r = scanRecords(buf, 0, {checkCRC, readProperties: false, validateOnly: true, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos})
+    const base = {checkCRC, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos}
+    const r = dispatch
+      ? scanRecords(buf, 0, {...base, readProperties: dispatch.needsDispatch}, dispatch.onRecord)
+      : scanRecords(buf, 0, {...base, readProperties: false, validateOnly: true})
     records += r.records
     pos += r.position
     if (r.stop !== 'incomplete') return {...r, position: pos, records}
@@ -49,13 +60,13 @@ export async function scanSegment(file: MappedFile, startPos: number, checkCRC: 
 }
 
 /** Scans segments from index onward; blank markers move to the next segment. */
-async function scanFrom(queue: MappedFileQueue, index: number, checkCRC: boolean, logger: Logger): Promise<RecoveryOutcome> {
+async function scanFrom(queue: MappedFileQueue, index: number, checkCRC: boolean, logger: Logger, dispatch?: ScanDispatch): Promise<RecoveryOutcome> {
   const files = queue.files
   const scanStart = files[index].fileFromOffset
   let records = 0
   for (let i = index; i < files.length; i++) {
     const f = files[i]
-    const r = await scanSegment(f, 0, checkCRC)
+    const r = await scanSegment(f, 0, checkCRC, dispatch)
     records += r.records
     if (r.stop === 'blank' && i + 1 < files.length) continue
     const processOffset = f.fileFromOffset + r.position
@@ -72,15 +83,19 @@ export async function recoverNormally(queue: MappedFileQueue, checkCRC: boolean,
   return scanFrom(queue, Math.max(0, queue.files.length - 3), checkCRC, logger)
 }
 
-/** Recovery after a crash: from the segment the checkpoint vouches for. */
-export async function recoverAbnormally(queue: MappedFileQueue, minTimestamp: number, checkCRC: boolean, logger: Logger): Promise<RecoveryOutcome> {
+/**
+ * Recovery after a crash: from the segment the checkpoint vouches for. With dispatch, every valid
+ * record is re-indexed during the same pass (RocketMQ does the same); consume-queue entries past the
+ * cut are removed afterwards.
+ */
+export async function recoverAbnormally(queue: MappedFileQueue, minTimestamp: number, checkCRC: boolean, logger: Logger, dispatch?: ScanDispatch): Promise<RecoveryOutcome> {
   const files = queue.files
   if (files.length === 0) return {processOffset: 0, scanFrom: 0, records: 0}
   let index = files.length - 1
   for (; index >= 0; index--) if (await isMappedFileMatchedRecover(files[index], minTimestamp)) break
   if (index < 0) index = 0
   logger.info(`recovery: abnormal shutdown, scanning from ${files[index].fileName}`)
-  return scanFrom(queue, index, checkCRC, logger)
+  return scanFrom(queue, index, checkCRC, logger, dispatch)
 }
 
 /** Whether a segment's first record is a message stored no later than minTimestamp. */

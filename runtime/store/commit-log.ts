@@ -59,10 +59,7 @@ export class CommitLog {
     const reader = {read: (offset: number, len: number) => this.getData(offset, len, true), segmentSize: deps.config.mappedFileSizeCommitLog}
     this.reput = new ReputMessageService(
       reader,
-      (req) => {
-        this.dispatchedStoreTimestamp = req.storeTimestamp
-        deps.dispatch(req)
-      },
+      (req) => this.dispatchParsed(req),
       deps.logger,
       deps.deliverTimestamp,
       deps.needsDispatch,
@@ -71,6 +68,17 @@ export class CommitLog {
       this.groupCommit = new GroupCommitService(() => this.flushCommitted(), deps.config.syncFlushTimeout, deps.logger)
     }
     this.committer = new CommitRealTimeService(this, this.groupCommit, deps.logger)
+  }
+
+  /** Indexes a record (consume queue, listeners) and remembers its store time. */
+  dispatchParsed(req: DispatchRequest): void {
+    this.dispatchedStoreTimestamp = req.storeTimestamp
+    this.deps.dispatch(req)
+  }
+
+  /** Whether a record found in the bytes still needs indexing. */
+  needsDispatch(topic: string, queueId: number, commitLogOffset: number, msgSize: number): boolean {
+    return this.deps.needsDispatch ? this.deps.needsDispatch(topic, queueId, commitLogOffset, msgSize) : true
   }
 
   /** Opens the segments found on disk. */

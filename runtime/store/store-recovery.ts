@@ -40,7 +40,10 @@ const {commitLog, consumeQueues} = ctx
   const started = performance.now()
   const outcome = lastExitOK
     ? await recoverNormally(commitLog.queue, checkCRC, log)
-    : await recoverAbnormally(commitLog.queue, ctx.checkpoint?.getMinTimestamp() ?? 0, checkCRC, log)
+    : await recoverAbnormally(commitLog.queue, ctx.checkpoint?.getMinTimestamp() ?? 0, checkCRC, log, {
+        onRecord: (req) => commitLog.dispatchParsed(req),
+        needsDispatch: (topic, queueId, offset, size) => commitLog.needsDispatch(topic, queueId, offset, size),
+      })
   await commitLog.queue.truncateDirtyFiles(outcome.processOffset)
   if (commitLog.queue.files.length === 0) {
     await consumeQueues.destroyAll()
@@ -48,7 +51,8 @@ const {commitLog, consumeQueues} = ctx
     for (const cq of consumeQueues.all()) await cq.truncateDirtyLogicFiles(outcome.processOffset)
   }
   const minPhy = Math.max(0, commitLog.getMinOffset())
-  let reputFrom = outcome.scanFrom
+  // Abnormal recovery dispatched every record it scanned; normal recovery continues from the queues.
+  let reputFrom = outcome.processOffset
   if (lastExitOK) {
     reputFrom = minPhy
     for (const cq of consumeQueues.all()) reputFrom = Math.max(reputFrom, cq.maxPhysicOffset)
