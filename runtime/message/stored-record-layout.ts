@@ -16,6 +16,7 @@ export const BLANK_MAGIC_CODE = -875286124
 /** A blank end needs its size and magic (CommitLog.END_FILE_MIN_BLANK_LENGTH). */
 export const END_FILE_MIN_BLANK_LENGTH = 8
 
+/** Field positions in an IPv4 record (RocketMQ MessageDecoder's *_POSTION constants). */
 export const TOTALSIZE_POS = 0
 export const MAGICCODE_POS = 4
 export const BODYCRC_POS = 8

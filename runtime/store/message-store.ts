@@ -94,6 +94,7 @@ export interface AppendMessageResult {
   msgNum: number
 }
 
+/** The outcome of a put (RocketMQ PutMessageResult); the broker maps status to a response code. */
 export interface PutMessageResult {
   status: PutMessageStatus
   /** Present whenever the message was written, including FLUSH_*_TIMEOUT and SLAVE_NOT_AVAILABLE. */
@@ -114,6 +115,7 @@ export type GetMessageStatus =
   | 'NO_MATCHED_LOGIC_QUEUE'
   | 'NO_MESSAGE_IN_QUEUE'
 
+/** The outcome of a pull read (RocketMQ GetMessageResult); offsets are consume-queue offsets. */
 export interface GetMessageResult {
   status: GetMessageStatus
   nextBeginOffset: number
