@@ -2,15 +2,13 @@ import type {Logger} from '../common/logger.js'
 import {silentLogger} from '../common/logger.js'
 import type {BrokerConfig, BrokerRole} from '../config/broker-config.js'
 import type {HostAddress} from '../message/message-ext-broker-inner.js'
-import {createRequest} from '../remoting/remoting-command.js'
 import {RemotingClient} from '../remoting/remoting-client.js'
 import {RemotingServer, type RemotingConnection} from '../remoting/remoting-server.js'
-import {RequestCode} from '../remoting/request-code.js'
 import type {MessageStore} from '../store/message-store.js'
 import type {BrokerContext} from './broker-context.js'
 import {registerBrokerProcessors} from './broker-processors.js'
-import {ConsumerManager, type ConsumerGroupEvent} from './client/consumer-manager.js'
-import type {ClientChannel} from './client/client-channel-info.js'
+import {ConsumerManager} from './client/consumer-manager.js'
+import {notifyConsumerIdsChanged} from './client/consumer-ids-change-notifier.js'
 import {ProducerManager} from './client/producer-manager.js'
 import {RebalanceLockManager} from './client/rebalance-lock-manager.js'
 import type {ConfigFileStore} from './config/config-manager.js'
@@ -18,13 +16,13 @@ import {storeConfigFiles} from './config/store-config-files.js'
 import {PullRequestHoldService} from './longpolling/pull-request-hold-service.js'
 import {ConsumerOffsetManager} from './offset/consumer-offset-manager.js'
 import {BrokerOuterAPI, type RegisterBrokerResult} from './out/broker-outer-api.js'
+import {NameServerRegistration} from './out/name-server-registration.js'
 import {ScheduleMessageService} from './schedule/schedule-message-service.js'
 import {SlaveSynchronize} from './slave/slave-synchronize.js'
 import {BrokerStatsManager} from './stats/broker-stats-manager.js'
 import {SubscriptionGroupManager} from './subscription/subscription-group-manager.js'
 import {realTimers, scheduleWithFixedDelay, type Timers} from './timers.js'
 import {TopicConfigManager} from './topic/topic-config-manager.js'
-import {isReadable, isWriteable} from './topic/perm-name.js'
 import {createDefaultStore} from './default-store-factory.js'
 
 /** How a BrokerController is built. */
@@ -59,17 +57,14 @@ export class BrokerController {
   private scheduleService: ScheduleMessageService | undefined
   private messageStore: MessageStore | undefined
   private readonly client: RemotingClient
-  private readonly outerAPI: BrokerOuterAPI
+  private readonly registration: NameServerRegistration
   private slaveSynchronize: SlaveSynchronize | undefined
   private mainServer: RemotingServer | undefined
   private fastServer: RemotingServer | undefined
   private readonly storeHost: HostAddress
   private readonly stops: Array<() => void> = []
-  private readonly registerListeners: Array<(results: RegisterBrokerResult[]) => void> = []
   /** Extra runtime-info entries (HA / DLedger add theirs). */
   readonly runtimeInfoProviders: Array<() => Record<string, string>> = []
-  private registering: Promise<void> | undefined
-  private registerAgain = false
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new'
   private context: BrokerContext | undefined
   private bootTimestamp = 0
@@ -86,7 +81,11 @@ export class BrokerController {
     this.topicConfigManager = new TopicConfigManager(this.config, this.files, clock, this.logger.child('topic'))
     this.subscriptionGroupManager = new SubscriptionGroupManager(this.config, this.files, clock, this.logger.child('group'))
     this.consumerOffsetManager = new ConsumerOffsetManager(this.files, this.logger.child('offset'))
-    this.consumerManager = new ConsumerManager((e, g, chs) => this.onConsumerGroupEvent(e, g, chs), clock, this.logger.child('consumer'))
+    this.consumerManager = new ConsumerManager(
+      (event, group, channels) => notifyConsumerIdsChanged(event, group, channels, this.config.notifyConsumerIdsChangedEnable),
+      clock,
+      this.logger.child('consumer'),
+    )
     this.producerManager = new ProducerManager(clock, this.logger.child('producer'))
     this.rebalanceLockManager = new RebalanceLockManager(clock)
     this.stats = new BrokerStatsManager(clock)
@@ -97,7 +96,16 @@ export class BrokerController {
       logger: this.logger.child('hold'),
     })
     this.client = new RemotingClient({logger: this.logger.child('client')})
-    this.outerAPI = new BrokerOuterAPI(this.client, this.logger.child('namesrv'))
+    this.registration = new NameServerRegistration({
+      outerAPI: new BrokerOuterAPI(this.client, this.logger.child('namesrv')),
+      config: this.config,
+      topicConfigManager: this.topicConfigManager,
+      brokerAddr: () => this.brokerAddr,
+      isRunning: () => this.state === 'running',
+    })
+    this.registration.onResults((results) => {
+      for (const r of results) if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
+    })
     this.storeHost = {ip: this.config.brokerIP1, port: this.config.listenPort}
     this.topicConfigManager.onTopicChanged(() => this.registerBrokerAllInBackground())
   }
@@ -137,7 +145,7 @@ export class BrokerController {
 
   /** Hears the name servers' answers to each registration (a slave learns its master from them). */
   onRegisterResult(listener: (results: RegisterBrokerResult[]) => void): void {
-    this.registerListeners.push(listener)
+    this.registration.onResults(listener)
   }
 
   /**
@@ -190,7 +198,7 @@ export class BrokerController {
     const wasRunning = this.state === 'running'
     this.state = 'stopping'
     for (const stop of this.stops.splice(0)) stop()
-    if (wasRunning) await this.outerAPI.unregisterBrokerAll(this.namesrvAddrs(), this.identity()).catch(() => undefined)
+    if (wasRunning) await this.registration.unregisterBrokerAll().catch(() => undefined)
     await Promise.all([this.mainServer?.close(), this.fastServer?.close()])
     this.pullRequestHoldService.shutdown()
     this.scheduleService?.shutdown()
@@ -201,26 +209,9 @@ export class BrokerController {
     this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] shut down`)
   }
 
-  /**
-   * Registers with every name server now (BrokerController.registerBrokerAll) and awaits the answers.
-   * Concurrent calls share one registration, followed by one more if topics changed meanwhile.
-   */
+  /** Registers with every name server now and awaits the answers (concurrent calls are coalesced). */
   registerBrokerAll(): Promise<void> {
-    if (this.registering) {
-      this.registerAgain = true
-      return this.registering
-    }
-    this.registering = (async () => {
-      try {
-        do {
-          this.registerAgain = false
-          await this.doRegisterBrokerAll()
-        } while (this.registerAgain && this.state === 'running')
-      } finally {
-        this.registering = undefined
-      }
-    })()
-    return this.registering
+    return this.registration.registerBrokerAll()
   }
 
   /** Changes role at run time (DLedger leadership): a master delivers delayed messages, a slave does not. */
@@ -235,38 +226,6 @@ export class BrokerController {
   private registerBrokerAllInBackground(): void {
     if (this.state !== 'running') return
     this.registerBrokerAll().catch((error: unknown) => this.logger.error('registering with the name servers failed', error))
-  }
-
-  private async doRegisterBrokerAll(): Promise<void> {
-    const addrs = this.namesrvAddrs()
-    if (addrs.length === 0 || this.state !== 'running') return
-    const wrapper = this.topicConfigManager.buildSerializeWrapper()
-    // A broker that lost read or write permission advertises it on every topic (registerBrokerAll).
-    if (!isWriteable(this.config.brokerPermission) || !isReadable(this.config.brokerPermission)) {
-      for (const tc of Object.values(wrapper.topicConfigTable)) tc.perm = this.config.brokerPermission
-    }
-    const results = await this.outerAPI.registerBrokerAll(addrs, this.identity(), wrapper)
-    for (const r of results) {
-      if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
-    }
-    for (const listener of this.registerListeners) listener(results)
-  }
-
-  private identity() {
-    return {
-      clusterName: this.config.brokerClusterName,
-      brokerName: this.config.brokerName,
-      brokerId: this.config.brokerId,
-      brokerAddr: this.brokerAddr,
-      haServerAddr: `${this.config.brokerIP2}:${this.config.haListenPort}`,
-    }
-  }
-
-  private namesrvAddrs(): string[] {
-    return (this.config.namesrvAddr ?? '')
-      .split(';')
-      .map((s) => s.trim())
-      .filter((s) => s !== '')
   }
 
   private buildContext(): BrokerContext {
@@ -340,14 +299,5 @@ export class BrokerController {
     if (this.scheduleService) all.push(this.scheduleService.persist())
     const results = await Promise.allSettled(all)
     for (const r of results) if (r.status === 'rejected') this.logger.error('persisting a config file at shutdown failed', r.reason)
-  }
-
-  /** Tells every consumer of a changed group to rebalance (DefaultConsumerIdsChangeListener, Broker2Client). */
-  private onConsumerGroupEvent(event: ConsumerGroupEvent, group: string, channels: ClientChannel[]): void {
-    if (event !== 'CHANGE' || !this.config.notifyConsumerIdsChangedEnable) return
-    for (const channel of channels) {
-      if (channel.closed) continue
-      channel.sendOneway(createRequest(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, {consumerGroup: group}, undefined, {oneway: true}))
-    }
   }
 }
