@@ -72,3 +72,26 @@ test('retention survives a restart: the minimum offsets are recomputed from what
   const r = await b.getMessage('g', 'Ret', 1, minQ, 32)
   t.is(decodeMessage(r.messages[0]).body[0], minQ)
 })
+
+test('reads racing retention: MESSAGE_WAS_REMOVING and OFFSET_FOUND_NULL skip ahead', async (t) => {
+  const dir = await tempDir(t)
+  let now = new Date(2024, 0, 15, 1, 0).getTime()
+  const s = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: SEG, mappedFileSizeConsumeQueue: 20 * 4}), {clock: () => now, cleanResourceInterval: 0})
+  await s.start()
+  t.teardown(() => s.shutdown())
+  for (let i = 0; i < 30; i++) await s.putMessage(message('Race', 0, Buffer.alloc(300, i)))
+  await s.flush()
+  now += 100 * 3600_000
+  // The commitlog loses its oldest segments, but the consume queue has not been corrected yet.
+  t.true((await s.commitLog.deleteExpiredFile(3600_000, now, false, 2)) === 2)
+  const removing = await s.getMessage('g', 'Race', 0, 0, 4)
+  t.is(removing.status, 'MESSAGE_WAS_REMOVING')
+  t.is(removing.nextBeginOffset, 4) // the whole consume-queue file was scanned past
+  const later = await s.getMessage('g', 'Race', 0, 20, 4)
+  t.is(later.status, 'FOUND')
+  // A consume-queue file vanishes under a reader: OFFSET_FOUND_NULL with the next file's start.
+  const cq = s.consumeQueues.find('Race', 0)!
+  await cq.queue.deleteFirst(1)
+  const missing = await s.getMessage('g', 'Race', 0, 1, 4)
+  t.like(missing, {status: 'OFFSET_FOUND_NULL', nextBeginOffset: 4})
+})
