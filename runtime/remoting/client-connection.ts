@@ -4,7 +4,7 @@ import {FrameDecoder} from './frame-decoder.js'
 import {encodeFrame} from './frame-encoder.js'
 import {isResponse, type RemotingCommand} from './remoting-command.js'
 import {decodeCommand} from './remoting-command-decoder.js'
-import {RemotingClosedError, RemotingConnectError, RemotingTimeoutError} from './remoting-errors.js'
+import {RemotingClosedError, RemotingConnectError, RemotingTimeoutError, type FrameError} from './remoting-errors.js'
 
 /** A request waiting for its response. */
 interface Pending {
@@ -140,15 +140,8 @@ export class ClientConnection {
   }
 
   private receive(chunk: Buffer): void {
-    let frames: Buffer[]
-    try {
-      frames = this.decoder.feed(chunk)
-    } catch (err) {
-      this.logger.warn(`closing connection to ${this.addr}: ${(err as Error).message}`)
-      this.close((err as Error).message)
-      return
-    }
-    for (const frame of frames) {
+    if (this.decoder.error !== undefined) return // already closing
+    for (const frame of this.decoder.feed(chunk)) {
       let cmd: RemotingCommand
       try {
         cmd = decodeCommand(frame)
@@ -170,6 +163,12 @@ export class ClientConnection {
           this.logger.error(`server request handler failed for code ${cmd.code}`, err)
         }
       }
+    }
+    // Re-read: feed() above may have set it (the early return narrowed the type to undefined).
+    const corrupt = this.decoder.error as FrameError | undefined
+    if (corrupt !== undefined) {
+      this.logger.warn(`closing connection to ${this.addr}: ${corrupt.message}`)
+      this.close(corrupt.message)
     }
   }
 

@@ -31,13 +31,33 @@ export class FrameDecoder {
   }
 
   /**
+   * Set once the stream is found corrupt (bad length, frame over the limit). Frames before the corrupt
+   * point are still returned, as Netty's decoder delivers what it decoded before failing; the caller
+   * must then close the connection.
+   */
+  error: FrameError | undefined
+
+  /**
    * Adds bytes and returns every frame now complete, in order. A frame that lies inside one chunk is a
-   * view of it (no copy); one split across chunks is copied once. Throws FrameError on a corrupt stream,
-   * after which the decoder must not be used again.
+   * view of it (no copy); one split across chunks is copied once. Check `error` afterwards; feeding a
+   * decoder that already failed throws it.
    */
   feed(chunk: Buffer): Buffer[] {
+    if (this.error !== undefined) throw this.error
     const frames: Buffer[] = []
-    if (chunk.length === 0) return frames
+    try {
+      this.split(chunk, frames)
+    } catch (err) {
+      if (!(err instanceof FrameError)) throw err
+      this.error = err
+      this.chunks = []
+      this.buffered = 0
+    }
+    return frames
+  }
+
+  private split(chunk: Buffer, frames: Buffer[]): void {
+    if (chunk.length === 0) return
     // Fast path: nothing pending, and the chunk starts with whole frames.
     if (this.buffered === 0) {
       let pos = 0
@@ -47,7 +67,7 @@ export class FrameDecoder {
         frames.push(chunk.subarray(pos + 4, pos + total))
         pos += total
       }
-      if (pos === chunk.length) return frames
+      if (pos === chunk.length) return
       chunk = chunk.subarray(pos)
     }
     this.chunks.push(chunk)
@@ -61,7 +81,6 @@ export class FrameDecoder {
       frames.push(this.take(this.need).subarray(4))
       this.need = -1
     }
-    return frames
   }
 
   private frameTotal(length: number): number {

@@ -146,14 +146,8 @@ export class RemotingServer {
       }
     })
     socket.on('data', (chunk: Buffer) => {
-      let frames: Buffer[]
-      try {
-        frames = decoder.feed(chunk)
-      } catch (err) {
-        this.dropCorrupt(conn, err)
-        return
-      }
-      for (const frame of frames) {
+      if (decoder.error !== undefined) return // already closing
+      for (const frame of decoder.feed(chunk)) {
         let cmd: RemotingCommand
         try {
           cmd = decodeCommand(frame)
@@ -163,6 +157,7 @@ export class RemotingServer {
         }
         this.dispatch(cmd, conn)
       }
+      if (decoder.error !== undefined) this.dropCorrupt(conn, decoder.error)
     })
   }
 

@@ -58,6 +58,8 @@ export class ServerConnection implements RemotingConnection {
   }
 
   close(): void {
+    // Hand answers already written in this tick to the OS before the socket goes.
+    if (this.corked) this.uncork()
     this.socket.destroy()
   }
 

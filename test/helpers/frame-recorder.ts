@@ -82,19 +82,14 @@ export class FrameRecorder {
 
   private relay(from: net.Socket, to: net.Socket, connection: number, direction: FrameDirection): void {
     const decoder = new FrameDecoder()
-    let corrupt = false
     from.on('data', (chunk: Buffer) => {
       to.write(chunk)
-      if (corrupt) return
-      try {
-        for (const frame of decoder.feed(chunk)) {
-          const length = Buffer.allocUnsafe(4)
-          length.writeInt32BE(frame.length)
-          this.frames.push({connection, direction, hex: Buffer.concat([length, frame]).toString('hex')})
-        }
-      } catch {
-        // Still forward a corrupt stream (the server decides what to do with it); just stop recording it.
-        corrupt = true
+      // A corrupt stream is still forwarded (the server decides what to do with it), just not recorded.
+      if (decoder.error !== undefined) return
+      for (const frame of decoder.feed(chunk)) {
+        const length = Buffer.allocUnsafe(4)
+        length.writeInt32BE(frame.length)
+        this.frames.push({connection, direction, hex: Buffer.concat([length, frame]).toString('hex')})
       }
     })
   }

@@ -152,6 +152,16 @@ for (const [what, bytes] of [
   })
 }
 
+test('a valid request followed by garbage in the same chunk is answered before the connection closes', async (t) => {
+  const {server} = await startServer(t)
+  const peer = await rawConnect(server.port)
+  t.teardown(() => peer.socket.destroy())
+  peer.socket.write(Buffer.concat([encodeFrame({...createRequest(ECHO), opaque: 4711}), Buffer.from('garbage!')]))
+  const answer = await peer.next()
+  t.is(answer.opaque, 4711)
+  await peer.closed
+})
+
 test('idle connections are closed after the idle timeout; active ones are kept', async (t) => {
   const {server, addr} = await startServer(t, {idleTimeoutMs: 300})
   const closedIds: number[] = []

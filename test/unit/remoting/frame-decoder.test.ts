@@ -85,8 +85,10 @@ test('a length over the 16 MiB limit is rejected from the 4 length bytes alone',
   const decoder = new FrameDecoder()
   const head = Buffer.alloc(4)
   head.writeInt32BE(FRAME_MAX_LENGTH - 3) // + 4 length bytes = limit + 1
-  const err = t.throws(() => decoder.feed(head), {instanceOf: FrameError})
-  t.regex(err!.message, /exceeds the limit/)
+  t.deepEqual(decoder.feed(head), [])
+  t.true(decoder.error instanceof FrameError)
+  t.regex(decoder.error!.message, /exceeds the limit/)
+  t.throws(() => decoder.feed(head), {instanceOf: FrameError}, 'a failed decoder refuses more bytes')
   // Exactly at the limit is accepted (waits for more bytes).
   const ok = Buffer.alloc(4)
   ok.writeInt32BE(FRAME_MAX_LENGTH - 4)
@@ -97,15 +99,33 @@ test('negative and too-small lengths are corrupt', (t) => {
   for (const length of [-1, 0, 3, -0x80000000]) {
     const head = Buffer.alloc(8)
     head.writeInt32BE(length)
-    t.throws(() => new FrameDecoder().feed(head), {instanceOf: FrameError}, `length ${length}`)
+    const decoder = new FrameDecoder()
+    decoder.feed(head)
+    t.true(decoder.error instanceof FrameError, `length ${length}`)
   }
 })
 
 test('garbage (ASCII text) is seen as a huge length and rejected', (t) => {
-  t.throws(() => new FrameDecoder().feed(Buffer.from('GET / HTTP/1.1\r\n\r\n')), {instanceOf: FrameError})
+  const decoder = new FrameDecoder()
+  t.deepEqual(decoder.feed(Buffer.from('GET / HTTP/1.1\r\n\r\n')), [])
+  t.true(decoder.error instanceof FrameError)
 })
 
 test('a small limit can be configured', (t) => {
   const frame = encodeFrame(createRequest(10, {}, Buffer.alloc(100)))
-  t.throws(() => new FrameDecoder(64).feed(frame), {instanceOf: FrameError})
+  const decoder = new FrameDecoder(64)
+  decoder.feed(frame)
+  t.true(decoder.error instanceof FrameError)
+})
+
+test('frames before a corrupt point are still returned, split or not', (t) => {
+  const good = encodeFrame(createRequest(10, {a: '1'}))
+  const stream = Buffer.concat([good, good, Buffer.from('garbage!')])
+  const whole = new FrameDecoder()
+  t.is(whole.feed(stream).length, 2)
+  t.true(whole.error instanceof FrameError)
+  const split = new FrameDecoder()
+  t.is(split.feed(stream.subarray(0, good.length + 3)).length, 1)
+  t.is(split.feed(stream.subarray(good.length + 3)).length, 1)
+  t.true(split.error instanceof FrameError)
 })
