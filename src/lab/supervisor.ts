@@ -101,11 +101,9 @@ export class Supervisor {
     const startTime = host.inspect(spawned.pid)?.startTime
     files.writeRecord({node: spec.name, pid: spawned.pid, startedAt, ...(startTime === undefined ? {} : {startTime}), command: [request.command, ...request.args]})
     options.onSpawned?.(spawned.pid)
-    let exit: ProcessExit | undefined
-    void spawned.exited.then((e) => (exit = e))
 
     try {
-      const probe = await this.waitReady(spec, spawned.pid, startedAt, () => exit, options.signal)
+      const probe = await this.waitReady(spec, spawned.pid, startedAt, spawned.exited, options.signal)
       spawned.detach()
       return {node: spec.name, action: 'started', pid: spawned.pid, state: 'running', readyMs: clock.now() - startedAt, ...(probe.detail ? {note: probe.detail} : {}), ...(previousCrash ? {previousCrash} : {})}
     } catch (err) {
@@ -119,14 +117,19 @@ export class Supervisor {
     }
   }
 
-  private async waitReady(spec: LabNodeSpec, pid: number, startedAt: number, exit: () => ProcessExit | undefined, signal?: AbortSignal): Promise<ProbeResult> {
+  private async waitReady(spec: LabNodeSpec, pid: number, startedAt: number, exited: Promise<ProcessExit>, signal?: AbortSignal): Promise<ProbeResult> {
     const {files, clock, wire} = this.deps
     const deadline = startedAt + this.timings.readyTimeoutMs
+    let exit: ProcessExit | undefined
+    void exited.then((e) => (exit = e))
     for (;;) {
       throwIfAborted(signal)
-      const ended = exit()
-      const status = this.status(spec.name)
-      if (ended !== undefined || status.state === 'crashed') {
+      if (exit === undefined && this.status(spec.name).state === 'crashed') {
+        // Gone from the process table: its exit status follows at once when this process is its parent.
+        await Promise.race([exited, clock.sleep(this.timings.pollMs)])
+      }
+      const ended = exit as ProcessExit | undefined
+      if (ended !== undefined || this.status(spec.name).state === 'crashed') {
         const how = ended === undefined ? 'exited' : ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`
         throw new MqlabError('NODE_START_FAILED', `${spec.name} ${how} while starting`, {
           suggestion: `read ${files.logPath(spec.name)} (its last lines are above), fix the cause, then start it again`,
