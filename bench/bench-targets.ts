@@ -1,0 +1,73 @@
+/**
+ * The benchmark suite's targets (issue §3): each figure measured in one run, as a ratio to the raw
+ * loopback probe or to another figure measured in the same run, since absolute rates drift on shared
+ * machines. Pure: figures in, rows out.
+ */
+
+/** The figures one suite run measured (null: not measured, with the reason in `notes`). */
+export interface BenchFigures {
+  /** Raw probe round trips per second at 64 in flight, and p50 RTT at 1 in flight (ms). */
+  probeRate64: number
+  probeRttP50: number
+  /** Produce TPS at 64 in flight on an ASYNC_FLUSH and a SYNC_FLUSH broker. */
+  asyncTps64: number | null
+  syncTps64: number | null
+  /** Send p50 at 1 in flight (ms), ASYNC_FLUSH. */
+  sendP50at1: number | null
+  /** Consume TPS (steady state) of what the ASYNC_FLUSH run produced. */
+  consumeTps: number | null
+  /** `up` of 2m-2s-sync until every node is ready, ms. */
+  labUpMs: number | null
+  /** Largest idle RSS among the lab's brokers / name servers, MiB. */
+  brokerRssMiB: number | null
+  namesrvRssMiB: number | null
+}
+
+/** One line of the targets table. */
+export interface TargetRow {
+  id: string
+  target: string
+  measured: string
+  /** measured / reference; for "≤" targets lower is better. */
+  ratio: number | null
+  /** The bound the ratio is held to. */
+  bound: number
+  comparison: '>=' | '<=' | '<'
+  /** null when the figure could not be measured. */
+  pass: boolean | null
+}
+
+const fmtRate = (r: number) => `${Math.round(r)}/s`
+const fmtMs = (v: number) => `${v < 10 ? v.toFixed(3) : v.toFixed(1)} ms`
+
+function row(id: string, target: string, comparison: TargetRow['comparison'], bound: number, value: {ratio: number; measured: string} | null): TargetRow {
+  if (value === null || !Number.isFinite(value.ratio)) return {id, target, measured: 'not measured', ratio: null, bound, comparison, pass: null}
+  const pass = comparison === '>=' ? value.ratio >= bound : comparison === '<=' ? value.ratio <= bound : value.ratio < bound
+  return {id, target, measured: value.measured, ratio: value.ratio, bound, comparison, pass}
+}
+
+const ratioOf = (a: number | null, b: number | null): number | null => (a === null || b === null || b <= 0 ? null : a / b)
+
+/** The targets, evaluated. */
+export function evaluateTargets(f: BenchFigures): TargetRow[] {
+  const asyncRatio = ratioOf(f.asyncTps64, f.probeRate64)
+  const syncRatio = ratioOf(f.syncTps64, f.asyncTps64)
+  const p50Ratio = ratioOf(f.sendP50at1, f.probeRttP50)
+  const consumeRatio = ratioOf(f.consumeTps, f.asyncTps64)
+  return [
+    row('async-produce-64', 'ASYNC_FLUSH produce, 64 in flight ≥ 40% of the raw probe rate', '>=', 0.4,
+      asyncRatio === null ? null : {ratio: asyncRatio, measured: `${fmtRate(f.asyncTps64!)} vs probe ${fmtRate(f.probeRate64)}`}),
+    row('sync-vs-async-64', 'SYNC_FLUSH ≥ 70% of ASYNC_FLUSH, 64 in flight', '>=', 0.7,
+      syncRatio === null ? null : {ratio: syncRatio, measured: `${fmtRate(f.syncTps64!)} vs ${fmtRate(f.asyncTps64!)}`}),
+    row('send-p50-1', 'one in flight: send p50 ≤ 3× the raw round trip', '<=', 3,
+      p50Ratio === null ? null : {ratio: p50Ratio, measured: `${fmtMs(f.sendP50at1!)} vs probe ${fmtMs(f.probeRttP50)}`}),
+    row('consume-vs-produce', 'consume ≥ produce throughput', '>=', 1,
+      consumeRatio === null ? null : {ratio: consumeRatio, measured: `${fmtRate(f.consumeTps!)} vs ${fmtRate(f.asyncTps64!)}`}),
+    row('lab-up', 'mqlab up of 2m-2s-sync (2 name servers, 4 brokers) ready < 2 s', '<', 1,
+      f.labUpMs === null ? null : {ratio: f.labUpMs / 2000, measured: `${(f.labUpMs / 1000).toFixed(2)} s`}),
+    row('broker-rss', 'idle broker RSS ≤ 80 MiB', '<=', 1,
+      f.brokerRssMiB === null ? null : {ratio: f.brokerRssMiB / 80, measured: `${f.brokerRssMiB.toFixed(1)} MiB`}),
+    row('namesrv-rss', 'idle name server RSS ≤ 60 MiB', '<=', 1,
+      f.namesrvRssMiB === null ? null : {ratio: f.namesrvRssMiB / 60, measured: `${f.namesrvRssMiB.toFixed(1)} MiB`}),
+  ]
+}

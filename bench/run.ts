@@ -1,0 +1,142 @@
+/**
+ * `npm run bench` (node dist/bench/run.js [--duration S] [--size BYTES] [--inflight N] [--profile]):
+ * runs the fixed suite (bench-suite.ts) against its own processes on free loopback ports in a temp
+ * folder, prints the targets table (target, measured, ratio, pass/fail) and the raw figures, and writes
+ * the same as JSON to bench/results/latest.json. Every process and the temp folder are removed at the
+ * end, on Ctrl-C too; the whole run is bounded (3 minutes).
+ *
+ * --profile starts the ASYNC_FLUSH broker with `node --cpu-prof` and keeps the profile in
+ * bench/results/profiles/ (open it in Chrome DevTools or speedscope).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {renderTable} from '../src/cli/table.js'
+import {evaluateTargets, type TargetRow} from './bench-targets.js'
+import {runSuite, type SuiteResult} from './bench-suite.js'
+
+const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url))
+const TOTAL_LIMIT_MS = 170_000
+
+interface Args {
+  phaseMs: number
+  size: number
+  inflight: number
+  profile: boolean
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {phaseMs: 5000, size: 1024, inflight: 64, profile: false}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const num = () => {
+      const v = Number(argv[++i])
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number`)
+      return v
+    }
+    if (a === '--duration') args.phaseMs = num() * 1000
+    else if (a === '--size') args.size = Math.round(num())
+    else if (a === '--inflight') args.inflight = Math.round(num())
+    else if (a === '--profile') args.profile = true
+    else throw new Error(`unknown argument ${a} (use --duration S, --size BYTES, --inflight N, --profile)`)
+  }
+  return args
+}
+
+function rateText(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v))
+}
+
+function msText(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '' : v < 10 ? v.toFixed(3) : v.toFixed(1)
+}
+
+function targetsTable(rows: TargetRow[]): string {
+  return renderTable(
+    ['target', 'measured', 'ratio', 'goal', 'result'],
+    rows.map((r) => [r.target, r.measured, r.ratio === null ? '' : r.ratio.toFixed(2), `${r.comparison} ${r.bound}`, r.pass === null ? 'n/a' : r.pass ? 'PASS' : 'FAIL']),
+  )
+}
+
+function figuresTable(s: SuiteResult): string {
+  const rows: string[][] = []
+  for (const [name, p] of [['raw probe, 64 in flight', s.probe64], ['raw probe, 1 in flight', s.probe1]] as const) {
+    if (p) rows.push([name, rateText(p.rate), msText(p.latency.avg), msText(p.latency.p50), msText(p.latency.p99), msText(p.latency.max), '0'])
+  }
+  for (const [name, r] of [
+    ['produce ASYNC_FLUSH, 64 in flight', s.async64],
+    ['produce ASYNC_FLUSH, 1 in flight', s.async1],
+    ['produce SYNC_FLUSH, 64 in flight', s.sync64],
+  ] as const) {
+    if (r) rows.push([name, rateText(r.tps), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed)])
+  }
+  if (s.consume) {
+    const l = s.consume.endToEndLatency
+    rows.push([`consume ${s.consume.consumed} (born→delivered RT)`, rateText(s.consume.tps), msText(l.avg), msText(l.p50), msText(l.p99), msText(l.max), '0'])
+  }
+  return renderTable(['phase', 'TPS', 'avg RT ms', 'p50 ms', 'p99 ms', 'max RT ms', 'failures'], rows)
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2))
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlab-bench-'))
+  const controller = new AbortController()
+  const onSignal = (sig: string) => controller.abort(new Error(`interrupted (${sig})`))
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const limit = setTimeout(() => controller.abort(new Error(`the suite ran past ${TOTAL_LIMIT_MS / 1000} s`)), TOTAL_LIMIT_MS)
+  const profileDir = path.join(resultsDir, 'profiles')
+  const started = new Date()
+  const began = performance.now()
+  let suite: SuiteResult
+  try {
+    if (args.profile) fs.mkdirSync(profileDir, {recursive: true})
+    console.log(`mqlab bench: ${args.size}-byte messages, ${args.inflight} in flight, ${args.phaseMs / 1000} s per phase; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`)
+    suite = await runSuite({
+      dir,
+      phaseMs: args.phaseMs,
+      size: args.size,
+      inflight: args.inflight,
+      brokerNodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+      signal: controller.signal,
+      log: (line) => console.log(line),
+    })
+  } finally {
+    clearTimeout(limit)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    fs.rmSync(dir, {recursive: true, force: true})
+  }
+  const targets = evaluateTargets(suite.figures)
+  console.log('')
+  console.log(targetsTable(targets))
+  console.log(figuresTable(suite))
+  if (suite.labUp) {
+    const rss = suite.labUp.rss.map((r) => `${r.node} ${r.rssMiB?.toFixed(1) ?? '?'}`).join(', ')
+    console.log(`up of ${suite.labUp.template}: ${(suite.labUp.upMs / 1000).toFixed(2)} s (first spawn → last ready ${(suite.labUp.readyMs / 1000).toFixed(2)} s); idle RSS MiB: ${rss}`)
+  }
+  for (const e of suite.errors) console.log(`! ${e}`)
+  const report = {
+    startedAt: started.toISOString(),
+    elapsedMs: performance.now() - began,
+    machine: {cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, platform: `${process.platform}-${process.arch}`},
+    options: args,
+    targets,
+    figures: suite.figures,
+    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, benchClusterRss: suite.benchClusterRss},
+    errors: suite.errors,
+  }
+  fs.mkdirSync(resultsDir, {recursive: true})
+  const out = path.join(resultsDir, 'latest.json')
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`written to ${path.relative(process.cwd(), out) || out}${args.profile ? `; broker CPU profile in ${profileDir}` : ''}`)
+  return suite.errors.length > 0 ? 1 : 0
+}
+
+try {
+  process.exitCode = await main()
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exitCode = 1
+}
