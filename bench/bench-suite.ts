@@ -8,6 +8,7 @@
  * stopped before the phase returns.
  */
 import path from 'node:path'
+import {SEND_REQUEST_OVERHEAD} from '../src/bench/cluster-bench.js'
 import {runConsumerBench, type ConsumerBenchResult} from '../src/bench/consumer-bench.js'
 import {startEchoProcess} from '../src/bench/echo-process.js'
 import {runLoopbackProbe, type ProbeResult} from '../src/bench/loopback-probe.js'
@@ -48,12 +49,6 @@ export interface SuiteResult {
   errors: string[]
 }
 
-/**
- * A send request with a 1 KiB body is the body plus a ~300-byte JSON header and the 8-byte frame prefix
- * (measured on mqlab's producer); the probe uses frames of that size so both move the same bytes.
- */
-export const SEND_FRAME_OVERHEAD = 320
-
 /** Runs the suite. */
 export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const errors: string[] = []
@@ -80,7 +75,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   await attempt('raw loopback probe', async () => {
     const echo = await startEchoProcess()
     try {
-      const frameSize = o.size + SEND_FRAME_OVERHEAD
+      const frameSize = o.size + SEND_REQUEST_OVERHEAD
       probe64 = await runLoopbackProbe(echo.port, {frameSize, inflight: o.inflight, durationMs: Math.min(o.phaseMs, 3000)})
       probe1 = await runLoopbackProbe(echo.port, {frameSize, inflight: 1, durationMs: Math.min(o.phaseMs, 3000)})
     } finally {
