@@ -70,9 +70,17 @@ export class CommitLog {
     this.committer = new CommitRealTimeService(this, this.groupCommit, deps.logger)
   }
 
-  /** Indexes a record (consume queue, listeners) and remembers its store time. */
+  /**
+   * Indexes a record read from the bytes (replication, recovery): consume queue and listeners, its store
+   * time, and the queue's next offset, so a slave that becomes master continues the numbering.
+   */
   dispatchParsed(req: DispatchRequest): void {
     this.dispatchedStoreTimestamp = req.storeTimestamp
+    const t = getTransactionValue(req.sysFlag)
+    if (t === MessageSysFlag.TRANSACTION_NOT_TYPE || t === MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
+      const key = topicQueueKey(req.topic, req.queueId)
+      if ((this.topicQueueTable.get(key) ?? 0) <= req.consumeQueueOffset) this.topicQueueTable.set(key, req.consumeQueueOffset + 1)
+    }
     this.deps.dispatch(req)
   }
 

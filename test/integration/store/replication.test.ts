@@ -46,6 +46,7 @@ test('a slave fed raw commitlog chunks ends byte-identical and serves the same p
     t.true(Buffer.concat(ps.messages).equals(Buffer.concat(pm.messages)))
   }
   t.is(arrived.length, 60)
+  t.is(slave.commitLog.topicQueueTable.get('Rep-1'), 20, 'a slave keeps the next queue offsets, ready to become master')
   t.true(arrived.includes('Rep/2/20'))
   const put = await slave.putMessage(message('Rep', 0, 'no'))
   t.is(put.status, 'SERVICE_NOT_AVAILABLE')
