@@ -287,6 +287,9 @@ export class CommitLog {
     this.groupCommit?.shutdown()
   }
 
+  /** Set by a simulated crash (DefaultMessageStore.halt): files are no longer ours to change. */
+  halted = false
+
   /** Ends the last segment with the blank marker and returns a fresh segment. */
   private rollWithBlank(now: number) {
     this.reput.enqueue(writeBlankEnd(this.queue.getLastMappedFile(0, now), now))

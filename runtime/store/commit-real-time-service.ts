@@ -28,6 +28,8 @@ export interface CommittedLog {
   readonly queue: MappedFileQueue
   readonly reput: ReputMessageService
   topicQueueTable: Map<string, number>
+  /** Set by a simulated crash: nothing may touch the files any more. */
+  readonly halted: boolean
 }
 
 /** Writes, dispatches and acknowledges, one write at a time. */
@@ -112,7 +114,8 @@ export class CommitRealTimeService {
     const committed = this.log.queue.getCommittedWhere()
     this.logger.error(`writing the commitlog failed at ${committed}; rolling back ${this.log.queue.getMaxWroteOffset() - committed} bytes`, error)
     for (const f of this.log.queue.rollbackTo(committed)) {
-      f.destroy().catch((e: unknown) => this.logger.warn(`cannot delete ${f.fileName}: ${String(e)}`))
+      // After a halt another store may already own these paths: leave the files alone.
+      if (!this.log.halted) f.destroy().catch((e: unknown) => this.logger.warn(`cannot delete ${f.fileName}: ${String(e)}`))
     }
     const firstLost = new Map<string, number>()
     for (const item of this.log.reput.dropFrom(committed)) {

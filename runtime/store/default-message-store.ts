@@ -163,6 +163,7 @@ export class DefaultMessageStore implements MessageStore {
    */
   async halt(): Promise<void> {
     this.state = 'stopped'
+    this.commitLog.halted = true
     for (const t of this.tasks.splice(0)) await t.stop().catch(() => undefined)
     this.commitLog.shutdownServices()
     await this.checkpoint?.close().catch(() => undefined)
