@@ -1,11 +1,13 @@
 /**
  * The broker's JSON config files (topics.json, consumerOffset.json, subscriptionGroup.json,
- * delayOffset.json), written so a crash at any moment leaves a whole file: write `<file>.tmp`, fsync,
+ * delayOffset.json), written so a crash at any moment leaves a whole file: write a temp file next to it, fsync,
  * copy the previous version to `<file>.bak`, rename over the file, fsync the directory. RocketMQ's
  * MixAll.string2File keeps the same .tmp/.bak pair.
  */
 import {promises as fsp} from 'node:fs'
 import {dirname} from 'node:path'
+
+let tmpCounter = 0
 
 /** The file's text; when it is missing or empty, the text of `<file>.bak`; undefined when neither has any. */
 export async function readConfigFile(path: string): Promise<string | undefined> {
@@ -20,7 +22,8 @@ export async function readConfigFile(path: string): Promise<string | undefined> 
 export async function writeConfigFile(path: string, text: string): Promise<void> {
   const dir = dirname(path)
   await fsp.mkdir(dir, {recursive: true})
-  const tmp = `${path}.tmp`
+  // A unique temp name: two writers of the same file must not write into one temp file.
+  const tmp = `${path}.${process.pid}.${++tmpCounter}.tmp`
   await writeDurably(tmp, text)
   const previous = await readText(path)
   if (previous !== undefined && previous.trim() !== '') await writeDurably(`${path}.bak`, previous)

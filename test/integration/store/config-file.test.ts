@@ -26,3 +26,13 @@ test('reading falls back to .bak when the file is missing or empty', async (t) =
   await fsp.rm(file)
   t.is(await readConfigFile(file), '{"a":1}')
 })
+
+test('concurrent writers of one file never leave a mixed or partial file', async (t) => {
+  const dir = await tempDir(t)
+  const file = join(dir, 'subscriptionGroup.json')
+  const texts = Array.from({length: 20}, (_, i) => JSON.stringify({i, pad: 'x'.repeat(1000 * (i + 1))}))
+  await Promise.all(texts.map((text) => writeConfigFile(file, text)))
+  t.true(texts.includes(await fsp.readFile(file, 'utf8')))
+  t.true(texts.includes(await fsp.readFile(`${file}.bak`, 'utf8')))
+  t.deepEqual((await fsp.readdir(dir)).sort(), ['subscriptionGroup.json', 'subscriptionGroup.json.bak'])
+})
