@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {decodeSendMessageResponseHeader} from '../../runtime/remoting/header/send-message-response-header.js'
 import {decodePullMessageResponseHeader} from '../../runtime/remoting/header/pull-message-response-header.js'
 import {ResponseCode} from '../../runtime/remoting/response-code.js'
+import {RequestCode} from '../../runtime/remoting/request-code.js'
 import {MqTestClient} from '../helpers/mq-test-client.js'
 import {spawnRuntime, type RuntimeProcess} from '../helpers/runtime-process.js'
 import {waitUntil} from '../helpers/wait-until.js'
@@ -49,16 +50,25 @@ async function sendAll(client: MqTestClient, addr: string, onAcked: (n: number) 
   return {acked, failed}
 }
 
-/** Pulls every queue from offset 0 to its end. */
-async function consumeAll(client: MqTestClient, addr: string): Promise<Array<{body: string; queueId: number; queueOffset: number; msgId: string}>> {
+/** Pulls every queue from offset 0 to its end; `odd` collects any answer other than FOUND before the end. */
+async function consumeAll(
+  client: MqTestClient,
+  addr: string,
+  odd: string[],
+): Promise<Array<{body: string; queueId: number; queueOffset: number; msgId: string}>> {
   const out: Array<{body: string; queueId: number; queueOffset: number; msgId: string}> = []
   for (let queueId = 0; queueId < QUEUES; queueId++) {
     let offset = 0
     for (;;) {
       const r = await client.pull(addr, {group: 'G_crash', topic: 'Crash', queueId, offset, maxMsgNums: 32})
-      if (r.code !== ResponseCode.SUCCESS) break
-      for (const m of MqTestClient.messages(r)) out.push({body: m.body.toString(), queueId: m.queueId, queueOffset: m.queueOffset, msgId: m.msgId})
-      offset = decodePullMessageResponseHeader(r.extFields).nextBeginOffset
+      const h = decodePullMessageResponseHeader(r.extFields)
+      if (r.code === ResponseCode.SUCCESS) {
+        for (const m of MqTestClient.messages(r)) out.push({body: m.body.toString(), queueId: m.queueId, queueOffset: m.queueOffset, msgId: m.msgId})
+      } else if (offset < h.maxOffset) {
+        odd.push(`queue ${queueId} offset ${offset}: code ${r.code} ${r.remark ?? ''} next ${h.nextBeginOffset} max ${h.maxOffset}`)
+      }
+      if (h.nextBeginOffset <= offset || h.nextBeginOffset >= h.maxOffset && r.code !== ResponseCode.SUCCESS) break
+      offset = h.nextBeginOffset
     }
   }
   return out
@@ -119,16 +129,32 @@ async function crashAndRecover(t: ExecutionContext, flushDiskType: 'SYNC_FLUSH' 
   if (!killWhileSending) t.is(acked.length, TOTAL)
   else t.true(acked.length >= TOTAL / 2)
 
+  // The name server drops the killed broker when its connection closes; wait for that, so the readiness
+  // probe below cannot be answered by the dead broker's registration.
+  await waitUntil(async () => !(await client.brokerRegistered(namesrvAddr, brokerAddr)), 'the killed broker dropped from the name server', {
+    timeoutMs: 60_000,
+    intervalMs: 50,
+  })
   const restartedAt = Date.now()
   broker = await startBroker()
   t.log(`restart to registered: ${Date.now() - restartedAt} ms`)
-  const consumed = await consumeAll(client, brokerAddr)
+  const odd: string[] = []
+  const consumed = await consumeAll(client, brokerAddr, odd)
+  t.deepEqual(odd, [], 'every pull below the end finds messages')
   const byBody = new Map<string, number>()
   for (const m of consumed) byBody.set(m.body, (byBody.get(m.body) ?? 0) + 1)
   const duplicates = [...byBody].filter(([, n]) => n > 1)
   t.deepEqual(duplicates, [], 'no message is stored twice')
   const found = new Map(consumed.map((m) => [m.body, m]))
   const lost = acked.filter((a) => !found.has(a.body))
+  if (lost.length > 0) {
+    const ends: string[] = []
+    for (let q = 0; q < QUEUES; q++) {
+      const max = await client.invoke(brokerAddr, RequestCode.GET_MAX_OFFSET, {topic: 'Crash', queueId: q})
+      ends.push(`queue ${q}: max ${max.extFields?.offset}, consumed ${consumed.filter((m) => m.queueId === q).length}`)
+    }
+    t.log(`${flushDiskType}: lost ${lost.length}; ${ends.join('; ')}\n${broker.output().split('\n').slice(0, 12).join('\n')}`)
+  }
   t.deepEqual(lost.slice(0, 5), [], `${lost.length} acknowledged messages lost`)
   for (const a of acked) {
     const m = found.get(a.body)
