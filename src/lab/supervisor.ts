@@ -194,7 +194,8 @@ export class Supervisor {
     files.writeRecord({...record, signalled: {signal, at: clock.now()}})
     host.signalGroup(pid, signal)
     if (signal === 'SIGKILL') await this.waitFor(node, (s) => !isLive(s), this.timings.signalWaitMs)
-    else if (signal === 'SIGTERM' || signal === 'SIGINT') await this.waitFor(node, (s) => !isLive(s), this.timings.stopTimeoutMs)
+    // A paused process keeps SIGTERM pending until SIGCONT (signal(7)): nothing to wait for then.
+    else if ((signal === 'SIGTERM' || signal === 'SIGINT') && status.state === 'running') await this.waitFor(node, (s) => !isLive(s), this.timings.stopTimeoutMs)
     else if (signal === 'SIGSTOP') await this.waitFor(node, (s) => s === 'paused', this.timings.signalWaitMs)
     else if (signal === 'SIGCONT') await this.waitFor(node, (s) => s === 'running', this.timings.signalWaitMs)
     return {node, signal, pid, unchanged: false, state: this.status(node).state}

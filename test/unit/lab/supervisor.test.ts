@@ -191,3 +191,16 @@ test('an abort during readiness is INTERRUPTED and leaves no process behind', as
   t.deepEqual(os.livePids(), [])
   t.deepEqual(os.nodesWithRunFiles(), [])
 })
+
+test('kill --signal SIGTERM to a paused node returns at once: the signal stays pending until resume', async (t) => {
+  const {ctx, clock} = fakeLab('single', {stopTimeoutMs: 10_000})
+  await ctx.supervisor.start(spec(ctx, 'namesrv-1'))
+  await ctx.supervisor.pause('namesrv-1')
+  const began = clock.now()
+  const outcome = await ctx.supervisor.signal('namesrv-1', 'SIGTERM')
+  t.is(outcome.state, 'paused')
+  t.true(clock.now() - began < 1_000)
+  await ctx.supervisor.resume('namesrv-1')
+  await clock.sleep(500) // its graceful shutdown takes a moment once it runs again
+  t.is(ctx.supervisor.status('namesrv-1').state, 'crashed', 'the pending SIGTERM took effect on SIGCONT')
+})
