@@ -221,7 +221,7 @@ export class Supervisor {
     const record = files.readRecord(node)
     if (record) files.writeRecord({...record, paused: pause})
     host.signalGroup(pid, signal)
-    await this.waitFor(node, (s) => s === wanted, this.timings.signalWaitMs)
+    await this.waitFor(node, (s) => s === wanted || !isLive(s), this.timings.signalWaitMs)
     return {node, signal, pid, unchanged: false, state: this.status(node).state}
   }
 
