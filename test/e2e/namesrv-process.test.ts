@@ -34,7 +34,7 @@ test('mqnamesrv -c FILE answers on its port, writes its pid file, and exits 0 on
   const info = await waitUntil(
     () => client.invoke(`127.0.0.1:${port}`, createRequest(RequestCode.GET_BROKER_CLUSTER_INFO), 1000).catch(() => undefined),
     'the name server to answer',
-    {timeoutMs: 15_000, intervalMs: 50},
+    {timeoutMs: 60_000, intervalMs: 50},
   )
   t.is(info.code, 0)
   t.is((await readFile(pidFile, 'utf8')).trim(), String(child.process.pid))

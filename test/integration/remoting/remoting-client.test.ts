@@ -71,7 +71,7 @@ test('pending invokes reject at once with RemotingClosedError when the server cl
   const started = Date.now()
   connections[0]!.close()
   await t.throwsAsync(pending, {instanceOf: RemotingClosedError})
-  t.true(Date.now() - started < 1000)
+  t.true(Date.now() - started < 5000, 'long before the 30 s timeout')
   // The next call reconnects.
   t.is((await client.invoke(addr, createRequest(ECHO), 3000)).code, 0)
 })
