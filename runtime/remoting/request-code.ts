@@ -65,6 +65,9 @@ export const RequestCode = {
   UPDATE_NAMESRV_CONFIG: 318,
   GET_NAMESRV_CONFIG: 319,
   ADD_WRITE_PERM_OF_BROKER: 327,
+  // mqlab's own: a broker's replication status (body: remoting/body/ha-status.ts). RocketMQ 4.9.8 does
+  // not use 10201, so a real broker answers it with REQUEST_CODE_NOT_SUPPORTED.
+  MQLAB_GET_HA_STATUS: 10201,
 } as const
 
 /** A request code known to mqlab. */
