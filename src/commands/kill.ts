@@ -1,11 +1,17 @@
 import {Flags} from '@oclif/core'
 import {NodeCommand, labDirFlag, nodeArg} from '../cli/node-command.js'
+import type {KillPrediction} from '../lab/kill-prediction.js'
 import type {NodeActionResult} from '../lab/lab-node-control.js'
+
+/** What `mqlab kill` returns: the action, and what the topology predicts next (null while the node lives on). */
+export type KillResult = NodeActionResult & {prediction: KillPrediction | null}
 
 /** `mqlab kill NODE [--signal SIG]`. */
 export default class Kill extends NodeCommand {
   static override summary = 'Send a signal to one node; the default SIGKILL is a crash (no flush, abort file left behind)'
-  static override description = 'The node then shows as crashed in mqlab status, with its last log lines, until it is started again (a broker then recovers from its abort file) or cleared with mqlab stop. --signal takes a name (SIGTERM, TERM) or a number (9).'
+  static override description = `The node then shows as crashed in mqlab status, with its last log lines, until it is started again (a broker then recovers from its abort file) or cleared with mqlab stop. --signal takes a name (SIGTERM, TERM) or a number (9).
+
+Afterwards it narrates what the topology predicts (also under --json, as "prediction"): for a master, that classic master/slave never promotes a slave by itself, where its group's messages stay readable, where new writes go and what happens to sends in flight; for a slave of a SYNC_MASTER, that sends to its group get SLAVE_NOT_AVAILABLE; for a name server, whether others keep serving.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> broker-a-master',
     '<%= config.bin %> <%= command.id %> broker-a-master --signal SIGTERM',
@@ -14,11 +20,19 @@ export default class Kill extends NodeCommand {
   static override args = nodeArg
   static override flags = {...labDirFlag, signal: Flags.string({description: 'signal to send', default: 'SIGKILL'})}
 
-  async run(): Promise<NodeActionResult> {
+  async run(): Promise<KillResult> {
     const {args, flags} = await this.parse(Kill)
     const {parseSignal} = await import('../lab/signal-name.js')
     const signal = parseSignal(flags.signal)
     const {killNode} = await import('../lab/lab-node-control.js')
-    return this.runNodeAction(flags.dir, (ctx) => killNode(ctx, args.node, signal))
+    const {predictAfterKill} = await import('../lab/kill-prediction.js')
+    let prediction: KillPrediction | null = null
+    const result = await this.runNodeAction(flags.dir, async (ctx) => {
+      const done = await killNode(ctx, args.node, signal)
+      prediction = predictAfterKill(ctx, done.node, signal)
+      return done
+    })
+    if (prediction !== null && !this.json) this.log((await import('../cli/render/kill-prediction-report.js')).renderKillPrediction(prediction))
+    return {...result, prediction}
   }
 }

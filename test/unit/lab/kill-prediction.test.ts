@@ -1,0 +1,102 @@
+import test from 'ava'
+import {predictKill} from '../../../src/lab/kill-prediction.js'
+import {nodeSpecs} from '../../../src/lab/lab-node-spec.js'
+import {edit, labFiles, snapshot} from '../topology/lab-fixture.js'
+
+function specsOf(template: string) {
+  return nodeSpecs(snapshot(labFiles(template)))
+}
+
+function allBut(specs: ReturnType<typeof specsOf>, ...dead: string[]): Set<string> {
+  return new Set(specs.map((s) => s.name).filter((n) => !dead.includes(n)))
+}
+
+test('2m-2s-sync, broker-a-master killed: no promotion, readable from its slave, writes go to broker-b, in-flight sends retried', (t) => {
+  const specs = specsOf('2m-2s-sync')
+  const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), signal: 'SIGKILL'})!
+  t.is(p.kind, 'master')
+  t.is(p.brokerName, 'broker-a')
+  t.false(p.automaticPromotion)
+  t.deepEqual(p.readableFrom, ['broker-a-slave'])
+  t.deepEqual(p.writableGroups, ['broker-b'])
+  t.is(p.groupSendStatus, null)
+  const text = p.effects.join('\n')
+  t.regex(text, /No automatic promotion/)
+  t.regex(text, /broker-a's messages remain readable from broker-a-slave/)
+  t.regex(text, /New writes go to broker-b/)
+  t.regex(text, /in flight to broker-a-master fail .* retries/)
+  t.regex(text, /SYNC_MASTER: every message it acknowledged with SEND_OK was already on a slave/)
+  t.true(p.next.some((n) => n.startsWith('mqlab promote broker-a-slave')))
+})
+
+test('2m-2s-async, master killed: warns that unreplicated acknowledged messages are not on the slave', (t) => {
+  const specs = specsOf('2m-2s-async')
+  const p = predictKill({specs, node: 'broker-b-master', live: allBut(specs, 'broker-b-master')})!
+  t.deepEqual(p.writableGroups, ['broker-a'])
+  t.regex(p.effects.join('\n'), /ASYNC_MASTER: messages it acknowledged but had not yet replicated are not on broker-b-slave/)
+})
+
+test('a master whose slave is down too, or that has none: its messages are unreadable until it restarts', (t) => {
+  const sync = specsOf('2m-2s-sync')
+  const p = predictKill({specs: sync, node: 'broker-a-master', live: allBut(sync, 'broker-a-master', 'broker-a-slave')})!
+  t.deepEqual(p.readableFrom, [])
+  t.regex(p.effects.join('\n'), /unreadable until broker-a-master restarts \(its slave broker-a-slave is not running\)/)
+  t.false(p.next.some((n) => n.includes('promote')))
+
+  const noslave = specsOf('2m-noslave')
+  const q = predictKill({specs: noslave, node: 'broker-a-master', live: allBut(noslave, 'broker-a-master')})!
+  t.regex(q.effects.join('\n'), /unreadable until broker-a-master restarts \(it has no slave\)/)
+  t.deepEqual(q.writableGroups, ['broker-b'])
+
+  const single = specsOf('single')
+  const master = single.find((s) => s.kind === 'broker')!.name
+  const r = predictKill({specs: single, node: master, live: allBut(single, master)})!
+  t.deepEqual(r.writableGroups, [])
+  t.regex(r.effects.join('\n'), /No group has a master left/)
+})
+
+test('the slave of a SYNC_MASTER killed: sends to the group get SLAVE_NOT_AVAILABLE; of an ASYNC_MASTER: unaffected', (t) => {
+  const sync = specsOf('2m-2s-sync')
+  const p = predictKill({specs: sync, node: 'broker-a-slave', live: allBut(sync, 'broker-a-slave')})!
+  t.is(p.kind, 'slave')
+  t.is(p.groupSendStatus, 'SLAVE_NOT_AVAILABLE')
+  t.regex(p.effects.join('\n'), /Sends to broker-a now return SLAVE_NOT_AVAILABLE/)
+  t.deepEqual(p.readableFrom, ['broker-a-master'])
+
+  const async = specsOf('2m-2s-async')
+  const q = predictKill({specs: async, node: 'broker-a-slave', live: allBut(async, 'broker-a-slave')})!
+  t.is(q.groupSendStatus, null)
+  t.regex(q.effects.join('\n'), /unaffected: broker-a-master is an ASYNC_MASTER/)
+})
+
+test('a promoted slave (its file now says master) counts as its group\'s master', (t) => {
+  const files = edit(labFiles('2m-2s-sync'), 'broker-a-s.properties', {brokerId: '0', brokerRole: 'ASYNC_MASTER'})
+  const specs = nodeSpecs(snapshot(files))
+  const p = predictKill({specs, node: 'broker-b-master', live: allBut(specs, 'broker-a-master', 'broker-b-master')})!
+  t.deepEqual(p.writableGroups, ['broker-a'])
+})
+
+test('name servers: the others keep serving; the last one leaves clients on cached routes', (t) => {
+  const specs = specsOf('2m-2s-sync')
+  const p = predictKill({specs, node: 'namesrv-1', live: allBut(specs, 'namesrv-1')})!
+  t.is(p.kind, 'namesrv')
+  t.regex(p.effects.join('\n'), /namesrv-2 keeps serving routes/)
+  const q = predictKill({specs, node: 'namesrv-2', live: allBut(specs, 'namesrv-1', 'namesrv-2')})!
+  t.regex(q.effects.join('\n'), /No name server is left/)
+  t.is(predictKill({specs, node: 'nope', live: new Set()}), undefined)
+})
+
+test('DLedger member: a surviving majority elects; without one the group takes no writes', (t) => {
+  const specs = specsOf('dledger')
+  const members = specs.filter((s) => s.fileRole === 'DLEDGER')
+  const group = members[0]!.brokerName!
+  const inGroup = members.filter((m) => m.brokerName === group).map((m) => m.name)
+  const p = predictKill({specs, node: inGroup[0]!, live: allBut(specs, inGroup[0]!)})!
+  t.is(p.kind, 'dledger-member')
+  t.true(p.automaticPromotion)
+  t.true(p.writableGroups.includes(group))
+  const q = predictKill({specs, node: inGroup[1]!, live: allBut(specs, inGroup[0]!, inGroup[1]!)})!
+  t.false(q.automaticPromotion)
+  t.false(q.writableGroups.includes(group))
+  t.regex(q.effects.join('\n'), /short of a majority/)
+})
