@@ -85,9 +85,11 @@ export function createResponse(
 }
 
 function stringifyFields(fields: Record<string, string | number | boolean | undefined>): Record<string, string> {
+  // Hot path (every request and response): for-in without the entries array, strings kept as they are.
   const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) out[key] = String(value)
+  for (const key in fields) {
+    const value = fields[key]
+    if (value !== undefined) out[key] = typeof value === 'string' ? value : String(value)
   }
   return out
 }

@@ -11,6 +11,9 @@ export class BrokerStatsManager {
   private getTodayMorning = 0
   private getYesterdayMorning = 0
   private day: number
+  /** [start, end) of `day` in ms, so the per-message check needs no Date. */
+  private dayStart = 0
+  private dayEnd = 0
   /** One [time, putTotal, getTotal] sample per second, the last 10 minutes. */
   private readonly samples: Array<[number, number, number]> = []
 
@@ -73,7 +76,11 @@ export class BrokerStatsManager {
 
   /** At midnight the totals become "this morning" and the old morning becomes "yesterday morning". */
   private rollDay(): void {
-    const today = dayOf(this.clock())
+    const now = this.clock()
+    if (now >= this.dayStart && now < this.dayEnd) return
+    const today = dayOf(now)
+    this.dayStart = now
+    this.dayEnd = nextLocalMidnight(now)
     if (today === this.day) return
     this.putYesterdayMorning = today - this.day === 1 ? this.putTodayMorning : this.putTotal
     this.getYesterdayMorning = today - this.day === 1 ? this.getTodayMorning : this.getTotal
@@ -81,6 +88,12 @@ export class BrokerStatsManager {
     this.getTodayMorning = this.getTotal
     this.day = today
   }
+}
+
+/** The first ms of the local day after the one holding `ms`. */
+function nextLocalMidnight(ms: number): number {
+  const d = new Date(ms)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime()
 }
 
 function dayOf(ms: number): number {

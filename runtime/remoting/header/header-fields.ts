@@ -123,9 +123,9 @@ export function optionalBool(ext: ExtFields, field: string): boolean | undefined
  */
 export function toExtFields(fields: Record<string, string | number | boolean | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const key of Object.keys(fields)) {
+  for (const key in fields) {
     const value = fields[key]
-    if (value !== undefined) out[key] = String(value)
+    if (value !== undefined) out[key] = typeof value === 'string' ? value : String(value)
   }
   return out
 }
