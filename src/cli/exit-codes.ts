@@ -35,6 +35,8 @@ export const ExitCode = {
   SEND_FAILED: 13,
   /** A broker answered with an error, or no broker could do what was asked. */
   BROKER_ERROR: 14,
+  /** Refused because it would break the lab's topology (a second master in a group, promoting while the master lives). */
+  REFUSED: 15,
   /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
   INTERRUPTED: 130,
 } as const
@@ -74,6 +76,11 @@ export const errorExitCodes = {
   BROKER_NOT_FOUND: ExitCode.BROKER_ERROR,
   NO_WRITABLE_QUEUE: ExitCode.BROKER_ERROR,
   CREATE_TOPIC_FAILED: ExitCode.BROKER_ERROR,
+  // high availability (replication, promote, start of a superseded master)
+  MASTER_CONFLICT: ExitCode.REFUSED,
+  MASTER_ALIVE: ExitCode.REFUSED,
+  NOT_A_SLAVE: ExitCode.USAGE,
+  PROMOTE_FAILED: ExitCode.NODE_FAILED,
 } as const
 
 /** A stable error code. */

@@ -5,8 +5,9 @@
  */
 import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
+import {assertNoSecondMaster} from './master-guard.js'
 import {resolveNode} from './node-lookup.js'
-import type {NodeState} from './node-state.js'
+import {isLive, type NodeState} from './node-state.js'
 import type {CrashReport, SignalOutcome, StartOutcome, StopOutcome} from './supervisor-outcomes.js'
 
 /** What a one-node command did. */
@@ -32,6 +33,8 @@ export function resolveArg(ctx: LabContext, input: string): Promise<LabNodeSpec>
 /** `mqlab start NODE`. */
 export async function startNode(ctx: LabContext, input: string, options: {signal?: AbortSignal} = {}): Promise<NodeActionResult> {
   const spec = await resolveArg(ctx, input)
+  // A former master must not come back as a second master of its group (after mqlab promote).
+  if (!isLive(ctx.supervisor.status(spec.name).state)) assertNoSecondMaster(ctx, spec)
   const start = await ctx.supervisor.start(spec, options)
   return finish(ctx, spec.name, 'start', {start})
 }
@@ -46,6 +49,7 @@ export async function stopNode(ctx: LabContext, input: string): Promise<NodeActi
 /** `mqlab restart NODE`: stop (TERM, then KILL) and start, waiting for readiness. */
 export async function restartNode(ctx: LabContext, input: string, options: {signal?: AbortSignal} = {}): Promise<NodeActionResult> {
   const spec = await resolveArg(ctx, input)
+  assertNoSecondMaster(ctx, spec)
   const stop = await ctx.supervisor.stop(spec.name)
   const start = await ctx.supervisor.start(spec, options)
   return finish(ctx, spec.name, 'restart', {stop, start})
