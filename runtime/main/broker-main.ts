@@ -12,7 +12,6 @@
  * exit 0. A bad config prints the file:line problems to stderr and exits 1; so does a port in use
  * (naming the port and what it is for) or a store locked by another broker.
  */
-import {writeFileSync} from 'node:fs'
 import {BrokerController} from '../broker/broker-controller.js'
 import {ConfigFileCorruptError} from '../broker/config/config-manager.js'
 import {formatBrokerConfig} from '../broker/processor/broker-info-processor.js'
@@ -24,52 +23,27 @@ import {formatProblem} from '../config/config-problem.js'
 import {parseNamesrvAddr} from '../config/namesrv-addr.js'
 import {RemotingError} from '../remoting/remoting-errors.js'
 import {LockFailedError} from '../store/store-errors.js'
+import {fail, parseStartupArgs, runMain, serveUntilSignalled, type FlagSpec} from './process-lifecycle.js'
 
 const USAGE = 'usage: mqbroker [-c configFile] [-n namesrvAddr] [-p] [-h]\n'
 
-/** Parsed command line. */
-interface BrokerArgs {
-  configFile?: string
-  namesrvAddr?: string
-  printConfig: boolean
-  help: boolean
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): BrokerArgs {
-  const args: BrokerArgs = {printConfig: false, help: false}
-  const value = (i: number, flag: string): string => {
-    const v = argv[i]
-    if (v === undefined) throw new UsageError(`${flag} needs a value`)
-    return v
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '-c' || a === '--configFile') args.configFile = value(++i, a)
-    else if (a.startsWith('--configFile=')) args.configFile = a.slice('--configFile='.length)
-    else if (a === '-n' || a === '--namesrvAddr') args.namesrvAddr = value(++i, a)
-    else if (a.startsWith('--namesrvAddr=')) args.namesrvAddr = a.slice('--namesrvAddr='.length)
-    else if (a === '-p' || a === '--printConfigItem') args.printConfig = true
-    else if (a === '-h' || a === '--help') args.help = true
-    else throw new UsageError(`unknown argument ${a}`)
-  }
-  return args
-}
-
-function fail(message: string): never {
-  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
-  process.exit(1)
-}
+const FLAGS: FlagSpec[] = [
+  {short: 'c', long: 'configFile', takesValue: true},
+  {short: 'n', long: 'namesrvAddr', takesValue: true},
+  {short: 'p', long: 'printConfigItem', takesValue: false},
+  {short: 'h', long: 'help', takesValue: false},
+]
 
 async function main(): Promise<void> {
-  let args: BrokerArgs
+  let args: Map<string, string>
   try {
-    args = parseArgs(process.argv.slice(2))
+    args = parseStartupArgs(process.argv.slice(2), FLAGS)
   } catch (err) {
     fail(`mqbroker: ${(err as Error).message}\n${USAGE}`)
   }
-  if (args.help) {
+  const configFile = args.get('configFile')
+  const namesrvAddr = args.get('namesrvAddr')
+  if (args.has('help')) {
     process.stdout.write(USAGE)
     return
   }
@@ -77,20 +51,20 @@ async function main(): Promise<void> {
   let config: BrokerConfig
   try {
     config =
-      args.configFile === undefined
+      configFile === undefined
         ? defaultBrokerConfig()
-        : loadBrokerConfig(args.configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
+        : loadBrokerConfig(configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message)
     throw err
   }
-  if (args.namesrvAddr !== undefined) {
+  if (namesrvAddr !== undefined) {
     // BrokerStartup checks every -n entry and exits when one is malformed.
-    const parsed = parseNamesrvAddr(args.namesrvAddr)
-    if (!parsed.ok) fail(`mqbroker: -n ${args.namesrvAddr}: ${parsed.error}`)
-    config.namesrvAddr = args.namesrvAddr
+    const parsed = parseNamesrvAddr(namesrvAddr)
+    if (!parsed.ok) fail(`mqbroker: -n ${namesrvAddr}: ${parsed.error}`)
+    config.namesrvAddr = namesrvAddr
   }
-  if (args.printConfig) {
+  if (args.has('printConfigItem')) {
     process.stdout.write(formatBrokerConfig(config))
     return
   }
@@ -103,28 +77,8 @@ async function main(): Promise<void> {
     if (err instanceof RemotingError || err instanceof LockFailedError || err instanceof ConfigFileCorruptError) fail(`mqbroker: ${err.message}`)
     fail(`mqbroker: cannot start: ${err instanceof Error ? err.message : String(err)}`)
   }
-  const pidFile = process.env.MQLAB_PID_FILE
-  if (pidFile) writeFileSync(pidFile, `${process.pid}\n`)
   logger.info(`broker ${config.brokerName} (${broker.brokerAddr}, fast port ${broker.fastListenPort}) running, pid ${process.pid}`)
-
-  let stopping = false
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info(`${signal} received, shutting down`)
-    broker.shutdown().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error('shutdown failed', err)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  serveUntilSignalled(logger, () => broker.shutdown())
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`mqbroker: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
-  process.exit(1)
-})
+runMain('mqbroker', main)

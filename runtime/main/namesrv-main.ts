@@ -10,7 +10,6 @@
  * SIGINT shut down gracefully and exit 0. A bad config prints the file:line problems to stderr and
  * exits 1; so does a port in use, naming the port.
  */
-import {writeFileSync} from 'node:fs'
 import {createLogger} from '../common/logger.js'
 import {ConfigError} from '../config/config-error.js'
 import {defaultNamesrvConfig, type NamesrvConfig} from '../config/namesrv-config.js'
@@ -19,52 +18,25 @@ import {formatProblem} from '../config/config-problem.js'
 import {NamesrvController} from '../namesrv/namesrv-controller.js'
 import {namesrvConfigText} from '../namesrv/namesrv-config-request-processors.js'
 import {RemotingError} from '../remoting/remoting-errors.js'
+import {fail, parseStartupArgs, runMain, serveUntilSignalled, type FlagSpec} from './process-lifecycle.js'
 
 const USAGE = 'usage: mqnamesrv [-c configFile] [-p] [-h]\n'
 
-/** Parsed command line. */
-interface NamesrvArgs {
-  configFile?: string
-  printConfig: boolean
-  help: boolean
-}
-
-function parseArgs(argv: string[]): NamesrvArgs {
-  const args: NamesrvArgs = {printConfig: false, help: false}
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '-c' || a === '--configFile') {
-      const file = argv[++i]
-      if (file === undefined) throw new UsageError('-c needs a file')
-      args.configFile = file
-    } else if (a.startsWith('--configFile=')) {
-      args.configFile = a.slice('--configFile='.length)
-    } else if (a === '-p' || a === '--printConfigItem') {
-      args.printConfig = true
-    } else if (a === '-h' || a === '--help') {
-      args.help = true
-    } else {
-      throw new UsageError(`unknown argument ${a}`)
-    }
-  }
-  return args
-}
-
-class UsageError extends Error {}
-
-function fail(message: string): never {
-  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
-  process.exit(1)
-}
+const FLAGS: FlagSpec[] = [
+  {short: 'c', long: 'configFile', takesValue: true},
+  {short: 'p', long: 'printConfigItem', takesValue: false},
+  {short: 'h', long: 'help', takesValue: false},
+]
 
 async function main(): Promise<void> {
-  let args: NamesrvArgs
+  let args: Map<string, string>
   try {
-    args = parseArgs(process.argv.slice(2))
+    args = parseStartupArgs(process.argv.slice(2), FLAGS)
   } catch (err) {
-    fail(`${(err as Error).message}\n${USAGE}`)
+    fail(`mqnamesrv: ${(err as Error).message}\n${USAGE}`)
   }
-  if (args.help) {
+  const configFile = args.get('configFile')
+  if (args.has('help')) {
     process.stdout.write(USAGE)
     return
   }
@@ -72,14 +44,14 @@ async function main(): Promise<void> {
   let config: NamesrvConfig
   try {
     config =
-      args.configFile === undefined
+      configFile === undefined
         ? defaultNamesrvConfig()
-        : loadNamesrvConfig(args.configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
+        : loadNamesrvConfig(configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message)
     throw err
   }
-  if (args.printConfig) {
+  if (args.has('printConfigItem')) {
     process.stdout.write(namesrvConfigText(config))
     return
   }
@@ -92,28 +64,8 @@ async function main(): Promise<void> {
     if (err instanceof RemotingError) fail(`mqnamesrv: ${err.message}`)
     fail(`mqnamesrv: cannot start: ${(err as Error).message}`)
   }
-  const pidFile = process.env.MQLAB_PID_FILE
-  if (pidFile) writeFileSync(pidFile, `${process.pid}\n`)
   logger.info(`The Name Server boot success. serializeType=JSON, listening on ${controller.address}, pid ${process.pid}`)
-
-  let stopping = false
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info(`${signal} received, shutting down`)
-    controller.shutdown().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error('shutdown failed', err)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  serveUntilSignalled(logger, () => controller.shutdown())
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`mqnamesrv: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
-  process.exit(1)
-})
+runMain('mqnamesrv', main)
