@@ -37,8 +37,8 @@ test('client errors keep their codes and get the exit code of the table', (t) =>
   ]
   for (const [err, code, exit] of cases) {
     const mapped = clientFailure(err, target) as MqlabError
-    t.is<string>(mapped.code, code)
-    t.is<number>(mapped.exitCode, exit)
+    t.is(mapped.code as string, code)
+    t.is(mapped.exitCode as number, exit)
     t.is(mapped.message, err.message)
   }
   const other = new Error('not a client error')
