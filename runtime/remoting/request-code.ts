@@ -53,12 +53,10 @@ export const RequestCode = {
   GET_CONSUMER_RUNNING_INFO: 307,
   CONSUME_MESSAGE_DIRECTLY: 309,
   SEND_MESSAGE_V2: 310,
-  GET_TOPIC_ROUTE_INFO_FROM_NAMESRV_BY_CLUSTER: 311,
   SEND_BATCH_MESSAGE: 320,
   QUERY_DATA_VERSION: 322,
   GET_SYSTEM_TOPIC_LIST_FROM_NS: 304,
-  // Name-server codes mqadmin uses (RequestCode at 4.9.8). In 4.9.8, 311 is GET_UNIT_TOPIC_LIST; the
-  // older name above is kept for compatibility and this alias names what the name server serves.
+  // Name-server codes mqadmin uses (RequestCode at 4.9.8).
   GET_UNIT_TOPIC_LIST: 311,
   GET_HAS_UNIT_SUB_TOPIC_LIST: 312,
   GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST: 313,
