@@ -21,7 +21,7 @@ import {GroupCommitService} from './group-commit-service.js'
 import type {MappedFileOptions} from './mapped-file.js'
 import {MappedFileQueue} from './mapped-file-queue.js'
 import type {MessageStoreConfig} from './message-store-config.js'
-import type {PutMessageResult} from './message-store.js'
+import type {PutMessageResult, ReplicaService} from './message-store.js'
 import {ReputMessageService} from './reput-message-service.js'
 
 /** What the commitlog needs from its store. */
@@ -45,6 +45,10 @@ export class CommitLog {
   topicQueueTable = new Map<string, number>()
   /** Store time of the last dispatched record: what a flush makes durable (checkpoint physicMsgTimestamp). */
   dispatchedStoreTimestamp = 0
+  /** A master's replication (runtime/ha): SYNC_MASTER puts also wait for a slave. */
+  replicaService: ReplicaService | undefined
+  /** Hear the written end after each write. */
+  readonly committedListeners: Array<(committedEnd: number) => void> = []
   private readonly groupCommit: GroupCommitService | undefined
   private readonly committer: CommitRealTimeService
   private readonly config: MessageStoreConfig
@@ -82,6 +86,11 @@ export class CommitLog {
       if ((this.topicQueueTable.get(key) ?? 0) <= req.consumeQueueOffset) this.topicQueueTable.set(key, req.consumeQueueOffset + 1)
     }
     this.deps.dispatch(req)
+  }
+
+  /** Called by the committer once per write. */
+  notifyCommitted(committedEnd: number): void {
+    for (const listener of this.committedListeners) listener(committedEnd)
   }
 
   /** Whether a record found in the bytes still needs indexing. */

@@ -12,7 +12,8 @@ import {topicQueueKey} from './append-message-callback.js'
 import type {GroupCommitService} from './group-commit-service.js'
 import {MappedFileCreateError} from './mapped-file.js'
 import type {MappedFileQueue} from './mapped-file-queue.js'
-import type {PutMessageResult} from './message-store.js'
+import {combineStoreAndReplica} from './flush-replica-combine.js'
+import type {PutMessageResult, ReplicaService} from './message-store.js'
 import type {ReputMessageService} from './reput-message-service.js'
 
 interface CommitWaiter {
@@ -30,6 +31,10 @@ export interface CommittedLog {
   topicQueueTable: Map<string, number>
   /** Set by a simulated crash: nothing may touch the files any more. */
   readonly halted: boolean
+  /** Replication (a master's HA service): SYNC_MASTER puts also wait for a slave. */
+  readonly replicaService?: ReplicaService | undefined
+  /** Hears the written end after each write that moved it (wakes HA transfers). */
+  notifyCommitted?(committedEnd: number): void
 }
 
 /** Writes, dispatches and acknowledges, one write at a time. */
@@ -38,6 +43,7 @@ export class CommitRealTimeService {
   private commitScheduled = false
   private committing: Promise<void> | undefined
   private commitAgain = false
+  private notifiedEnd = 0
 
   constructor(
     private readonly log: CommittedLog,
@@ -47,10 +53,13 @@ export class CommitRealTimeService {
 
   /** Resolves with result once the bytes up to end are written (and flushed, under SYNC_FLUSH with wait). */
   waitForStore(end: number, result: PutMessageResult, wait: boolean): Promise<PutMessageResult> {
-    return new Promise<PutMessageResult>((resolve) => {
+    const stored = new Promise<PutMessageResult>((resolve) => {
       this.waiters.push({end, result, resolve, syncFlush: this.groupCommit !== undefined && wait})
       this.scheduleCommit()
     })
+    // Replication runs alongside the write and flush, as RocketMQ submits both requests at once.
+    const replica = wait ? this.log.replicaService?.submitReplicaRequest(end) : undefined
+    return replica === undefined || replica === 'PUT_OK' ? stored : combineStoreAndReplica(stored, replica)
   }
 
   /** Writes everything appended so far (and waits for a write already running). */
@@ -99,6 +108,10 @@ export class CommitRealTimeService {
       this.rollback(error)
     }
     const committed = this.log.queue.getCommittedWhere()
+    if (committed > this.notifiedEnd) {
+      this.notifiedEnd = committed
+      this.log.notifyCommitted?.(committed)
+    }
     await this.log.reput.advance(committed)
     let n = 0
     while (n < this.waiters.length && this.waiters[n].end <= committed) n++

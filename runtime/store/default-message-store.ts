@@ -17,7 +17,7 @@ import type {DispatchRequest} from './dispatch-request.js'
 import {getMessage} from './get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from './message-delay-level.js'
 import type {MessageStoreConfig} from './message-store-config.js'
-import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult} from './message-store.js'
+import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult, ReplicaService} from './message-store.js'
 import {PeriodicTask} from './periodic-task.js'
 import {StoreCheckpoint} from './store-checkpoint.js'
 import {StoreStatsService} from './store-stats-service.js'
@@ -175,7 +175,7 @@ export class DefaultMessageStore implements MessageStore {
     const refused = this.checkStoreStatus()
     if (refused) return refused
     const r = await this.commitLog.putMessage(msg)
-    this.stats.countPut(r)
+    this.stats.countPut(r, this.clock())
     return r
   }
 
@@ -183,7 +183,7 @@ export class DefaultMessageStore implements MessageStore {
     const refused = this.checkStoreStatus()
     if (refused) return refused
     const r = await this.commitLog.putMessages(msgs)
-    this.stats.countPut(r)
+    this.stats.countPut(r, this.clock())
     return r
   }
 
@@ -277,6 +277,18 @@ export class DefaultMessageStore implements MessageStore {
   async appendToCommitLog(startOffset: number, data: Buffer): Promise<void> {
     if (this.state !== 'running') throw new Error(`message store is ${this.state}; cannot append replicated data`)
     await this.commitLog.appendData(startOffset, data)
+  }
+
+  onCommitted(listener: (maxPhyOffset: number) => void): void {
+    this.commitLog.committedListeners.push(listener)
+  }
+
+  setReplicaService(service: ReplicaService | undefined): void {
+    this.commitLog.replicaService = service
+  }
+
+  getRecentPutStatusCounts(): Record<string, number> {
+    return this.stats.recent.counts(this.clock())
   }
 
   /** Committed commitlog bytes not yet dispatched to consume queues. */

@@ -56,6 +56,27 @@ export interface MessageStore {
   getCommitLogData(offset: number, maxBytes: number): Promise<Buffer | undefined>
   /** Slave side: appends raw bytes that start exactly at getMaxPhyOffset(), then dispatches them. */
   appendToCommitLog(startOffset: number, data: Buffer): Promise<void>
+  /** Master side: hears the commitlog's written end after each write (once per write, not per message). */
+  onCommitted?(listener: (maxPhyOffset: number) => void): void
+  /**
+   * Master side: installs the replication wait of the put path (RocketMQ CommitLog.submitReplicaRequest
+   * → HAService); runs alongside the flush wait. Undefined removes it.
+   */
+  setReplicaService?(service: ReplicaService | undefined): void
+  /** Stored put outcomes of the last 60 s by send status (SEND_OK, FLUSH_SLAVE_TIMEOUT, …). */
+  getRecentPutStatusCounts?(): Record<string, number>
+}
+
+/**
+ * Replication as the put path sees it (RocketMQ HAService behind CommitLog.submitReplicaRequest). Asked
+ * only for SYNC_MASTER puts that wait for the store (WAIT not false).
+ */
+export interface ReplicaService {
+  /**
+   * For a put whose record ends at `end`: SLAVE_NOT_AVAILABLE at once when no slave is fit to receive it
+   * (isSlaveOK), else a promise of PUT_OK once a slave acknowledged `end`, or FLUSH_SLAVE_TIMEOUT.
+   */
+  submitReplicaRequest(end: number): PutMessageStatus | Promise<PutMessageStatus>
 }
 
 /** Decides on the consume-queue tagsCode alone (and optionally the record) whether a message matches. */

@@ -3,6 +3,7 @@
  * putMessageTimesTotal, putMessageSizeTotal, getMessageTimesTotalFound, …).
  */
 import type {GetMessageResult, PutMessageResult} from './message-store.js'
+import {RecentPutStatus} from './recent-put-status.js'
 
 /** Put and get counters of one store. */
 export class StoreStatsService {
@@ -13,9 +14,12 @@ export class StoreStatsService {
   getMiss = 0
   getTransferred = 0
   startedAt = 0
+  /** Stored put outcomes of the last minute (the replication report's send results). */
+  readonly recent = new RecentPutStatus()
 
-  /** Counts one put or batch by its outcome. */
-  countPut(r: PutMessageResult): void {
+  /** Counts one put or batch by its outcome (at time now, for the last-minute counts). */
+  countPut(r: PutMessageResult, now?: number): void {
+    if (now !== undefined) this.recent.count(r.status, now)
     if (r.appendResult && r.status !== 'UNKNOWN_ERROR') {
       this.putTimes += r.appendResult.msgNum
       this.putBytes += r.appendResult.wroteBytes
