@@ -68,6 +68,14 @@ async function main(): Promise<void> {
     process.stdout.write(formatBrokerConfig(config))
     return
   }
+  if (config.enableDLegerCommitLog) {
+    // Running without raft would register a leaderless brokerId -1 that no client can use: refuse
+    // plainly until runtime/dledger exists, rather than half-work.
+    fail(
+      `mqbroker: ${configFile ?? 'config'}: enableDLegerCommitLog=true: DLedger mode is not available in mqlab's runtime yet; ` +
+        'run a classic master/slave topology (mqlab init 2m-2s-sync), or this file on Apache RocketMQ 4.9',
+    )
+  }
 
   const broker = new BrokerController(config, {logger})
   try {
