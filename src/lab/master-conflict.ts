@@ -42,9 +42,9 @@ export function findMasterConflict(
   const mine = latestPromotion(notes.get(target.name) ?? [], target.name, group)
   for (const other of others) {
     const base = {node: target.name, brokerName: group, other: other.name, otherFile: other.file}
-    if (live.has(other.name)) return {...base, reason: 'other-live'}
     const theirs = latestPromotion(notes.get(other.name) ?? [], other.name, group)
     if (theirs !== undefined && (mine === undefined || mine.at < theirs.at)) return {...base, reason: 'superseded', promotion: theirs}
+    if (live.has(other.name)) return {...base, reason: 'other-live'}
     if (theirs === undefined && mine === undefined) return {...base, reason: 'both-claim'}
   }
   return undefined
