@@ -4,6 +4,9 @@
  */
 export {MQAdmin, type CreateTopicOptions, type CreateTopicResult, type CreateTopicBrokerOutcome} from './admin/mq-admin.js'
 export type {ClusterListRow} from './admin/cluster-list.js'
+export {collectReplication, type ReplicationReportOptions} from './admin/ha-admin.js'
+export {buildReplicationReport, type ReplicationReport, type ReplicationGroup, type ReplicationMaster, type ReplicationSlave, type SlaveReplicationStatus} from './admin/ha-replication-report.js'
+export {fetchHaSample, type BrokerHaSample} from './admin/ha-status-fetch.js'
 export {MQClientError, MQBrokerError, errorStatus, type MQClientErrorCode} from './client-errors.js'
 export {parseNamesrvAddrList, type ClientOptions} from './client-options.js'
 export {Consumer, type ConsumeOptions} from './consumer/consumer.js'

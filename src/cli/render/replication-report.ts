@@ -1,0 +1,90 @@
+/** Terminal rendering of `mqlab replication`: one block per broker group. */
+import type {ReplicationGroup, ReplicationReport, SlaveReplicationStatus} from '../../client/admin/ha-replication-report.js'
+import {paletteFor} from '../palette.js'
+import {renderTable} from '../table.js'
+
+/** Bytes as B / KiB / MiB / GiB with one decimal where it helps. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let v = n
+  let u = 0
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return u === 0 ? `${Math.round(v)} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`
+}
+
+/** "seen 0.4 s ago", "seen 3 min ago". */
+export function formatAgo(ms: number): string {
+  if (ms < 60_000) return `seen ${(ms / 1000).toFixed(1)} s ago`
+  if (ms < 3_600_000) return `seen ${Math.round(ms / 60_000)} min ago`
+  return `seen ${(ms / 3_600_000).toFixed(1)} h ago`
+}
+
+const STATUS_TEXT: Record<SlaveReplicationStatus, string> = {
+  'in-sync': 'in sync',
+  'falling-behind': 'falling behind',
+  disconnected: 'disconnected',
+  diverged: 'DIVERGED',
+  unknown: 'unknown',
+}
+
+/** The whole report. */
+export function renderReplication(report: ReplicationReport): string {
+  if (report.groups.length === 0) return 'no broker is registered with the name servers'
+  const blocks = report.groups.map(renderGroup)
+  const fallback = report.groups.some((g) => g.source === 'runtime-info' || g.source === 'mixed')
+  if (fallback) blocks.push("(brokers without mqlab's HA status: lag from the commitlog max offsets of GET_BROKER_RUNTIME_INFO, link state unknown)")
+  return blocks.join('\n\n')
+}
+
+function renderGroup(g: ReplicationGroup): string {
+  const c = paletteFor()
+  const lines: string[] = []
+  const m = g.master
+  if (m === null) lines.push(`${c.bold(g.brokerName)} (${g.cluster})  ${c.red('no master')}`)
+  else {
+    const parts = [`master ${m.addr}`, m.role ?? 'role unknown', m.maxPhyOffset === null ? '' : `commitlog max offset ${m.maxPhyOffset}`]
+    if (m.haListenAddress !== null) parts.push(`HA ${m.haListenAddress}`)
+    lines.push(`${c.bold(g.brokerName)} (${g.cluster})  ${parts.filter((p) => p !== '').join('  ')}`)
+    if (m.error !== null) lines.push(c.yellow(`  ! master ${m.addr}: ${m.error}`))
+    if (m.sendStatusCounts !== null) {
+      const counts = Object.entries(m.sendStatusCounts).filter(([, n]) => n > 0)
+      lines.push(`  sends, last 60 s: ${counts.length === 0 ? 'none' : counts.map(([k, n]) => (k === 'SEND_OK' ? `${k} ${n}` : c.yellow(`${k} ${n}`))).join(', ')}`)
+    }
+    if (m.inSyncSlaves !== null) lines.push(`  slaves within haSlaveFallbehindMax: ${m.inSyncSlaves} of ${m.connections ?? 0} connected`)
+  }
+  if (g.slaves.length > 0) {
+    lines.push(
+      renderTable(
+        ['BID', 'slave', 'acked offset', 'lag', 'lag msgs', 'status', 'HA link', 'last contact', 'rate'],
+        g.slaves.map((s) => [
+          String(s.brokerId),
+          s.addr,
+          s.ackedOffset === null ? '' : String(s.ackedOffset),
+          s.lagBytes === null ? '' : formatBytes(s.lagBytes),
+          s.lagMessages === null ? '' : String(s.lagMessages),
+          colourStatus(s.status),
+          s.connectionState ?? '',
+          s.lastContactAgoMs === null ? '' : formatAgo(s.lastContactAgoMs),
+          s.bytesPerSecond === null ? '' : `${formatBytes(s.bytesPerSecond)}/s`,
+        ]),
+      ),
+    )
+  }
+  for (const s of g.slaves) {
+    if (s.error !== null) lines.push(c.yellow(`  ! slave ${s.addr}: ${s.error}`))
+    else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${s.addr}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
+  }
+  for (const n of g.notes) lines.push(`  note: ${n}`)
+  return lines.join('\n')
+}
+
+function colourStatus(status: SlaveReplicationStatus): string {
+  const c = paletteFor()
+  const text = STATUS_TEXT[status]
+  if (status === 'in-sync') return c.green(text)
+  if (status === 'falling-behind' || status === 'unknown') return c.yellow(text)
+  return c.red(text)
+}
