@@ -1,6 +1,7 @@
 import type {Logger} from '../common/logger.js'
 import type {BrokerConfig} from '../config/broker-config.js'
 import type {HostAddress} from '../message/message-ext-broker-inner.js'
+import type {HaStatus} from '../remoting/body/ha-status.js'
 import type {MessageStore} from '../store/message-store.js'
 import type {ConsumerManager} from './client/consumer-manager.js'
 import type {ProducerManager} from './client/producer-manager.js'
@@ -40,4 +41,6 @@ export interface BrokerContext {
   registerBrokerAll(): void
   /** The time the broker started, for the runtime-info `runtime` entry. */
   readonly bootTimestamp: number
+  /** Classic replication's status (MQLAB_GET_HA_STATUS); undefined without it (DLedger mode). */
+  haStatus?(): HaStatus | undefined
 }

@@ -24,6 +24,8 @@ import {SubscriptionGroupManager} from './subscription/subscription-group-manage
 import {realTimers, scheduleWithFixedDelay, type Timers} from './timers.js'
 import {TopicConfigManager} from './topic/topic-config-manager.js'
 import {createDefaultStore} from './default-store-factory.js'
+import {startBrokerHaService} from './ha/broker-ha-service.js'
+import type {HaService} from '../ha/ha-service.js'
 
 /** How a BrokerController is built. */
 export interface BrokerControllerOptions {
@@ -33,6 +35,8 @@ export interface BrokerControllerOptions {
   createStore?: (config: BrokerConfig, logger: Logger) => MessageStore
   /** Where topics.json & co live; <storePathRootDir>/config by default. */
   configFiles?: ConfigFileStore
+  /** A slave's wait between HA connection attempts (RocketMQ: 5000 ms); tests shorten it. */
+  haReconnectIntervalMs?: number
 }
 
 /**
@@ -59,6 +63,7 @@ export class BrokerController {
   private readonly client: RemotingClient
   private readonly registration: NameServerRegistration
   private slaveSynchronize: SlaveSynchronize | undefined
+  private haService: HaService | undefined
   private mainServer: RemotingServer | undefined
   private fastServer: RemotingServer | undefined
   private readonly storeHost: HostAddress
@@ -105,7 +110,11 @@ export class BrokerController {
     })
     this.registration.onResults((results) => {
       for (const r of results) if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
+      // As RocketMQ, only an answer naming the master's HA address changes it; a slave whose master is
+      // gone keeps trying the last one.
+      for (const r of results) if (r.ok && r.haServerAddr) this.haService?.updateMasterAddress(r.haServerAddr, r.masterAddr)
     })
+    this.consumerOffsetManager.isSlave = () => this.config.brokerRole === 'SLAVE'
     this.storeHost = {ip: this.config.brokerIP1, port: this.config.listenPort}
     this.topicConfigManager.onTopicChanged(() => this.registerBrokerAllInBackground())
   }
@@ -135,6 +144,11 @@ export class BrokerController {
   /** brokerIP1:listenPort, as registered with the name servers. */
   get brokerAddr(): string {
     return `${this.config.brokerIP1}:${this.listenPort}`
+  }
+
+  /** Classic replication (after start; undefined in DLedger mode). */
+  get ha(): HaService | undefined {
+    return this.haService
   }
 
   /** The processors' context (after start). */
@@ -179,6 +193,16 @@ export class BrokerController {
       this.context = this.buildContext()
       await this.startServers(this.context)
       this.storeHost.port = this.listenPort
+      this.haService = await startBrokerHaService({
+        config: this.config,
+        store: this.store,
+        client: this.client,
+        timers: this.timers,
+        logger: this.logger.child('ha'),
+        reconnectIntervalMs: this.options.haReconnectIntervalMs,
+        // A (re)connected master may have come back: sync at once rather than in up to 10 s.
+        onMasterConnected: () => void (this.config.brokerRole === 'SLAVE' && this.state === 'running' && this.slaveSynchronize?.syncAll()),
+      })
       this.startServices()
       this.state = 'running'
       await this.registerBrokerAll()
@@ -200,6 +224,7 @@ export class BrokerController {
     for (const stop of this.stops.splice(0)) stop()
     if (wasRunning) await this.registration.unregisterBrokerAll().catch(() => undefined)
     await Promise.all([this.mainServer?.close(), this.fastServer?.close()])
+    await this.haService?.shutdown()
     this.pullRequestHoldService.shutdown()
     this.scheduleService?.shutdown()
     await this.persistAll()
@@ -220,6 +245,7 @@ export class BrokerController {
     this.config.brokerId = brokerId
     if (role === 'SLAVE') this.scheduleService?.shutdown()
     else this.scheduleService?.start()
+    this.haService?.onRoleChanged()
     await this.registerBrokerAll()
   }
 
@@ -248,6 +274,7 @@ export class BrokerController {
       runtimeInfoProviders: this.runtimeInfoProviders,
       registerBrokerAll: () => controller.registerBrokerAllInBackground(),
       bootTimestamp: this.bootTimestamp,
+      haStatus: () => controller.haService?.status(),
     }
   }
 

@@ -9,6 +9,7 @@ import {
   processUpdateConsumerOffset,
 } from './processor/consumer-manage-processor.js'
 import {processConsumerSendMsgBack} from './processor/consumer-send-msg-back-processor.js'
+import {processGetHaStatus} from './processor/ha-status-processor.js'
 import {processLockBatchMQ, processUnlockBatchMQ} from './processor/lock-batch-processor.js'
 import {
   processGetAllConsumerOffset,
@@ -58,6 +59,7 @@ export const BROKER_PROCESSORS: ReadonlyArray<readonly [number, BrokerProcessor]
   [RequestCode.UPDATE_BROKER_CONFIG, processUpdateBrokerConfig],
   [RequestCode.LOCK_BATCH_MQ, processLockBatchMQ],
   [RequestCode.UNLOCK_BATCH_MQ, processUnlockBatchMQ],
+  [RequestCode.MQLAB_GET_HA_STATUS, processGetHaStatus],
 ]
 
 /**

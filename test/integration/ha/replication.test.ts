@@ -1,0 +1,67 @@
+import test from 'ava'
+import {ResponseCode} from '../../../runtime/remoting/response-code.js'
+import {MqTestClient} from '../../helpers/mq-test-client.js'
+import {waitUntil} from '../../helpers/wait-until.js'
+import {haStatus, startHaLab, waitCaughtUp} from './ha-lab.js'
+
+test('a slave started after the master copies everything, keeps following, and serves the same pulls', async (t) => {
+  const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER', mappedFileSizeCommitLog: 32 * 1024})
+  const {client} = lab
+  await client.createTopic(lab.master.brokerAddr, 'Rep', 2)
+  for (let i = 0; i < 120; i++) {
+    const r = await client.send(lab.master.brokerAddr, {topic: 'Rep', body: Buffer.alloc(500 + i, i), queueId: i % 2, tags: i % 3 === 0 ? 'a' : 'b'})
+    t.is(r.code, ResponseCode.SUCCESS)
+  }
+  const slave = await lab.startSlave()
+  await waitCaughtUp(lab.master, slave)
+  t.is(slave.store.getMinPhyOffset(), 0, 'an empty slave starts at the master\'s first segment')
+  const segment = lab.master.config.mappedFileSizeCommitLog
+  t.true(lab.master.store.getMaxPhyOffset() > segment, 'the master holds more than one segment')
+  const a = await lab.master.store.getCommitLogData(segment, segment)
+  const b = await slave.store.getCommitLogData(segment, segment)
+  t.true(a!.equals(b!), 'the slave commitlog is byte-identical')
+
+  // New messages follow without being asked for.
+  for (let i = 0; i < 30; i++) await client.send(lab.master.brokerAddr, {topic: 'Rep', body: `late-${i}`, queueId: 1})
+  await waitCaughtUp(lab.master, slave)
+  t.is(slave.store.getMaxOffsetInQueue('Rep', 1), 90)
+
+  // The slave serves pulls (its metadata sync copies the topic within its first sync run).
+  await waitUntil(() => slave.topicConfigManager.selectTopicConfig('Rep'), 'topic synced to the slave', {timeoutMs: 10_000})
+  const fromSlave = await client.pull(slave.brokerAddr, {group: 'g', topic: 'Rep', queueId: 1, offset: 60, maxMsgNums: 32})
+  const fromMaster = await client.pull(lab.master.brokerAddr, {group: 'g', topic: 'Rep', queueId: 1, offset: 60, maxMsgNums: 32})
+  t.is(fromSlave.code, ResponseCode.SUCCESS)
+  t.deepEqual(
+    MqTestClient.messages(fromSlave).map((m) => m.body.toString()),
+    MqTestClient.messages(fromMaster).map((m) => m.body.toString()),
+  )
+  t.is(MqTestClient.messages(fromSlave).length, 30)
+
+  const ms = await haStatus(client, lab.master.brokerAddr)
+  t.is(ms.role, 'ASYNC_MASTER')
+  t.is(ms.master?.slaves.length, 1)
+  t.is(ms.master?.slaves[0]?.state, 'TRANSFER')
+  t.is(ms.master?.slaves[0]?.lagBytes, 0)
+  t.is(ms.master?.inSyncSlaves, 1)
+  t.is(ms.master?.haListenAddress, `127.0.0.1:${lab.master.config.haListenPort}`)
+  t.true(ms.master!.sendStatusCounts.SEND_OK! >= 150)
+  const ss = await haStatus(client, slave.brokerAddr)
+  t.is(ss.role, 'SLAVE')
+  t.is(ss.slave?.state, 'CONNECTED')
+  t.is(ss.slave?.masterAddress, lab.master.brokerAddr)
+  t.is(ss.slave?.masterHaAddress, `127.0.0.1:${lab.master.config.haListenPort}`)
+  t.is(ss.slave?.reportedOffset, lab.master.store.getMaxPhyOffset())
+  t.is(ss.slave?.lastError, null)
+  t.true(ss.slave!.lastContactAt! > 0)
+})
+
+test('a slave is read-only and registers with brokerId 1 and its HA address', async (t) => {
+  const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER'})
+  const slave = await lab.startSlave()
+  await lab.client.createTopic(lab.master.brokerAddr, 'RO', 1)
+  const send = await lab.client.send(slave.brokerAddr, {topic: 'RO', body: 'x'})
+  t.is(send.code, ResponseCode.SERVICE_NOT_AVAILABLE)
+  const info = await lab.client.clusterInfo(lab.namesrv.address)
+  t.deepEqual(info.brokerAddrTable['broker-ha']?.brokerAddrs, {0: lab.master.brokerAddr, 1: slave.brokerAddr})
+  t.true(slave.config.haListenPort > 0, 'the slave listens on its own HA port too, as every RocketMQ broker does')
+})
