@@ -1,7 +1,8 @@
 /**
- * One connection from a slave to its master (the connected part of RocketMQ's HAClient). On connect it
- * reports the slave's max commitlog offset, so the master knows where to start; it reports again after
- * each append that moved the offset and at least every haSendHeartbeatInterval. Frames are appended
+ * One connection from a slave to its master (the connected part of RocketMQ's HAClient). Once connected
+ * (and, for a slave with data, once its log is checked against the master's) it reports the slave's max
+ * commitlog offset, so the master knows where to start; it reports again after each append that moved
+ * the offset and at least every haSendHeartbeatInterval. Frames are appended
  * strictly in order, only where the slave's log ends (contiguous frames of one segment are appended
  * together); the first one must start a record of the same log, and before it a slave that holds data
  * compares its last record with the master's (commit-log-divergence-check.ts). A corrupt stream, a
@@ -32,6 +33,8 @@ export interface HaClientLinkDeps {
   /** The master's record at an offset; undefined when it has none. Absent: only the record-start check runs. */
   fetchMasterRecord: ((offset: number) => Promise<Buffer | undefined>) | undefined
   onVerified(): void
+  /** Replicated bytes were appended. */
+  onAppended(): void
   onDiverged(why: string): void
   /** Why the link is about to close (the first reason is kept). */
   onFailure(why: string): void
@@ -68,7 +71,6 @@ export class HaClientLink {
     this.connectedAt = deps.timers.now()
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => this.onData(chunk))
-    this.report(deps.store.getMaxPhyOffset())
     this.scheduleTick()
     void this.verify()
   }
@@ -95,7 +97,9 @@ export class HaClientLink {
       }
     }
     if (this.disposed) return
+    // Only now the first report: until it, the master sends nothing and counts no acknowledgement.
     this.verified = true
+    this.report(store.getMaxPhyOffset())
     this.deps.onVerified()
     this.kick()
   }
@@ -157,6 +161,7 @@ export class HaClientLink {
         this.pending.splice(0, n)
         this.pendingBytes -= data.length
         this.deps.rate.add(data.length, this.deps.timers.now())
+        this.deps.onAppended()
         const max = this.deps.store.getMaxPhyOffset()
         if (max > this.reportedOffset) this.report(max)
       }
@@ -198,8 +203,8 @@ export class HaClientLink {
     this.socket.destroy()
   }
 
+  /** The logs diverged (known even when the connection closed meanwhile). */
   private diverge(why: string): void {
-    if (this.disposed) return
     this.deps.onDiverged(why)
     this.fail(why)
   }
@@ -217,7 +222,7 @@ export class HaClientLink {
         this.fail(`nothing from the master for ${now - heard} ms (haHousekeepingInterval ${this.deps.config.haHousekeepingInterval})`)
         return
       }
-      if (now - this.lastWriteAt > this.deps.config.haSendHeartbeatInterval) this.report(Math.max(this.reportedOffset, this.deps.store.getMaxPhyOffset()))
+      if (this.verified && now - this.lastWriteAt > this.deps.config.haSendHeartbeatInterval) this.report(Math.max(this.reportedOffset, this.deps.store.getMaxPhyOffset()))
       this.scheduleTick()
     }, every)
   }

@@ -138,12 +138,15 @@ export class HaClient {
         onVerified: () => {
           this.state = 'CONNECTED'
           this.lastError = null
-          this.diverged = undefined
           this.deps.onConnected?.()
         },
+        // A divergence is forgotten only once the master's data lined up and was appended.
+        onAppended: () => {
+          this.diverged = undefined
+        },
         onDiverged: (why) => {
+          if (this.diverged !== why) this.deps.logger.error(`refusing to replicate from ${addr}: ${why}`)
           this.diverged = why
-          this.deps.logger.error(`refusing to replicate from ${addr}: ${why}`)
         },
         onFailure: (why) => {
           reason ??= why

@@ -15,7 +15,6 @@ import {decodeHaStatus, type HaStatus} from '../../../runtime/remoting/body/ha-s
 import {RequestCode} from '../../../runtime/remoting/request-code.js'
 import type {DefaultMessageStore} from '../../../runtime/store/default-message-store.js'
 import {testBrokerConfig} from '../../helpers/broker-lab.js'
-import {freeBrokerPort} from '../../helpers/broker-ports.js'
 import {MqTestClient} from '../../helpers/mq-test-client.js'
 import {waitUntil} from '../../helpers/wait-until.js'
 
@@ -44,7 +43,10 @@ export interface HaLab {
   stopSlave(): Promise<void>
   /** Stops the master gracefully. */
   stopMaster(): Promise<void>
-  /** Starts the master again on its store and on the same ports (so the slave finds it where it was). */
+  /**
+   * Starts the master again on its store (on new ports: the slave learns them at its next registration,
+   * which a test can trigger with slave.registerBrokerAll()).
+   */
   restartMaster(overrides?: Partial<BrokerConfig>): Promise<BrokerController>
 }
 
@@ -65,21 +67,11 @@ export async function startHaLab(t: ExecutionContext, masterOverrides: Partial<B
     await rm(slaveDir, {recursive: true, force: true})
   })
   await namesrv.start()
-  // A fixed listenPort (free with listenPort-2) lets a restarted master come back at the same address.
-  let masterConfig = testBrokerConfig(masterDir, namesrv.address, {
-    brokerName: 'broker-ha',
-    brokerRole: 'SYNC_MASTER',
-    listenPort: await freeBrokerPort(),
-    haListenPort: 0,
-    ...FAST_HA,
-    ...masterOverrides,
-  })
+  let masterConfig = testBrokerConfig(masterDir, namesrv.address, {brokerName: 'broker-ha', brokerRole: 'SYNC_MASTER', ...FAST_HA, ...masterOverrides})
   const startMaster = async () => {
     const b = new BrokerController(masterConfig)
     master = b
     await b.start()
-    // Keep the bound HA port for a restart.
-    masterConfig = {...masterConfig, haListenPort: b.config.haListenPort}
     await waitUntil(() => client.brokerRegistered(namesrv.address, b.brokerAddr), 'master registered')
     return b
   }
