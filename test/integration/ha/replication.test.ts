@@ -1,4 +1,5 @@
 import test from 'ava'
+import {RequestCode} from '../../../runtime/remoting/request-code.js'
 import {ResponseCode} from '../../../runtime/remoting/response-code.js'
 import {MqTestClient} from '../../helpers/mq-test-client.js'
 import {waitUntil} from '../../helpers/wait-until.js'
@@ -64,4 +65,27 @@ test('a slave is read-only and registers with brokerId 1 and its HA address', as
   const info = await lab.client.clusterInfo(lab.namesrv.address)
   t.deepEqual(info.brokerAddrTable['broker-ha']?.brokerAddrs, {0: lab.master.brokerAddr, 1: slave.brokerAddr})
   t.true(slave.config.haListenPort > 0, 'the slave listens on its own HA port too, as every RocketMQ broker does')
+})
+
+test('on connecting, a slave copies topics, subscription groups, consumer offsets and delay offsets from its master', async (t) => {
+  const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER'})
+  const {client} = lab
+  const master = lab.master.brokerAddr
+  await client.createTopic(master, 'Meta', 3)
+  await client.heartbeat(master, 'c1', [{group: 'GM', topics: ['Meta']}])
+  t.is((await client.invoke(master, RequestCode.UPDATE_CONSUMER_OFFSET, {consumerGroup: 'GM', topic: 'Meta', queueId: 2, commitOffset: 7})).code, ResponseCode.SUCCESS)
+  // Delay level 1 (1 s): the master stores it in SCHEDULE_TOPIC_XXXX, delivers it, and advances the level's offset.
+  t.is((await client.send(master, {topic: 'Meta', body: 'later', properties: {DELAY: '1'}})).code, ResponseCode.SUCCESS)
+  await waitUntil(() => lab.master.scheduleMessageService.offsetOf(1) === 1, 'the master delivered the delayed message', {timeoutMs: 10_000})
+
+  const slave = await lab.startSlave()
+  await waitUntil(() => slave.scheduleMessageService.offsetOf(1) === 1, 'delay offsets copied')
+  t.is(slave.topicConfigManager.selectTopicConfig('Meta')?.readQueueNums, 3)
+  t.truthy(slave.subscriptionGroupManager.getSubscriptionGroupConfig('GM'))
+  t.is(slave.consumerOffsetManager.queryOffset('GM', 'Meta', 2), 7)
+  await waitCaughtUp(lab.master, slave)
+  t.is(slave.store.getMaxOffsetInQueue('SCHEDULE_TOPIC_XXXX', 0), 1, 'the delayed original is replicated too')
+  const delivered = (b: typeof slave) => [0, 1, 2].reduce((n, q) => n + b.store.getMaxOffsetInQueue('Meta', q), 0)
+  t.is(delivered(slave), 1, 'the delivered copy arrives by replication, once')
+  t.is(delivered(lab.master), 1)
 })
