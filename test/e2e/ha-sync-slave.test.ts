@@ -1,0 +1,48 @@
+import test from 'ava'
+import {Producer} from '../../src/client/producer/producer.js'
+import {messages, startHaLab} from './ha-experiment.js'
+import {waitUntil} from '../helpers/wait-until.js'
+
+// A SYNC_MASTER whose only slave is killed answers every send SLAVE_NOT_AVAILABLE at once (stored, not
+// replicated), never hanging past the slave timeout; with the slave started again it catches up and
+// sends are SEND_OK again. One group (broker-a of 2m-2s-sync) and one name server, as processes.
+test('SYNC_MASTER: slave killed → SLAVE_NOT_AVAILABLE promptly; slave restarted → it catches up and sends are SEND_OK', async (t) => {
+  const topic = 'HaSyncSlave'
+  const lab = await startHaLab(t, '2m-2s-sync', {topic, dropGroups: ['broker-b']})
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr})
+  t.teardown(() => producer.close())
+
+  const first = await producer.send(messages(topic, 0, 200), {inflight: 8})
+  t.like(first.summary, {ok: 200}, JSON.stringify(first.messages.find((m) => m.status !== 'SEND_OK')))
+
+  const kill = await lab.cli('kill', 'broker-a-slave')
+  t.is(kill.exitCode, 0)
+  t.like(kill.json.result.prediction, {kind: 'slave', groupSendStatus: 'SLAVE_NOT_AVAILABLE'})
+
+  // The master may take a moment to see the HA connection close; after that every answer is SLAVE_NOT_AVAILABLE.
+  await waitUntil(async () => (await producer.sendOne({topic, body: 'probe'})).status === 'SLAVE_NOT_AVAILABLE', 'the master to notice its slave is gone', {timeoutMs: 30_000, intervalMs: 50})
+  const degraded = await producer.send(messages(topic, 200, 50), {inflight: 4})
+  t.deepEqual(degraded.summary.byStatus, {SLAVE_NOT_AVAILABLE: 50})
+  t.true(degraded.messages.every((m) => m.latencyMs < 3000 && m.attempts.length === 1), 'answered at once, not after the slave timeout, and not retried elsewhere')
+
+  const seen = await lab.cli('replication')
+  t.is(seen.exitCode, 0)
+  const groupA = seen.json.result.groups[0]
+  t.is(groupA.master.connections, 0)
+  t.true(groupA.master.sendStatusCounts.SLAVE_NOT_AVAILABLE >= 50)
+
+  const start = await lab.cli('start', 'broker-a-slave')
+  t.is(start.exitCode, 0, start.stdout + start.stderr)
+  const caughtUp = await waitUntil(
+    async () => {
+      const r = await lab.cli('replication')
+      const s = r.json.result?.groups?.[0]?.slaves?.[0]
+      return s?.status === 'in-sync' && s.lagBytes === 0 ? r.json.result.groups[0] : undefined
+    },
+    'broker-a-slave to catch up',
+    {timeoutMs: 30_000, intervalMs: 200},
+  )
+  t.is(caughtUp.slaves[0].ackedOffset, caughtUp.master.maxPhyOffset)
+  const again = await producer.send(messages(topic, 250, 50), {inflight: 4})
+  t.deepEqual(again.summary.byStatus, {SEND_OK: 50})
+})
