@@ -100,7 +100,7 @@ export async function startBenchCluster(options: BenchClusterOptions): Promise<B
 }
 
 /** Spawns `node [nodeArgs] script args`, logging to <dir>/<name>.log and writing its pid to <dir>/<name>.pid. */
-function spawnNode(name: string, script: string, args: string[], dir: string, nodeArgs: string[] = []): BenchProcess & {pidFile: string; child: ChildProcess} {
+export function spawnNode(name: string, script: string, args: string[], dir: string, nodeArgs: string[] = []): BenchProcess & {pidFile: string; child: ChildProcess} {
   const logPath = path.join(dir, `${name}.log`)
   const pidFile = path.join(dir, `${name}.pid`)
   const log = fs.openSync(logPath, 'a')
@@ -123,7 +123,8 @@ function spawnNode(name: string, script: string, args: string[], dir: string, no
   }
 }
 
-async function waitForFile(p: ReturnType<typeof spawnNode>, deadline: number): Promise<void> {
+/** Waits until the process has written its pid file (its ports are bound); throws if it exits or the deadline passes. */
+export async function waitForFile(p: ReturnType<typeof spawnNode>, deadline: number): Promise<void> {
   while (!fs.existsSync(p.pidFile)) {
     if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.name} exited while starting: ${tail(p.logPath)}`)
     if (Date.now() > deadline) throw new Error(`${p.name} did not start in time: ${tail(p.logPath)}`)
@@ -131,7 +132,8 @@ async function waitForFile(p: ReturnType<typeof spawnNode>, deadline: number): P
   }
 }
 
-async function waitRegistered(namesrvAddr: string, brokerAddr: string, deadline: number): Promise<void> {
+/** Waits until the name server lists `brokerAddr` under some brokerName. */
+export async function waitRegistered(namesrvAddr: string, brokerAddr: string, deadline: number): Promise<void> {
   const admin = new MQAdmin({namesrvAddr, requestTimeoutMs: 1000})
   try {
     for (;;) {

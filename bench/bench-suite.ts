@@ -3,7 +3,8 @@
  *   1. the raw loopback probe (64 in flight, then 1) with frames the size of a send request;
  *   2. an ASYNC_FLUSH broker: produce at 64 in flight, then at 1, then consume everything produced;
  *   3. a SYNC_FLUSH broker: produce at 64 in flight (group commit);
- *   4. `up` of the 2m-2s-sync lab, with every node's idle RSS.
+ *   4. master/slave replication: ASYNC_MASTER and SYNC_MASTER, each with a slave (bench-ha.ts);
+ *   5. `up` of the 2m-2s-sync lab, with every node's idle RSS.
  * Each phase that fails is recorded with its error and the suite goes on; every process it starts is
  * stopped before the phase returns.
  */
@@ -15,6 +16,7 @@ import {runLoopbackProbe, type ProbeResult} from '../src/bench/loopback-probe.js
 import {runProducerBench, type ProducerBenchResult} from '../src/bench/producer-bench.js'
 import type {FlushDiskType} from '../runtime/config/broker-config.js'
 import {startBenchCluster, type BenchCluster} from './bench-cluster.js'
+import {runHaPhases, type HaPhases} from './bench-ha.js'
 import type {BenchFigures} from './bench-targets.js'
 import {timeLabUp, type LabUpTiming} from './lab-up-timing.js'
 import {readRssMiB} from './proc-rss.js'
@@ -43,6 +45,8 @@ export interface SuiteResult {
   consume: ConsumerBenchResult | null
   sync64: ProducerBenchResult | null
   labUp: LabUpTiming | null
+  /** The master/slave phases (ASYNC_MASTER and SYNC_MASTER, each with a slave). */
+  ha: HaPhases | null
   /** Idle RSS of the bench's own ASYNC_FLUSH broker and name server right after start, MiB. */
   benchClusterRss: {broker: number | undefined; namesrv: number | undefined} | null
   /** What went wrong in phases that could not be measured. */
@@ -108,6 +112,8 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     }),
   )
 
+  const ha = await attempt('master/slave replication', () => runHaPhases(o, attempt))
+
   const labUp = await attempt('mqlab up of 2m-2s-sync', () => timeLabUp(path.join(o.dir, 'lab'), o.signal))
 
   const maxRss = (kind: 'broker' | 'namesrv') => {
@@ -127,8 +133,14 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     labUpMs: labUp?.upMs ?? null,
     brokerRssMiB: maxRss('broker'),
     namesrvRssMiB: maxRss('namesrv'),
+    asyncMasterTps64: ha?.asyncMaster.okTps64 ?? null,
+    syncMasterTps64: ha?.syncMaster.okTps64 ?? null,
+    asyncMasterP50at1: ha?.asyncMaster.p50at1 ?? null,
+    syncMasterP50at1: ha?.syncMaster.p50at1 ?? null,
+    replicationLagP99Bytes: ha?.asyncMaster.lag?.p99Bytes ?? null,
+    replicationLagP99Ms: ha?.asyncMaster.lag?.p99Ms ?? null,
   }
-  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, benchClusterRss, errors}
+  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, ha, benchClusterRss, errors}
 }
 
 async function withCluster(o: SuiteOptions, flush: FlushDiskType, nodeArgs: string[] | undefined, fn: (c: BenchCluster) => Promise<void>): Promise<void> {

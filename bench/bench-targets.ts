@@ -21,6 +21,15 @@ export interface BenchFigures {
   /** Largest idle RSS among the lab's brokers / name servers, MiB. */
   brokerRssMiB: number | null
   namesrvRssMiB: number | null
+  /** Master/slave phases (bench-ha.ts): SEND_OK per second at 64 in flight with an ASYNC_MASTER / SYNC_MASTER and its slave. */
+  asyncMasterTps64?: number | null
+  syncMasterTps64?: number | null
+  /** Send p50 at 1 in flight (ms) with an ASYNC_MASTER / SYNC_MASTER and its slave. */
+  asyncMasterP50at1?: number | null
+  syncMasterP50at1?: number | null
+  /** The slave's lag p99 under sustained ASYNC_MASTER load, in bytes and in ms of production. */
+  replicationLagP99Bytes?: number | null
+  replicationLagP99Ms?: number | null
 }
 
 /** One line of the targets table. */
@@ -69,5 +78,25 @@ export function evaluateTargets(f: BenchFigures): TargetRow[] {
       f.brokerRssMiB === null ? null : {ratio: f.brokerRssMiB / 80, measured: `${f.brokerRssMiB.toFixed(1)} MiB`}),
     row('namesrv-rss', 'idle name server RSS ≤ 60 MiB', '<=', 1,
       f.namesrvRssMiB === null ? null : {ratio: f.namesrvRssMiB / 60, measured: `${f.namesrvRssMiB.toFixed(1)} MiB`}),
+    ...haTargets(f),
+  ]
+}
+
+/**
+ * The master/slave targets (HA issue §6). RocketMQ's docs put the cost of SYNC_MASTER at about 10%;
+ * at one in flight a SYNC_MASTER adds one hop to its slave and back, hence "≤ 2× the ASYNC_MASTER
+ * p50"; the slave's lag under load is held to 100 ms of the master's traffic.
+ */
+function haTargets(f: BenchFigures): TargetRow[] {
+  const tpsRatio = ratioOf(f.syncMasterTps64 ?? null, f.asyncMasterTps64 ?? null)
+  const p50Ratio = ratioOf(f.syncMasterP50at1 ?? null, f.asyncMasterP50at1 ?? null)
+  const lagMs = f.replicationLagP99Ms ?? null
+  return [
+    row('sync-master-vs-async-master-64', 'SYNC_MASTER ≥ 90% of ASYNC_MASTER (each with a slave), 64 in flight', '>=', 0.9,
+      tpsRatio === null ? null : {ratio: tpsRatio, measured: `${fmtRate(f.syncMasterTps64!)} vs ${fmtRate(f.asyncMasterTps64!)}`}),
+    row('sync-master-p50-1', 'one in flight: SYNC_MASTER send p50 ≤ 2× ASYNC_MASTER\'s', '<=', 2,
+      p50Ratio === null ? null : {ratio: p50Ratio, measured: `${fmtMs(f.syncMasterP50at1!)} vs ${fmtMs(f.asyncMasterP50at1!)}`}),
+    row('replication-lag-p99', 'ASYNC_MASTER at 64 in flight: slave lag p99 ≤ 100 ms of traffic', '<=', 1,
+      lagMs === null ? null : {ratio: lagMs / 100, measured: `${fmtMs(lagMs)} (${Math.round((f.replicationLagP99Bytes ?? 0) / 1024)} KiB)`}),
   ]
 }

@@ -71,6 +71,11 @@ function figuresTable(s: SuiteResult): string {
   ] as const) {
     if (r) rows.push([name, rateText(r.tps), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed)])
   }
+  for (const [role, h] of [['ASYNC_MASTER', s.ha?.asyncMaster], ['SYNC_MASTER', s.ha?.syncMaster]] as const) {
+    for (const r of [...(h?.rounds64 ?? []), ...(h?.rounds1 ?? [])]) {
+      rows.push([`produce ${role} + slave, ${r.inflight} in flight (SEND_OK/s)`, rateText((r.ok * 1000) / r.elapsedMs), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed + r.degraded)])
+    }
+  }
   if (s.consume) {
     const l = s.consume.endToEndLatency
     rows.push([`consume ${s.consume.consumed} (born→delivered RT)`, rateText(s.consume.tps), msText(l.avg), msText(l.p50), msText(l.p99), msText(l.max), '0'])
@@ -116,6 +121,8 @@ async function main(): Promise<number> {
     const rss = suite.labUp.rss.map((r) => `${r.node} ${r.rssMiB?.toFixed(1) ?? '?'}`).join(', ')
     console.log(`up of ${suite.labUp.template}: ${(suite.labUp.upMs / 1000).toFixed(2)} s (first spawn → last ready ${(suite.labUp.readyMs / 1000).toFixed(2)} s); idle RSS MiB: ${rss}`)
   }
+  const lag = suite.ha?.asyncMaster.lag
+  if (lag) console.log(`slave lag under ASYNC_MASTER load (${lag.samples} samples every 50 ms): p50 ${Math.round(lag.p50Bytes / 1024)} KiB, p99 ${Math.round(lag.p99Bytes / 1024)} KiB (${lag.p99Ms.toFixed(1)} ms of traffic at ${(lag.bytesPerSecond / 1048576).toFixed(1)} MiB/s), max ${Math.round(lag.maxBytes / 1024)} KiB`)
   for (const e of suite.errors) console.log(`! ${e}`)
   const report = {
     startedAt: started.toISOString(),
@@ -124,7 +131,7 @@ async function main(): Promise<number> {
     options: args,
     targets,
     figures: suite.figures,
-    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, benchClusterRss: suite.benchClusterRss},
+    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, ha: suite.ha, benchClusterRss: suite.benchClusterRss},
     errors: suite.errors,
   }
   fs.mkdirSync(resultsDir, {recursive: true})
