@@ -1,4 +1,8 @@
 import test from 'ava'
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {Producer} from '../../src/client/producer/producer.js'
 import {messages, startHaLab} from './ha-experiment.js'
 import {waitUntil} from '../helpers/wait-until.js'
@@ -45,4 +49,18 @@ test('SYNC_MASTER: slave killed → SLAVE_NOT_AVAILABLE promptly; slave restarte
   t.is(caughtUp.slaves[0].ackedOffset, caughtUp.master.maxPhyOffset)
   const again = await producer.send(messages(topic, 250, 50), {inflight: 4})
   t.deepEqual(again.summary.byStatus, {SEND_OK: 50})
+
+  // --watch redraws until Ctrl-C, which ends it normally.
+  const cli = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
+  const watch = spawn(process.execPath, [cli, 'replication', '--watch', '--dir', path.join(lab.dir)], {cwd: lab.cwd, env: {...process.env, NO_COLOR: '1'}})
+  t.teardown(() => watch.kill('SIGKILL'))
+  let out = ''
+  watch.stdout.on('data', (b: Buffer) => (out += b.toString()))
+  const exited = once(watch, 'exit')
+  await waitUntil(() => (out.match(/Ctrl-C to stop/g) ?? []).length >= 2, 'two refreshes of replication --watch', {timeoutMs: 30_000})
+  t.regex(out, /broker-a \(DefaultCluster\) {2}master .* SYNC_MASTER/)
+  t.regex(out, /in sync/)
+  watch.kill('SIGINT')
+  const [code] = await exited
+  t.is(code, 0, 'Ctrl-C ends --watch normally')
 })
