@@ -43,41 +43,47 @@ test('send 1000 → consume 1000 exactly once → nothing new; topic create/list
   }
   t.like(consume.json.result.summary, {count: 1000, stoppedBy: 'count', byBroker: {'broker-a/0': 1000}, caughtUp: false})
 
-  const again = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'ClientE2E', '--timeout', '2'])
+  // The rest reads or writes other topics and groups, so it runs side by side (each CLI run costs a process start).
+  const [again, created, list, cluster, unknown, unknownConsume, badTopic, bench] = await Promise.all([
+    mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'ClientE2E', '--timeout', '2']),
+    mqlab(cwd, ['topic', 'create', 'ClientE2EEmpty', '--queues', '3', '--dir', 'lab']).then(async (create) => ({
+      create,
+      route: await mqlab(cwd, ['topic', 'route', 'ClientE2EEmpty', '--dir', 'lab']),
+      empty: await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'ClientE2EEmpty', '--group', 'empty-check', '--timeout', '2']),
+    })),
+    mqlab(cwd, ['topic', 'list', '--namesrv', namesrvAddr]),
+    mqlab(cwd, ['cluster', '--dir', 'lab']),
+    mqlab(cwd, ['topic', 'route', 'NoSuchTopic', '--dir', 'lab']),
+    mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'NoSuchTopic', '--group', 'unknown-check', '--timeout', '2']),
+    mqlab(cwd, ['send', '--dir', 'lab', '--topic', 'no spaces!']),
+    mqlab(cwd, ['bench', '--dir', 'lab', '--topic', 'ClientE2EBench', '--duration', '1', '--inflight', '4', '--size', '256', '--probe']),
+  ])
   t.is(again.exitCode, 0, again.stdout + again.stderr)
   t.deepEqual(again.json.result.messages, [], 'the committed offsets hold: nothing new')
   t.true(again.json.result.summary.caughtUp)
 
-  const create = await mqlab(cwd, ['topic', 'create', 'ClientE2EEmpty', '--queues', '3', '--dir', 'lab'])
+  const {create, route, empty} = created
   t.is(create.exitCode, 0, create.stdout + create.stderr)
   t.like(create.json.result, {topic: 'ClientE2EEmpty', readQueueNums: 3, writeQueueNums: 3, perm: 6})
   t.deepEqual(create.json.result.brokers.map((b: any) => [b.brokerName, b.ok]), [['broker-a', true]])
-  const list = await mqlab(cwd, ['topic', 'list', '--namesrv', namesrvAddr])
-  t.is(list.exitCode, 0)
-  t.true(list.json.result.topics.includes('ClientE2E') && list.json.result.topics.includes('ClientE2EEmpty'))
-  const route = await mqlab(cwd, ['topic', 'route', 'ClientE2EEmpty', '--dir', 'lab'])
   t.is(route.exitCode, 0)
   t.like(route.json.result.route.queueDatas[0], {brokerName: 'broker-a', readQueueNums: 3, writeQueueNums: 3, perm: 6})
   t.deepEqual(Object.keys(route.json.result.route.brokerDatas[0].brokerAddrs), ['0'])
-  const cluster = await mqlab(cwd, ['cluster', '--dir', 'lab'])
+  t.is(empty.exitCode, 12, empty.stdout + empty.stderr)
+  t.is(empty.json.error?.code, 'EMPTY_TOPIC')
+  t.deepEqual(empty.json.result.messages, [])
+
+  t.is(list.exitCode, 0)
+  t.true(list.json.result.topics.includes('ClientE2E'))
   t.is(cluster.exitCode, 0)
   t.is(cluster.json.result.brokers.length, 1)
   t.like(cluster.json.result.brokers[0], {cluster: 'DefaultCluster', brokerName: 'broker-a', brokerId: 0, version: 'V4_9_8'})
-
-  const empty = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'ClientE2EEmpty', '--timeout', '2'])
-  t.is(empty.exitCode, 12)
-  t.is(empty.json.error?.code, 'EMPTY_TOPIC')
-  t.deepEqual(empty.json.result.messages, [])
-  const unknown = await mqlab(cwd, ['topic', 'route', 'NoSuchTopic', '--dir', 'lab'])
   t.is(unknown.exitCode, 11)
   t.is(unknown.json.error?.code, 'TOPIC_NOT_EXIST')
-  const unknownConsume = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'NoSuchTopic', '--timeout', '2'])
   t.is(unknownConsume.exitCode, 11)
-  const badTopic = await mqlab(cwd, ['send', '--dir', 'lab', '--topic', 'no spaces!'])
   t.is(badTopic.exitCode, 2)
   t.is(badTopic.json.error?.code, 'INVALID_ARGUMENT')
 
-  const bench = await mqlab(cwd, ['bench', '--dir', 'lab', '--duration', '1', '--inflight', '4', '--size', '256', '--probe'])
   t.is(bench.exitCode, 0, bench.stdout.slice(0, 2000) + bench.stderr)
   const b = bench.json.result
   t.true(b.producer.sent > 0)
