@@ -20,7 +20,7 @@ import {nodeSpecs, type LabNodeSpec} from './lab-node-spec.js'
 import {resolveArg} from './lab-node-control.js'
 import {nextSlaveId} from './master-conflict.js'
 import {isLive, type NodeState} from './node-state.js'
-import {formatPromotionNote, latestPromotion, parsePromotionNotes} from './promotion-note.js'
+import {formatPromotionNote, latestPromotion, parsePromotionNotes} from '../topology/promotion-note.js'
 import {registeredBrokerId} from './readiness.js'
 import type {StartOutcome, StopOutcome} from './supervisor-outcomes.js'
 

@@ -11,7 +11,7 @@
  */
 import {MqlabError} from '../cli/mqlab-error.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
-import {latestPromotion, type PromotionNote} from './promotion-note.js'
+import {latestPromotion, type PromotionNote} from '../topology/promotion-note.js'
 
 /** Why a master may not start. */
 export interface MasterConflict {

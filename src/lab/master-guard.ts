@@ -8,7 +8,7 @@ import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import {findMasterConflict, masterConflictError} from './master-conflict.js'
 import {isLive} from './node-state.js'
-import {parsePromotionNotes, type PromotionNote} from './promotion-note.js'
+import {parsePromotionNotes, type PromotionNote} from '../topology/promotion-note.js'
 
 /** Throws MASTER_CONFLICT when starting `spec` would give its group a second master. */
 export function assertNoSecondMaster(ctx: Pick<LabContext, 'specs' | 'supervisor'>, spec: LabNodeSpec): void {

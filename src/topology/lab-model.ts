@@ -28,6 +28,8 @@ export interface NamesrvNode extends LabNodeBase {
 export interface BrokerNode extends LabNodeBase {
   kind: 'broker'
   config: BrokerConfig
+  /** ISO time of the latest `mqlab promote` of this node recorded in its file (a `# mqlab promote` comment), if any. */
+  promotedAt?: string
 }
 
 /** Any node. */

@@ -9,6 +9,7 @@ import {MqlabError} from '../cli/mqlab-error.js'
 import type {LabNode, LabSnapshot} from './lab-model.js'
 import {labPaths} from './lab-paths.js'
 import {nodeFromConfFile} from './node-naming.js'
+import {latestPromotion, parsePromotionNotes} from './promotion-note.js'
 
 /**
  * Reads the lab at `dir`. A missing folder or conf/ is LAB_NOT_FOUND; an unreadable one LAB_UNREADABLE.
@@ -58,7 +59,13 @@ export function buildSnapshot(dir: string, files: readonly ConfFileText[]): LabS
     problems.push(...read.problems)
     const failedKeys = new Set(read.problems.filter((p) => p.severity === 'error' && p.key !== undefined).map((p) => canonicalKey(p.key!)))
     const base = {name: nodeName, file, path: path.join(dir, file), lines: read.lines, failedKeys}
-    nodes.push(kind === 'namesrv' ? {...base, kind, config: (read as ReturnType<typeof readNamesrvConfigText>).config} : {...base, kind, config: (read as ReturnType<typeof readBrokerConfigText>).config})
+    if (kind === 'namesrv') nodes.push({...base, kind, config: (read as ReturnType<typeof readNamesrvConfigText>).config})
+    else {
+      const config = (read as ReturnType<typeof readBrokerConfigText>).config
+      // A manual failover (mqlab promote) leaves a note in the file: rules tell the new master from the old by it.
+      const promotion = latestPromotion(parsePromotionNotes(entry.text), nodeName, config.brokerName)
+      nodes.push({...base, kind, config, ...(promotion ? {promotedAt: promotion.at} : {})})
+    }
   }
   nodes.sort(nodeOrder)
   return {dir, nodes, problems}

@@ -18,14 +18,20 @@ export const roleRules: TopologyRule = {
     const groups = new Map<string, BrokerNode[]>()
     for (const b of classic) groups.set(b.config.brokerName, [...(groups.get(b.config.brokerName) ?? []), b])
     for (const [brokerName, members] of groups) {
-      const masters = members.filter((m) => m.config.brokerRole !== 'SLAVE')
+      // After `mqlab promote`, the most recently promoted master is the group's master; the others are former masters.
+      const masters = members.filter((m) => m.config.brokerRole !== 'SLAVE').sort((a, b) => (b.promotedAt ?? '').localeCompare(a.promotedAt ?? ''))
       const slaves = members.filter((m) => m.config.brokerRole === 'SLAVE')
       for (const extra of masters.slice(1)) {
+        const promoted = masters[0].promotedAt
         problems.push(problemAt(extra, 'brokerRole', {
           severity: 'error',
           rule: 'master-duplicate',
-          message: `${brokerName} has more than one master: ${masters[0].name} and ${extra.name} (masters are brokerId 0)`,
-          fix: `make ${extra.name} a slave (brokerRole=SLAVE, brokerId=${nextId(members)}), or give it another brokerName`,
+          message: promoted
+            ? `${brokerName} has more than one master: ${masters[0].name} was promoted to master (mqlab promote, ${promoted}) and ${extra.name} still is one in its file`
+            : `${brokerName} has more than one master: ${masters[0].name} and ${extra.name} (masters are brokerId 0)`,
+          fix: promoted
+            ? `make ${extra.name} a slave of ${masters[0].name} (brokerRole=SLAVE, brokerId=${nextId(members)}); if its store holds messages ${masters[0].name} never got, move the store aside first`
+            : `make ${extra.name} a slave (brokerRole=SLAVE, brokerId=${nextId(members)}), or give it another brokerName`,
         }))
       }
       const byId = new Map<number, BrokerNode>()

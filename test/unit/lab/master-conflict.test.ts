@@ -2,7 +2,7 @@ import test from 'ava'
 import {MqlabError} from '../../../src/cli/mqlab-error.js'
 import {nodeSpecs} from '../../../src/lab/lab-node-spec.js'
 import {findMasterConflict, masterConflictError, nextSlaveId} from '../../../src/lab/master-conflict.js'
-import {formatPromotionNote, latestPromotion, parsePromotionNotes, type PromotionNote} from '../../../src/lab/promotion-note.js'
+import {formatPromotionNote, latestPromotion, parsePromotionNotes, type PromotionNote} from '../../../src/topology/promotion-note.js'
 import {edit, labFiles, snapshot} from '../topology/lab-fixture.js'
 
 const promoted = () => nodeSpecs(snapshot(edit(labFiles('2m-2s-sync'), 'broker-a-s.properties', {brokerId: '0', brokerRole: 'ASYNC_MASTER'})))
