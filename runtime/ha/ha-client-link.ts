@@ -75,6 +75,11 @@ export class HaClientLink {
     void this.verify()
   }
 
+  /** The slave's commitlog is written up to `end`: report it (before the records are dispatched). */
+  written(end: number): void {
+    if (this.verified && !this.disposed && end > this.reportedOffset) this.report(end)
+  }
+
   /** Stops timers; the socket is already closed. */
   dispose(): void {
     this.disposed = true

@@ -45,7 +45,11 @@ export class HaClient {
   /** A divergence found on the last connection: the state stays DIVERGED until a check passes. */
   private diverged: string | undefined
 
-  constructor(private readonly deps: HaClientDeps) {}
+  constructor(private readonly deps: HaClientDeps) {
+    // Acknowledge replicated bytes as soon as they are written, before they are dispatched to the
+    // consume queues (RocketMQ's slave reports after appending to its page cache, and reputs apart).
+    deps.store.onCommitted?.((end) => this.link?.written(end))
+  }
 
   /** Starts connecting (at once when a master address is known). */
   start(): void {
@@ -60,9 +64,10 @@ export class HaClient {
     this.running = false
     if (this.retry !== undefined) this.deps.timers.clearTimeout(this.retry)
     this.retry = undefined
-    this.socket?.destroy()
+    const old = this.socket
     this.socket = undefined
     this.link = undefined
+    old?.destroy()
   }
 
   /**
@@ -76,7 +81,14 @@ export class HaClient {
     this.masterHaAddress = haAddress
     this.diverged = undefined
     if (!this.running) return
-    this.socket?.destroy()
+    // Drop the old connection and connect now, not when the wait after the last failure (or "no master
+    // yet") ends.
+    const old = this.socket
+    this.socket = undefined
+    this.link = undefined
+    old?.destroy()
+    if (this.retry !== undefined) this.deps.timers.clearTimeout(this.retry)
+    this.retry = undefined
     this.schedule(0)
   }
 
@@ -128,7 +140,10 @@ export class HaClient {
     socket.on('error', (err) => {
       reason ??= err.message
     })
+    // Callbacks of a connection abandoned for a new address change nothing.
+    const current = () => this.socket === socket
     socket.once('connect', () => {
+      if (!current()) return
       socket.setTimeout(0)
       this.deps.logger.info(`HA client connected to master ${addr}`)
       link = new HaClientLink(socket, {
@@ -136,6 +151,7 @@ export class HaClient {
         rate: this.rate,
         fetchMasterRecord: this.fetchFor(),
         onVerified: () => {
+          if (!current()) return
           this.state = 'CONNECTED'
           this.lastError = null
           this.deps.onConnected?.()
@@ -145,6 +161,7 @@ export class HaClient {
           this.diverged = undefined
         },
         onDiverged: (why) => {
+          if (!current()) return
           if (this.diverged !== why) this.deps.logger.error(`refusing to replicate from ${addr}: ${why}`)
           this.diverged = why
         },
@@ -155,12 +172,14 @@ export class HaClient {
       this.link = link
     })
     socket.on('close', () => {
-      if (this.socket === socket) this.socket = undefined
+      link?.dispose()
+      // A connection abandoned for a new master address: nothing more to do.
+      if (this.socket !== socket) return
+      this.socket = undefined
+      this.link = undefined
       if (link) {
         this.lastContactAt = link.lastContactAt
         this.reportedOffset = link.reportedOffset
-        if (this.link === link) this.link = undefined
-        link.dispose()
       }
       if (!this.running) return
       this.state = 'DISCONNECTED'

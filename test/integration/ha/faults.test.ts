@@ -116,7 +116,7 @@ test('a slave pointed at a port that is not an HA master (a name server) keeps r
 })
 
 test('slave killed under SYNC_MASTER with sends in flight: every send ends by slaveTimeout, none hangs', async (t) => {
-  const lab = await startHaLab(t, {slaveTimeout: 800})
+  const lab = await startHaLab(t, {slaveTimeout: 2000})
   await lab.client.createTopic(lab.master.brokerAddr, 'K', 4)
   await lab.startSlave()
   await waitUntil(() => lab.master.ha?.isSlaveOK(lab.master.store.getMaxPhyOffset()), 'slave connected')
@@ -136,8 +136,8 @@ test('slave killed under SYNC_MASTER with sends in flight: every send ends by sl
   await waitUntil(() => codes.filter((c) => c === ResponseCode.SLAVE_NOT_AVAILABLE).length >= 50, 'sends answered SLAVE_NOT_AVAILABLE', {timeoutMs: 10_000})
   stop = true
   await Promise.all(producers)
-  t.true(slowest < 800 + 1500, `slowest send ${slowest.toFixed(0)} ms (slaveTimeout 800)`)
+  t.true(slowest < 2000 + 2000, `slowest send ${slowest.toFixed(0)} ms (slaveTimeout 2000)`)
   const kinds = new Set(codes)
   for (const k of kinds) t.true([ResponseCode.SUCCESS, ResponseCode.FLUSH_SLAVE_TIMEOUT, ResponseCode.SLAVE_NOT_AVAILABLE].includes(k as 0 | 11 | 12), `code ${k}`)
-  t.true(codes.slice(0, 150).every((c) => c === ResponseCode.SUCCESS), 'SEND_OK while the slave was there')
+  t.deepEqual([...new Set(codes.slice(0, 150))], [ResponseCode.SUCCESS], 'SEND_OK while the slave was there')
 })
