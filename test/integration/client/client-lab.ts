@@ -23,10 +23,7 @@ export interface ClientLab {
   admin: MQAdmin
   /** Shuts a broker down (it unregisters and closes its ports: clients see connections refused). */
   stopBroker(key: string): Promise<void>
-  /**
-   * Copies the master's commitlog to its slave through the store's replication API, standing in for
-   * HA replication (runtime/ha), and waits until the slave has dispatched it.
-   */
+  /** Waits until HA replication (runtime/ha) has copied the master's commitlog to its slave. */
   replicate(brokerName: string): Promise<void>
 }
 
@@ -92,12 +89,7 @@ export async function startClientLab(
     async replicate(brokerName) {
       const master = brokers.get(brokerName)!.store
       const slave = brokers.get(`${brokerName}-s`)!.store
-      while (slave.getMaxPhyOffset() < master.getMaxPhyOffset()) {
-        const from = slave.getMaxPhyOffset()
-        const data = await master.getCommitLogData(from, 256 * 1024)
-        if (data === undefined || data.length === 0) break
-        await slave.appendToCommitLog(from, data)
-      }
+      await waitUntil(() => slave.getMaxPhyOffset() >= master.getMaxPhyOffset(), `${brokerName}-s replicated`, {timeoutMs: 10_000})
     },
   }
 }
