@@ -39,11 +39,11 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
 
   async run(): Promise<SendCommandResult> {
     const {flags} = await this.parse(Send)
-    const target = await this.resolveTarget(flags)
     const {MqlabError} = await import('../cli/mqlab-error.js')
     const {checkTopic} = await import('../client/producer/outgoing-message.js')
     const problem = checkTopic(flags.topic)
     if (problem !== undefined) throw new MqlabError('INVALID_ARGUMENT', problem, {suggestion: 'topic names use letters, digits, %, |, _ and -'})
+    const target = await this.resolveTarget(flags)
     const {Producer} = await import('../client/producer/producer.js')
     const {generateMessages} = await import('../client/producer/message-generator.js')
     const {renderSendLine, renderSendSummary} = await import('../cli/render/send-report.js')
