@@ -40,7 +40,7 @@ export interface KillPredictionInput {
   specs: readonly LabNodeSpec[]
   /** The node that died (or was stopped). */
   node: string
-  /** Names of the nodes live (running or paused) after it died. */
+  /** Names of the nodes that still serve (running, not paused) after it died. */
   live: ReadonlySet<string>
   /** The signal that ended it: SIGKILL is a crash; SIGTERM/SIGINT a clean shutdown. */
   signal?: string
@@ -62,7 +62,8 @@ export function predictKill(input: KillPredictionInput): KillPrediction | undefi
  */
 export function predictAfterKill(ctx: Pick<LabContext, 'specs' | 'supervisor'>, node: string, signal: string): KillPrediction | null {
   if (isLive(ctx.supervisor.status(node).state)) return null
-  const live = new Set(ctx.specs.filter((s) => isLive(ctx.supervisor.status(s.name).state)).map((s) => s.name))
+  // A paused (SIGSTOPped) node holds its connections but answers nothing: it serves no one.
+  const live = new Set(ctx.specs.filter((s) => ctx.supervisor.status(s.name).state === 'running').map((s) => s.name))
   return predictKill({specs: ctx.specs, node, live, signal}) ?? null
 }
 
