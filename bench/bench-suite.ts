@@ -1,8 +1,8 @@
 /**
  * The fixed benchmark suite behind `npm run bench` (issue §3), for a single broker and 1 KiB messages:
- *   1. the raw loopback probe (64 in flight, then 1) with frames the size of a send request;
- *   2. an ASYNC_FLUSH broker: produce at 64 in flight, then at 1, then consume everything produced;
- *   3. a SYNC_FLUSH broker: produce at 64 in flight (group commit);
+ *   1-3. the raw loopback probe (frames the size of a send request), an ASYNC_FLUSH broker and a
+ *      SYNC_FLUSH broker (group commit), in alternating rounds: probe, ASYNC, SYNC at 64 in flight,
+ *      then probe and ASYNC at 1 in flight; then consume everything the ASYNC broker got at 64;
  *   4. master/slave replication: ASYNC_MASTER and SYNC_MASTER, each with a slave (bench-ha.ts);
  *   5. `up` of the 2m-2s-sync lab, with every node's idle RSS.
  * Each phase that fails is recorded with its error and the suite goes on; every process it starts is
@@ -20,6 +20,10 @@ import {runHaPhases, type HaPhases} from './bench-ha.js'
 import type {BenchFigures} from './bench-targets.js'
 import {timeLabUp, type LabUpTiming} from './lab-up-timing.js'
 import {readRssMiB} from './proc-rss.js'
+import {combineProbeRounds, combineProducerRounds} from './round-results.js'
+
+/** Rounds the probe and the two flush types alternate in. */
+const ROUNDS = 3
 
 /** Settings of a suite run. */
 export interface SuiteOptions {
@@ -74,43 +78,50 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const produce = (cluster: BenchCluster, topic: string, inflight: number, ms: number) =>
     runProducerBench({namesrvAddr: [cluster.namesrvAddr], topic, size: o.size, inflight, durationMs: ms, signal: o.signal})
 
-  let probe64: ProbeResult | null = null
-  let probe1: ProbeResult | null = null
-  await attempt('raw loopback probe', async () => {
+  // The probe and both flush types run in alternating rounds on processes that stay up throughout, so a
+  // shared machine's drifting load hits every figure alike (a ratio of two figures measured a minute
+  // apart says more about the neighbours than about mqlab).
+  const roundMs = Math.max(500, Math.round(o.phaseMs / ROUNDS))
+  const probeMs = Math.min(roundMs, 1000)
+  const frameSize = o.size + SEND_REQUEST_OVERHEAD
+  const rounds = {probe64: [] as ProbeResult[], probe1: [] as ProbeResult[], async64: [] as ProducerBenchResult[], async1: [] as ProducerBenchResult[], sync64: [] as ProducerBenchResult[]}
+  let consume: ConsumerBenchResult | null = null
+  let benchClusterRss: SuiteResult['benchClusterRss'] = null
+  await attempt('raw probe, ASYNC_FLUSH and SYNC_FLUSH brokers, in alternating rounds', async () => {
     const echo = await startEchoProcess()
     try {
-      const frameSize = o.size + SEND_REQUEST_OVERHEAD
-      probe64 = await runLoopbackProbe(echo.port, {frameSize, inflight: o.inflight, durationMs: Math.min(o.phaseMs, 3000)})
-      probe1 = await runLoopbackProbe(echo.port, {frameSize, inflight: 1, durationMs: Math.min(o.phaseMs, 3000)})
+      await withCluster(o, 'ASYNC_FLUSH', o.brokerNodeArgs, async (asyncCluster) => {
+        benchClusterRss = {broker: readRssMiB(asyncCluster.broker.pid), namesrv: readRssMiB(asyncCluster.namesrv.pid)}
+        await withCluster(o, 'SYNC_FLUSH', undefined, async (syncCluster) => {
+          for (let r = 1; r <= ROUNDS && !o.signal.aborted; r++) {
+            o.log(`  round ${r}/${ROUNDS}: ${o.inflight} in flight`)
+            rounds.probe64.push(await runLoopbackProbe(echo.port, {frameSize, inflight: o.inflight, durationMs: probeMs}))
+            rounds.async64.push(await produce(asyncCluster, 'BenchAsync', o.inflight, roundMs))
+            rounds.sync64.push(await produce(syncCluster, 'BenchSync', o.inflight, roundMs))
+          }
+        })
+        for (let r = 1; r <= ROUNDS && !o.signal.aborted; r++) {
+          o.log(`  round ${r}/${ROUNDS}: 1 in flight`)
+          rounds.probe1.push(await runLoopbackProbe(echo.port, {frameSize, inflight: 1, durationMs: probeMs}))
+          rounds.async1.push(await produce(asyncCluster, 'BenchAsync1', 1, Math.min(roundMs, 1000)))
+        }
+        // Every round also stored one untimed first message.
+        const produced = rounds.async64.reduce((n, p) => n + p.ok + p.degraded + 1, 0)
+        if (produced > rounds.async64.length) {
+          consume = await attempt('consume what was produced', () =>
+            runConsumerBench({namesrvAddr: [asyncCluster.namesrvAddr], topic: 'BenchAsync', count: produced, timeoutMs: 60_000, signal: o.signal}),
+          )
+        }
+      })
     } finally {
       await echo.stop()
     }
   })
-
-  let async64: ProducerBenchResult | null = null
-  let async1: ProducerBenchResult | null = null
-  let consume: ConsumerBenchResult | null = null
-  let benchClusterRss: SuiteResult['benchClusterRss'] = null
-  await attempt('ASYNC_FLUSH broker', () =>
-    withCluster(o, 'ASYNC_FLUSH', o.brokerNodeArgs, async (cluster) => {
-      benchClusterRss = {broker: readRssMiB(cluster.broker.pid), namesrv: readRssMiB(cluster.namesrv.pid)}
-      async64 = await attempt(`produce ${o.inflight} in flight`, () => produce(cluster, 'BenchAsync', o.inflight, o.phaseMs))
-      async1 = await attempt('produce 1 in flight', () => produce(cluster, 'BenchAsync1', 1, Math.min(o.phaseMs, 3000)))
-      const produced = async64 === null ? 0 : async64.ok + async64.degraded + 1 // + the untimed first message
-      if (produced > 1) {
-        consume = await attempt('consume what was produced', () =>
-          runConsumerBench({namesrvAddr: [cluster.namesrvAddr], topic: 'BenchAsync', count: produced, timeoutMs: 60_000, signal: o.signal}),
-        )
-      }
-    }),
-  )
-
-  let sync64: ProducerBenchResult | null = null
-  await attempt('SYNC_FLUSH broker', () =>
-    withCluster(o, 'SYNC_FLUSH', undefined, async (cluster) => {
-      sync64 = await attempt(`produce ${o.inflight} in flight (SYNC_FLUSH)`, () => produce(cluster, 'BenchSync', o.inflight, o.phaseMs))
-    }),
-  )
+  const probe64 = combineProbeRounds(rounds.probe64)
+  const probe1 = combineProbeRounds(rounds.probe1)
+  const async64 = combineProducerRounds(rounds.async64)
+  const async1 = combineProducerRounds(rounds.async1)
+  const sync64 = combineProducerRounds(rounds.sync64)
 
   const ha = await attempt('master/slave replication', () => runHaPhases(o, attempt))
 
@@ -120,15 +131,12 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     const values = (labUp?.rss ?? []).filter((r) => r.kind === kind && r.rssMiB !== undefined).map((r) => r.rssMiB!)
     return values.length === 0 ? null : Math.max(...values)
   }
-  const p64 = probe64 as ProbeResult | null
-  const p1 = probe1 as ProbeResult | null
-  const a64 = async64 as ProducerBenchResult | null
   const figures: BenchFigures = {
-    probeRate64: p64?.rate ?? NaN,
-    probeRttP50: p1?.latency.p50 ?? NaN,
-    asyncTps64: a64?.tps ?? null,
-    syncTps64: (sync64 as ProducerBenchResult | null)?.tps ?? null,
-    sendP50at1: (async1 as ProducerBenchResult | null)?.latency.p50 ?? null,
+    probeRate64: probe64?.rate ?? NaN,
+    probeRttP50: probe1?.latency.p50 ?? NaN,
+    asyncTps64: async64?.tps ?? null,
+    syncTps64: sync64?.tps ?? null,
+    sendP50at1: async1?.latency.p50 ?? null,
     consumeTps: (consume as ConsumerBenchResult | null)?.tps ?? null,
     labUpMs: labUp?.upMs ?? null,
     brokerRssMiB: maxRss('broker'),
