@@ -65,6 +65,8 @@ test('the pid file appears after binding; SIGTERM unregisters and exits 0, leavi
   const client = new MqTestClient()
   t.teardown(() => client.close())
   await waitUntil(() => client.brokerRegistered(`127.0.0.1:${nsPort}`, `127.0.0.1:${port}`), 'the broker registered', {timeoutMs: 90_000, intervalMs: 50})
+  // Registration happens inside start(); the pid file follows it, so wait for the file rather than race it.
+  await waitUntil(() => existsSync(pidFile), 'the pid file', {timeoutMs: 30_000, intervalMs: 20})
   t.is((await readFile(pidFile, 'utf8')).trim(), String(broker.child.pid))
   t.true(existsSync(join(store, 'abort')) && existsSync(join(store, 'lock')))
   // The fast channel is bound too.
