@@ -19,8 +19,11 @@ export class TransferRate {
     if (this.since === undefined) this.since = now
     const at = now - (now % BUCKET_MS)
     const last = this.buckets[this.buckets.length - 1]
-    if (last && last.at === at) last.bytes += bytes
-    else this.buckets.push({at, bytes})
+    if (last && last.at === at) {
+      last.bytes += bytes
+      return
+    }
+    this.buckets.push({at, bytes})
     this.prune(now)
   }
 

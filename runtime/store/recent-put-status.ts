@@ -15,29 +15,31 @@ const SEND_STATUS: Partial<Record<PutMessageStatus, string>> = {
 
 const WINDOW_SECONDS = 60
 
-/** Per-second counts of stored put outcomes over a sliding minute. */
+/** Per-second counts of stored put outcomes over a sliding minute (cheap enough for every put). */
 export class RecentPutStatus {
-  private buckets: Array<{second: number; counts: Map<string, number>}> = []
+  private buckets: Array<{second: number; counts: Record<string, number>}> = []
+  private current: {second: number; counts: Record<string, number>} | undefined
 
   /** Counts one put (a batch counts once, as one send); refused puts are not sends that stored anything. */
   count(status: PutMessageStatus, now: number): void {
     const name = SEND_STATUS[status]
     if (!name) return
     const second = Math.floor(now / 1000)
-    let last = this.buckets[this.buckets.length - 1]
-    if (!last || last.second !== second) {
-      last = {second, counts: new Map()}
-      this.buckets.push(last)
+    let bucket = this.current
+    if (!bucket || bucket.second !== second) {
+      bucket = {second, counts: {}}
+      this.current = bucket
+      this.buckets.push(bucket)
       this.prune(second)
     }
-    last.counts.set(name, (last.counts.get(name) ?? 0) + 1)
+    bucket.counts[name] = (bucket.counts[name] ?? 0) + 1
   }
 
   /** Counts of the last 60 s; the four send statuses are always present. */
   counts(now: number): Record<string, number> {
     this.prune(Math.floor(now / 1000))
     const out: Record<string, number> = {SEND_OK: 0, FLUSH_DISK_TIMEOUT: 0, FLUSH_SLAVE_TIMEOUT: 0, SLAVE_NOT_AVAILABLE: 0}
-    for (const b of this.buckets) for (const [k, n] of b.counts) out[k] = (out[k] ?? 0) + n
+    for (const b of this.buckets) for (const [k, n] of Object.entries(b.counts)) out[k] = (out[k] ?? 0) + n
     return out
   }
 
@@ -45,5 +47,6 @@ export class RecentPutStatus {
     let n = 0
     while (n < this.buckets.length && this.buckets[n]!.second <= second - WINDOW_SECONDS) n++
     if (n > 0) this.buckets.splice(0, n)
+    if (this.buckets.length === 0) this.current = undefined
   }
 }
