@@ -126,7 +126,9 @@ export class MappedFile {
       let buffers = this.slices(start, end)
       let pos = start
       while (pos < end) {
-        const n = await fh.writev(buffers, pos)
+        // A synchronous pwritev where offered: the write is still done before any put is acknowledged,
+        // but without a round trip through libuv's thread pool (fdatasync stays async in flush()).
+        const n = fh.writevSync ? fh.writevSync(buffers, pos) : await fh.writev(buffers, pos)
         if (n <= 0) throw new Error(`write to ${this.fileName} at ${pos} made no progress`)
         pos += n
         if (pos < end) buffers = this.slices(pos, end)
