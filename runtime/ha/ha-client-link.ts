@@ -48,8 +48,8 @@ const MAX_JOINED = 4 * 1024 * 1024
 
 /** The slave's end of one HA connection. */
 export class HaClientLink {
-  /** The last offset reported to the master. */
-  reportedOffset = 0
+  /** The last offset reported to the master on this connection; -1 before the first report. */
+  reportedOffset = -1
   /** When the master last sent anything (data or heartbeat). */
   lastContactAt: number | null = null
   private readonly connectedAt: number

@@ -99,7 +99,7 @@ export class HaClient {
       masterAddress: this.masterAddress,
       state: this.diverged !== undefined ? 'DIVERGED' : this.state,
       lastError: this.diverged ?? this.lastError,
-      reportedOffset: this.link?.reportedOffset ?? this.reportedOffset,
+      reportedOffset: this.link && this.link.reportedOffset >= 0 ? this.link.reportedOffset : this.reportedOffset,
       lastContactAt: this.link?.lastContactAt ?? this.lastContactAt,
       bytesPerSecond: this.rate.rate(now),
     }
@@ -178,8 +178,8 @@ export class HaClient {
       this.socket = undefined
       this.link = undefined
       if (link) {
-        this.lastContactAt = link.lastContactAt
-        this.reportedOffset = link.reportedOffset
+        this.lastContactAt = link.lastContactAt ?? this.lastContactAt
+        if (link.reportedOffset >= 0) this.reportedOffset = link.reportedOffset
       }
       if (!this.running) return
       this.state = 'DISCONNECTED'
