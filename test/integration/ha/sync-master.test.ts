@@ -112,3 +112,14 @@ test('a slave further behind than haSlaveFallbehindMax counts as not available',
   t.is(status.master?.inSyncSlaves, 0)
   t.true(status.master!.slaves[0]!.lagBytes >= 2000)
 })
+
+test('SYNC_MASTER with SYNC_FLUSH: the flush and the replication wait together; the replication outcome wins', async (t) => {
+  const lab = await startHaLab(t, {flushDiskType: 'SYNC_FLUSH'})
+  await lab.client.createTopic(lab.master.brokerAddr, 'Sync', 1)
+  t.is((await sendTimed(lab, 'no slave yet')).r.code, ResponseCode.SLAVE_NOT_AVAILABLE, 'flushed, but no slave')
+  const slave = await lab.startSlave()
+  await waitUntil(() => lab.master.ha?.isSlaveOK(lab.master.store.getMaxPhyOffset()), 'slave connected')
+  const all = await Promise.all(Array.from({length: 32}, (_, i) => lab.client.send(lab.master.brokerAddr, {topic: 'Sync', body: `f${i}`})))
+  t.deepEqual([...new Set(all.map((x) => x.code))], [ResponseCode.SUCCESS])
+  t.true(slave.store.getMaxPhyOffset() > Math.max(...all.map(sentOffset)))
+})
