@@ -6,7 +6,7 @@
  * round trip of their own. One timer serves every deadline.
  */
 import type {PutMessageStatus} from '../store/message-store.js'
-import type {HaTimers} from './ha-timers.js'
+import type {Timers} from '../common/timers.js'
 
 interface Waiter {
   /** Commitlog offset a slave must have acknowledged (wroteOffset + wroteBytes). */
@@ -25,7 +25,7 @@ export class GroupTransferService {
   constructor(
     /** slaveTimeout in ms, read per put so a run-time config change applies to the next put. */
     private readonly timeoutMs: () => number,
-    private readonly timers: HaTimers,
+    private readonly timers: Timers,
   ) {}
 
   /**

@@ -15,7 +15,7 @@ import type {BrokerConfig} from '../config/broker-config.js'
 import type {MessageStore} from '../store/message-store.js'
 import {checkCommitLogAgainstMaster} from './commit-log-divergence-check.js'
 import {checkFrameOffset, checkRecordStart} from './ha-offset-checks.js'
-import type {HaTimers} from './ha-timers.js'
+import type {Timers} from '../common/timers.js'
 import {encodeOffsetReport} from './offset-report-decoder.js'
 import {TransferFrameDecoder, type TransferFrame} from './transfer-frame-decoder.js'
 import type {TransferRate} from './transfer-rate.js'
@@ -27,7 +27,7 @@ export type HaClientLinkConfig = Pick<BrokerConfig, 'haSendHeartbeatInterval' | 
 export interface HaClientLinkDeps {
   store: MessageStore
   config: HaClientLinkConfig
-  timers: HaTimers
+  timers: Timers
   logger: Logger
   rate: TransferRate
   /** The master's record at an offset; undefined when it has none. Absent: only the record-start check runs. */

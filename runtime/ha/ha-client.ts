@@ -9,7 +9,7 @@ import {connect, type Socket} from 'node:net'
 import type {Logger} from '../common/logger.js'
 import type {HaSlaveState, HaSlaveStatus} from '../remoting/body/ha-status.js'
 import {HaClientLink, type HaClientLinkConfig} from './ha-client-link.js'
-import type {HaTimers} from './ha-timers.js'
+import type {Timers} from '../common/timers.js'
 import type {MessageStore} from '../store/message-store.js'
 import {TransferRate} from './transfer-rate.js'
 
@@ -17,7 +17,7 @@ import {TransferRate} from './transfer-rate.js'
 export interface HaClientDeps {
   store: MessageStore
   config: HaClientLinkConfig
-  timers: HaTimers
+  timers: Timers
   logger: Logger
   /** Wait between connection attempts (RocketMQ: 5000 ms). */
   reconnectIntervalMs: number

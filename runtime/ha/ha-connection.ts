@@ -12,7 +12,7 @@ import type {Logger} from '../common/logger.js'
 import type {BrokerConfig} from '../config/broker-config.js'
 import type {MessageStore} from '../store/message-store.js'
 import {checkSlaveReport, transferStartOffset} from './ha-offset-checks.js'
-import type {HaTimers} from './ha-timers.js'
+import type {Timers} from '../common/timers.js'
 import {OffsetReportDecoder, OffsetReportError} from './offset-report-decoder.js'
 import {encodeTransferHeader, MAX_TRANSFER_BODY} from './transfer-frame-decoder.js'
 import {TransferRate} from './transfer-rate.js'
@@ -24,7 +24,7 @@ export type HaConnectionConfig = Pick<BrokerConfig, 'haSendHeartbeatInterval' | 
 export interface HaConnectionDeps {
   store: MessageStore
   config: HaConnectionConfig
-  timers: HaTimers
+  timers: Timers
   logger: Logger
   /** The slave acknowledged `offset` (every byte below it is in its commitlog). */
   onAck(connection: HaConnection, offset: number): void

@@ -20,7 +20,7 @@ import {GroupTransferService} from './group-transfer-service.js'
 import {HaClient} from './ha-client.js'
 import {HaConnection} from './ha-connection.js'
 import {buildMasterStatus} from './ha-status-builder.js'
-import {realHaTimers, type HaTimers} from './ha-timers.js'
+import {realTimers, type Timers} from '../common/timers.js'
 
 /** The settings replication reads; the object is live (role changes and UPDATE_BROKER_CONFIG apply). */
 export type HaServiceConfig = Pick<
@@ -44,7 +44,7 @@ export interface HaServiceOptions {
   store: MessageStore
   config: HaServiceConfig
   logger?: Logger
-  timers?: HaTimers
+  timers?: Timers
   /** Address to bind haListenPort on; brokerIP2 (the advertised HA address) by default. */
   bindHost?: string
   /** Slave reconnect wait (RocketMQ: 5000 ms). */
@@ -60,7 +60,7 @@ export class HaService implements ReplicaService {
   private readonly config: HaServiceConfig
   private readonly store: MessageStore
   private readonly logger: Logger
-  private readonly timers: HaTimers
+  private readonly timers: Timers
   private readonly connections = new Set<HaConnection>()
   private readonly groupTransfer: GroupTransferService
   private readonly client: HaClient
@@ -71,7 +71,7 @@ export class HaService implements ReplicaService {
     this.config = options.config
     this.store = options.store
     this.logger = options.logger ?? silentLogger
-    this.timers = options.timers ?? realHaTimers
+    this.timers = options.timers ?? realTimers
     this.groupTransfer = new GroupTransferService(() => this.config.slaveTimeout, this.timers)
     this.client = new HaClient({
       store: this.store,

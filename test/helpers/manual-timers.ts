@@ -1,4 +1,4 @@
-import type {Timers} from '../../runtime/broker/timers.js'
+import type {Timers} from '../../runtime/common/timers.js'
 
 /** A hand-driven clock for unit tests: timers fire only when the test advances time. */
 export class ManualTimers implements Timers {

@@ -1,7 +1,7 @@
 import type {Logger} from '../../common/logger.js'
 import type {BrokerConfig} from '../../config/broker-config.js'
 import {HaService} from '../../ha/ha-service.js'
-import type {HaTimers} from '../../ha/ha-timers.js'
+import type {Timers} from '../../common/timers.js'
 import {encodeViewMessageRequestHeader} from '../../remoting/header/view-message-request-header.js'
 import {createRequest} from '../../remoting/remoting-command.js'
 import type {RemotingClient} from '../../remoting/remoting-client.js'
@@ -14,7 +14,7 @@ export interface BrokerHaServiceDeps {
   config: BrokerConfig
   store: MessageStore
   client: RemotingClient
-  timers: HaTimers
+  timers: Timers
   logger: Logger
   reconnectIntervalMs?: number
   onMasterConnected: () => void

@@ -1,7 +1,7 @@
 import type {Logger} from '../../common/logger.js'
 import {silentLogger} from '../../common/logger.js'
 import type {MessageFilter} from '../../store/message-store.js'
-import {scheduleWithFixedDelay, type Timers} from '../timers.js'
+import {scheduleWithFixedDelay, type Timers} from '../../common/timers.js'
 
 /** Why a held pull was released. */
 export type HoldOutcome = 'ARRIVED' | 'TIMEOUT' | 'SHUTDOWN'

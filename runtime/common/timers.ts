@@ -1,5 +1,5 @@
 /**
- * The timer functions broker services schedule with. Production passes the real ones; unit tests pass a
+ * The clock and timer functions runtime services (broker, replication) schedule with. Production passes the real ones; unit tests pass a
  * manual clock (test/helpers/manual-timers.ts) so timeouts are driven without sleeping.
  */
 export interface Timers {
