@@ -59,8 +59,6 @@ export class MappedFile {
   /** A failed write may have left bytes at and after committedPosition: zero them before writing again. */
   private dirty = false
   private destroyed = false
-  /** fdatasyncs of this file in progress (see commit). */
-  private syncing = 0
 
   constructor(
     readonly fileName: string,
@@ -129,9 +127,8 @@ export class MappedFile {
       let pos = start
       while (pos < end) {
         // A synchronous pwritev where offered: the write is still done before any put is acknowledged,
-        // but without a round trip through libuv's thread pool. Not while an fdatasync of this file runs
-        // on the pool: the file system may hold the write until the sync ends, stalling the event loop.
-        const n = fh.writevSync && this.syncing === 0 ? fh.writevSync(buffers, pos) : await fh.writev(buffers, pos)
+        // but without a round trip through libuv's thread pool (fdatasync stays async in flush()).
+        const n = fh.writevSync ? fh.writevSync(buffers, pos) : await fh.writev(buffers, pos)
         if (n <= 0) throw new Error(`write to ${this.fileName} at ${pos} made no progress`)
         pos += n
         if (pos < end) buffers = this.slices(pos, end)
@@ -146,12 +143,7 @@ export class MappedFile {
     const target = this.committedPosition
     if (target <= this.flushedPosition || this.destroyed) return false
     const fh = await this.handle()
-    this.syncing++
-    try {
-      await fh.datasync()
-    } finally {
-      this.syncing--
-    }
+    await fh.datasync()
     if (this.flushedPosition < target) this.flushedPosition = target
     return true
   }
