@@ -3,10 +3,11 @@ import {silentLogger} from '../common/logger.js'
 import type {BrokerConfig, BrokerRole} from '../config/broker-config.js'
 import type {HostAddress} from '../message/message-ext-broker-inner.js'
 import {RemotingClient} from '../remoting/remoting-client.js'
-import {RemotingServer, type RemotingConnection} from '../remoting/remoting-server.js'
+import type {RemotingServer} from '../remoting/remoting-server.js'
 import type {MessageStore} from '../store/message-store.js'
 import type {BrokerContext} from './broker-context.js'
-import {registerBrokerProcessors} from './broker-processors.js'
+import {startBrokerServers} from './broker-servers.js'
+import {startBrokerScheduledTasks} from './broker-scheduled-tasks.js'
 import {ConsumerManager} from './client/consumer-manager.js'
 import {notifyConsumerIdsChanged} from './client/consumer-ids-change-notifier.js'
 import {ProducerManager} from './client/producer-manager.js'
@@ -21,7 +22,7 @@ import {ScheduleMessageService} from './schedule/schedule-message-service.js'
 import {SlaveSynchronize} from './slave/slave-synchronize.js'
 import {BrokerStatsManager} from './stats/broker-stats-manager.js'
 import {SubscriptionGroupManager} from './subscription/subscription-group-manager.js'
-import {realTimers, scheduleWithFixedDelay, type Timers} from '../common/timers.js'
+import {realTimers, type Timers} from '../common/timers.js'
 import {TopicConfigManager} from './topic/topic-config-manager.js'
 import {createDefaultStore} from './default-store-factory.js'
 import {startBrokerHaService} from './ha/broker-ha-service.js'
@@ -191,7 +192,12 @@ export class BrokerController {
         this.scheduleService?.onMessageArrived(topic, queueId)
       })
       this.context = this.buildContext()
-      await this.startServers(this.context)
+      const servers = await startBrokerServers(this.config, this.context, this.logger.child('remoting'), (c) => {
+        this.consumerManager.doChannelCloseEvent(c)
+        this.producerManager.doChannelCloseEvent(c)
+      })
+      this.mainServer = servers.main
+      this.fastServer = servers.fast
       this.storeHost.port = this.listenPort
       this.haService = await startBrokerHaService({
         config: this.config,
@@ -203,7 +209,21 @@ export class BrokerController {
         // A (re)connected master may have come back: sync at once rather than in up to 10 s.
         onMasterConnected: () => void (this.config.brokerRole === 'SLAVE' && this.state === 'running' && this.slaveSynchronize?.syncAll()),
       })
-      this.startServices()
+      this.stops.push(
+        ...startBrokerScheduledTasks({
+          config: this.config,
+          timers: this.timers,
+          logger: this.logger,
+          pullRequestHoldService: this.pullRequestHoldService,
+          scheduleMessageService: this.scheduleMessageService,
+          consumerOffsetManager: this.consumerOffsetManager,
+          consumerManager: this.consumerManager,
+          producerManager: this.producerManager,
+          stats: this.stats,
+          slaveSynchronize: this.slaveSynchronize,
+          registerBrokerAll: () => this.registerBrokerAll(),
+        }),
+      )
       this.state = 'running'
       await this.registerBrokerAll()
       this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] boot success. serializeType=JSON and name server is ${this.config.namesrvAddr ?? '(none)'}`)
@@ -275,49 +295,6 @@ export class BrokerController {
       registerBrokerAll: () => controller.registerBrokerAllInBackground(),
       bootTimestamp: this.bootTimestamp,
       haStatus: () => controller.haService?.status(),
-    }
-  }
-
-  private async startServers(ctx: BrokerContext): Promise<void> {
-    const {brokerIP1, listenPort, brokerName, serverChannelMaxIdleTimeSeconds} = this.config
-    const common = {host: brokerIP1, idleTimeoutMs: serverChannelMaxIdleTimeSeconds * 1000, logger: this.logger.child('remoting')}
-    this.mainServer = new RemotingServer({...common, port: listenPort, name: `${brokerName} listenPort`})
-    // listenPort 0 (tests) cannot have a port two below it: the fast channel then takes any free port.
-    const fastPort = listenPort === 0 ? 0 : listenPort - 2
-    this.fastServer = new RemotingServer({...common, port: fastPort, name: `${brokerName} fast listenPort (listenPort-2)`})
-    registerBrokerProcessors(this.mainServer, ctx, {fastChannel: false})
-    registerBrokerProcessors(this.fastServer, ctx, {fastChannel: true})
-    for (const server of [this.mainServer, this.fastServer]) {
-      server.onConnectionClosed((c: RemotingConnection) => {
-        this.consumerManager.doChannelCloseEvent(c)
-        this.producerManager.doChannelCloseEvent(c)
-      })
-    }
-    await this.mainServer.listen()
-    await this.fastServer.listen()
-  }
-
-  private startServices(): void {
-    const onError = (what: string) => (error: unknown) => this.logger.error(`${what} failed`, error)
-    this.pullRequestHoldService.start()
-    this.stops.push(() => this.pullRequestHoldService.shutdown())
-    if (this.config.brokerRole !== 'SLAVE') this.scheduleMessageService.start()
-    const every = (ms: number, initial: number, what: string, task: () => void | Promise<void>) =>
-      this.stops.push(scheduleWithFixedDelay(this.timers, task, initial, ms, onError(what)))
-    every(this.config.flushConsumerOffsetInterval, this.config.flushConsumerOffsetInterval, 'persisting consumer offsets', () => this.consumerOffsetManager.persistIfChanged())
-    every(10_000, 10_000, 'persisting delay offsets', () => this.scheduleMessageService.persistIfChanged())
-    every(10_000, 10_000, 'scanning clients', () => {
-      this.consumerManager.scanNotActiveChannel()
-      this.producerManager.scanNotActiveChannel()
-    })
-    every(1000, 1000, 'sampling stats', () => this.stats.sample())
-    // RocketMQ clamps the period to [10 s, 60 s] and starts after 10 s (BrokerController.start).
-    const period = Math.max(10_000, Math.min(this.config.registerNameServerPeriod, 60_000))
-    every(period, 10_000, 'registering with the name servers', () => this.registerBrokerAll())
-    if (this.slaveSynchronize) {
-      every(10_000, 3000, 'syncing from the master', async () => {
-        if (this.config.brokerRole === 'SLAVE') await this.slaveSynchronize?.syncAll()
-      })
     }
   }
 
