@@ -9,6 +9,13 @@ import {dirname} from 'node:path'
 
 let tmpCounter = 0
 
+/**
+ * The write still in progress per file. Writes of one file run one after another: two overlapping writes would
+ * both truncate and write `<file>.bak` in place (mixing their bytes), could both see no previous file (leaving no
+ * .bak at all), and could finish out of order so an older text replaces a newer one.
+ */
+const pendingWrites = new Map<string, Promise<void>>()
+
 /** The file's text; when it is missing or empty, the text of `<file>.bak`; undefined when neither has any. */
 export async function readConfigFile(path: string): Promise<string | undefined> {
   const main = await readText(path)
@@ -18,15 +25,32 @@ export async function readConfigFile(path: string): Promise<string | undefined> 
   return main
 }
 
-/** Replaces the file atomically and keeps the previous version as `<file>.bak`. */
-export async function writeConfigFile(path: string, text: string): Promise<void> {
+/** Replaces the file atomically and keeps the previous version as `<file>.bak`; writes of one path apply in call order. */
+export function writeConfigFile(path: string, text: string): Promise<void> {
+  const before = pendingWrites.get(path) ?? Promise.resolve()
+  // A failed earlier write does not stop this one; its caller already got the error.
+  const mine = before.catch(() => undefined).then(() => replaceFile(path, text))
+  const tail = mine.catch(() => undefined)
+  pendingWrites.set(path, tail)
+  void tail.then(() => {
+    if (pendingWrites.get(path) === tail) pendingWrites.delete(path)
+  })
+  return mine
+}
+
+async function replaceFile(path: string, text: string): Promise<void> {
   const dir = dirname(path)
   await fsp.mkdir(dir, {recursive: true})
   // A unique temp name: two writers of the same file must not write into one temp file.
   const tmp = `${path}.${process.pid}.${++tmpCounter}.tmp`
   await writeDurably(tmp, text)
   const previous = await readText(path)
-  if (previous !== undefined && previous.trim() !== '') await writeDurably(`${path}.bak`, previous)
+  if (previous !== undefined && previous.trim() !== '') {
+    // The .bak goes through its own temp file too, so a crash while writing it never leaves a torn .bak.
+    const bakTmp = `${path}.bak.${process.pid}.${++tmpCounter}.tmp`
+    await writeDurably(bakTmp, previous)
+    await fsp.rename(bakTmp, `${path}.bak`)
+  }
   await fsp.rename(tmp, path)
   await syncDir(dir)
 }

@@ -32,7 +32,8 @@ test('concurrent writers of one file never leave a mixed or partial file', async
   const file = join(dir, 'subscriptionGroup.json')
   const texts = Array.from({length: 20}, (_, i) => JSON.stringify({i, pad: 'x'.repeat(1000 * (i + 1))}))
   await Promise.all(texts.map((text) => writeConfigFile(file, text)))
-  t.true(texts.includes(await fsp.readFile(file, 'utf8')))
-  t.true(texts.includes(await fsp.readFile(`${file}.bak`, 'utf8')))
+  // Writes of one file apply in call order: the last call wins and the one before it is the .bak.
+  t.is(await fsp.readFile(file, 'utf8'), texts[19])
+  t.is(await fsp.readFile(`${file}.bak`, 'utf8'), texts[18])
   t.deepEqual((await fsp.readdir(dir)).sort(), ['subscriptionGroup.json', 'subscriptionGroup.json.bak'])
 })
