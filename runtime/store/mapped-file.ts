@@ -161,27 +161,33 @@ export class MappedFile {
     return parts.length === 1 ? parts[0] : Buffer.concat(parts)
   }
 
-  /** Reads [pos, pos+len) (within what was appended) from memory or the file; undefined once destroyed. */
+  /**
+   * Reads [pos, pos+len) (within what was appended) from memory or the file; undefined once destroyed, or
+   * when a rollback took back part of the range meanwhile.
+   */
   async read(pos: number, len: number): Promise<Buffer | undefined> {
     if (this.destroyed) return undefined
     if (pos < 0 || len < 0 || pos + len > this.wrotePosition) throw new RangeError(`read [${pos}, ${pos + len}) beyond ${this.wrotePosition} in ${this.fileName}`)
     const cached = this.readCached(pos, len)
     if (cached) return cached
-    const cacheStart = this.chunks[0]?.start ?? this.wrotePosition
-    const diskEnd = Math.min(pos + len, cacheStart)
+    const end = pos + len
     const out = Buffer.allocUnsafe(len)
     const fh = await this.handle()
-    let done = 0
-    while (done < diskEnd - pos) {
-      const n = await fh.read(out, done, diskEnd - pos - done, pos + done)
-      if (n <= 0) throw new Error(`short read of ${this.fileName} at ${pos + done}`)
-      done += n
-    }
-    if (pos + len > cacheStart) {
-      // The tail of the range is in memory: chunks are contiguous from cacheStart.
-      const rest = this.readCached(cacheStart, pos + len - cacheStart)
-      if (!rest) return undefined
-      rest.copy(out, cacheStart - pos)
+    let at = pos
+    // Where memory starts is looked at again after every disk read: a commit during the read may have
+    // dropped chunks, and what it dropped is committed, so it is read from the file instead.
+    while (at < end) {
+      if (this.destroyed || end > this.wrotePosition) return undefined
+      const rest = this.readCached(at, end - at)
+      if (rest) {
+        rest.copy(out, at - pos)
+        break
+      }
+      const cacheStart = this.chunks[0]?.start ?? this.wrotePosition
+      const diskEnd = Math.min(end, cacheStart)
+      const n = await fh.read(out, at - pos, diskEnd - at, at)
+      if (n <= 0) throw new Error(`short read of ${this.fileName} at ${at}`)
+      at += n
     }
     return out
   }

@@ -74,6 +74,8 @@ export class FaultyFs implements StoreFs {
   fault: {kind: WriteFault; match: (path: string) => boolean} | undefined
   /** When set, datasync waits for this promise (a hanging disk). */
   datasyncGate: Promise<void> | undefined
+  /** When set, file reads wait for this promise (a slow disk read, to let other work run meanwhile). */
+  readGate: Promise<void> | undefined
   failOpenFor: ((path: string) => boolean) | undefined
 
   constructor(private readonly inner: StoreFs = nodeStoreFs) {}
@@ -82,7 +84,10 @@ export class FaultyFs implements StoreFs {
     if (flags === 'w+' && this.failOpenFor?.(path)) throw Object.assign(new Error(`ENOSPC: injected, open '${path}'`), {code: 'ENOSPC'})
     const fh = await this.inner.open(path, flags)
     return {
-      read: (b, o, l, p) => fh.read(b, o, l, p),
+      read: async (b, o, l, p) => {
+        if (this.readGate) await this.readGate
+        return fh.read(b, o, l, p)
+      },
       writev: async (buffers, position) => {
         this.writes++
         const f = this.fault
