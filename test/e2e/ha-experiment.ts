@@ -6,6 +6,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {collectReplication} from '../../src/client/admin/ha-admin.js'
 import {maxOffsets} from '../../src/client/admin/ha-message-lag.js'
+import {decodeTopicConfigSerializeWrapper} from '../../runtime/remoting/body/topic-config-serialize-wrapper.js'
+import {createRequest} from '../../runtime/remoting/remoting-command.js'
+import {RequestCode} from '../../runtime/remoting/request-code.js'
+import {ResponseCode} from '../../runtime/remoting/response-code.js'
 import {MQAdmin} from '../../src/client/admin/mq-admin.js'
 import {Consumer} from '../../src/client/consumer/consumer.js'
 import type {ConsumedMessage} from '../../src/client/consumer/consumed-message.js'
@@ -68,6 +72,35 @@ export async function waitReplicating(lab: Pick<HaLab, 'namesrvAddr'>, timeoutMs
       },
       'every slave to connect to its master',
       {timeoutMs, intervalMs: 100},
+    )
+  } finally {
+    await admin.close()
+  }
+}
+
+/**
+ * Waits until every slave knows the topic. `topic create` goes to the masters; a slave copies its master's
+ * topics every 10 s (SlaveSynchronize), and until then answers a pull for the topic TOPIC_NOT_EXIST, as
+ * RocketMQ's does. A master killed inside that window leaves a slave that can serve nothing of the topic.
+ */
+export async function waitSlavesKnowTopic(lab: Pick<HaLab, 'namesrvAddr'>, topic: string, timeoutMs = 30_000): Promise<void> {
+  const admin = new MQAdmin({namesrvAddr: lab.namesrvAddr})
+  const knows = async (addr: string) => {
+    const response = await admin.client.remoting.invoke(addr, createRequest(RequestCode.GET_ALL_TOPIC_CONFIG), 3000)
+    if (response.code !== ResponseCode.SUCCESS || response.body === undefined) return false
+    return decodeTopicConfigSerializeWrapper(response.body.toString('utf8')).topicConfigTable[topic] !== undefined
+  }
+  try {
+    await waitUntil(
+      async () => {
+        const info = await admin.clusterInfo().catch(() => undefined)
+        if (info === undefined) return false
+        const slaves = Object.values(info.brokerAddrTable).flatMap((b) => Object.entries(b.brokerAddrs).filter(([id]) => id !== '0').map(([, addr]) => addr))
+        const answers = await Promise.all(slaves.map((addr) => knows(addr).catch(() => false)))
+        return answers.every(Boolean)
+      },
+      `every slave to sync topic ${topic} from its master`,
+      {timeoutMs, intervalMs: 250},
     )
   } finally {
     await admin.close()
@@ -166,9 +199,17 @@ export async function killExperiment(
 
   // The master's pid, to tell whether it died while a chunk of sends was under way.
   const pid = Number(fs.readFileSync(path.join(lab.dir, 'run', `${options.killed}-master.pid`), 'utf8').trim())
+  // The kill waits (if need be) until the slaves have synced the topic, while the first sends run meanwhile;
+  // killing earlier made the run depend on where the slaves' 10 s sync timer stood.
+  const slavesReady = waitSlavesKnowTopic(lab, options.topic).then(
+    () => undefined,
+    (err: unknown) => err,
+  )
   let killLandedMidStream = false
   for (let sent = 0; sent < options.total; sent += options.chunk) {
     if (sent >= options.killAfter && kill === undefined) {
+      const notReady = await slavesReady
+      if (notReady !== undefined) throw notReady
       killStartedAt = performance.now()
       kill = lab.cli('kill', `${options.killed}-master`).then((run) => {
         killReturnedAt = performance.now()
