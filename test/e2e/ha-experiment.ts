@@ -150,7 +150,7 @@ export interface KillExperiment {
 /**
  * Sends `total` messages in chunks (`inflight` at a time) to two groups; after `killAfter` messages it
  * starts `mqlab kill <group>-master` without waiting, so the master dies mid-stream (the result says
- * whether it died while a chunk was under way; the CLI's start-up takes long enough). A consumer (a new group, from the first offset) starts as soon
+ * whether it died while a chunk was under way; sending goes on past `total` until the kill has landed). A consumer (a new group, from the first offset) starts as soon
  * as the master is gone and reads until every queue is drained on the broker that serves it now (the
  * slave for the killed group). Everything acknowledged and everything delivered is accounted for.
  */
@@ -206,7 +206,12 @@ export async function killExperiment(
     (err: unknown) => err,
   )
   let killLandedMidStream = false
-  for (let sent = 0; sent < options.total; sent += options.chunk) {
+  // At least `total` messages; past that, more chunks only while the started kill has not yet landed. The
+  // kill command's start-up (seconds on a loaded machine) could otherwise outlast the remaining sends, so
+  // the master died with nothing under way. Bounded at 4 × total.
+  const moreWanted = (sent: number) =>
+    sent < options.total || (kill !== undefined && !killLandedMidStream && processAlive(pid) && sent < 4 * options.total)
+  for (let sent = 0; moreWanted(sent); sent += options.chunk) {
     if (sent >= options.killAfter && kill === undefined) {
       const notReady = await slavesReady
       if (notReady !== undefined) throw notReady
@@ -218,7 +223,8 @@ export async function killExperiment(
       })
     }
     const aliveBefore = processAlive(pid)
-    const run = await producer.send(messages(options.topic, sent, Math.min(options.chunk, options.total - sent)), {inflight: options.inflight})
+    const count = sent < options.total ? Math.min(options.chunk, options.total - sent) : options.chunk
+    const run = await producer.send(messages(options.topic, sent, count), {inflight: options.inflight})
     if (aliveBefore && !processAlive(pid)) killLandedMidStream = true
     reports.push(...run.messages.map((m) => ({...m, index: sent + m.index}))) // index in the whole experiment
   }
