@@ -66,8 +66,37 @@ export async function processSendMessage(request: RemotingCommand, connection: R
   )
 }
 
-function bornHostOf(connection: RemotingConnection) {
-  return {ip: connection.remoteHost, port: connection.remotePort}
+/**
+ * The record handed to the store for one message of a send: header fields, the connection as bornHost,
+ * the encoded properties (refused when the body or properties exceed RocketMQ's limits).
+ */
+function toBrokerInner(
+  ctx: BrokerContext,
+  h: SendMessageRequestHeader,
+  connection: RemotingConnection,
+  topic: string,
+  queueId: number,
+  flag: number,
+  body: Buffer,
+  properties: Record<string, string>,
+): MessageExtBrokerInner | SendRefusal {
+  const propertiesString = encodeMessageProperties(properties)
+  const tooBig = sizeRefusal(ctx, body.length, propertiesString)
+  if (tooBig) return tooBig
+  return {
+    topic,
+    queueId,
+    flag,
+    body,
+    propertiesString,
+    sysFlag: h.sysFlag,
+    bornTimestamp: h.bornTimestamp,
+    bornHost: {ip: connection.remoteHost, port: connection.remotePort},
+    storeHost: ctx.storeHost,
+    reconsumeTimes: h.reconsumeTimes ?? 0,
+    preparedTransactionOffset: 0,
+    tagsCode: tagsString2tagsCode(properties[MessageConst.TAGS]),
+  }
 }
 
 function sizeRefusal(ctx: BrokerContext, bodyLength: number, propertiesString: string): SendRefusal | undefined {
@@ -103,23 +132,8 @@ function buildSingle(
   // 4.9.8 does not store WAIT ("no need to store WAIT=true", SendMessageProcessor).
   delete properties[MessageConst.WAIT]
   if (routed.toDLQ) delete properties[MessageConst.DELAY]
-  const propertiesString = encodeMessageProperties(properties)
-  const tooBig = sizeRefusal(ctx, body.length, propertiesString)
-  if (tooBig) return tooBig
-  const msg: MessageExtBrokerInner = {
-    topic: routed.topic,
-    queueId: routed.queueId,
-    flag: h.flag,
-    body,
-    propertiesString,
-    sysFlag: h.sysFlag,
-    bornTimestamp: h.bornTimestamp,
-    bornHost: bornHostOf(connection),
-    storeHost: ctx.storeHost,
-    reconsumeTimes: h.reconsumeTimes ?? 0,
-    preparedTransactionOffset: 0,
-    tagsCode: tagsString2tagsCode(properties[MessageConst.TAGS]),
-  }
+  const msg = toBrokerInner(ctx, h, connection, routed.topic, routed.queueId, h.flag, body, properties)
+  if (isRefusal(msg)) return msg
   const transactionType = h.sysFlag & MessageSysFlag.TRANSACTION_ROLLBACK_TYPE
   if (transactionType === MessageSysFlag.TRANSACTION_NOT_TYPE || transactionType === MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
     return [toScheduledMessage(msg, properties, ctx.scheduleMessageService.maxDelayLevel)]
@@ -152,23 +166,9 @@ function buildBatch(
     // 4.9.x appends the batch-level properties (CLUSTER…) to every message of the batch.
     const properties: Record<string, string> = {...m.properties, ...batchProps, [MessageConst.CLUSTER]: ctx.config.brokerClusterName}
     delete properties[MessageConst.WAIT]
-    const propertiesString = encodeMessageProperties(properties)
-    const tooBig = sizeRefusal(ctx, m.body.length, propertiesString)
-    if (tooBig) return tooBig
-    out.push({
-      topic: h.topic,
-      queueId,
-      flag: m.flag,
-      body: m.body,
-      propertiesString,
-      sysFlag: h.sysFlag,
-      bornTimestamp: h.bornTimestamp,
-      bornHost: bornHostOf(connection),
-      storeHost: ctx.storeHost,
-      reconsumeTimes: h.reconsumeTimes ?? 0,
-      preparedTransactionOffset: 0,
-      tagsCode: tagsString2tagsCode(properties[MessageConst.TAGS]),
-    })
+    const msg = toBrokerInner(ctx, h, connection, h.topic, queueId, m.flag, m.body, properties)
+    if (isRefusal(msg)) return msg
+    out.push(msg)
   }
   return out
 }
