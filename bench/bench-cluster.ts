@@ -48,14 +48,8 @@ export async function startBenchCluster(options: BenchClusterOptions): Promise<B
   fs.mkdirSync(dir, {recursive: true})
   const started: BenchProcess[] = []
   try {
-    const namesrvPort = await freePort()
-    const namesrvAddr = `127.0.0.1:${namesrvPort}`
-    const namesrvConf = path.join(dir, 'namesrv.properties')
-    fs.writeFileSync(namesrvConf, `listenPort=${namesrvPort}\nbindAddress=127.0.0.1\nkvConfigPath=${path.join(dir, 'namesrv', 'kvConfig.json')}\n`)
-    const namesrv = spawnNode('namesrv', path.join(binDir, 'mqnamesrv.js'), ['-c', namesrvConf], dir)
-    started.push(namesrv)
     const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000)
-    await waitForFile(namesrv, deadline)
+    const {namesrv, namesrvPort, namesrvAddr} = await startBenchNamesrv(dir, started, deadline)
 
     const port = await freeBrokerPort([namesrvPort])
     const store = path.join(dir, 'broker')
@@ -97,6 +91,17 @@ export async function startBenchCluster(options: BenchClusterOptions): Promise<B
     for (const p of started.reverse()) await p.stop(2000)
     throw err
   }
+}
+
+/** Starts a name server on a free loopback port in `dir` (pushed onto `started`) and waits for its pid file. */
+export async function startBenchNamesrv(dir: string, started: BenchProcess[], deadline: number): Promise<{namesrv: BenchProcess; namesrvPort: number; namesrvAddr: string}> {
+  const namesrvPort = await freePort()
+  const namesrvConf = path.join(dir, 'namesrv.properties')
+  fs.writeFileSync(namesrvConf, `listenPort=${namesrvPort}\nbindAddress=127.0.0.1\nkvConfigPath=${path.join(dir, 'namesrv', 'kvConfig.json')}\n`)
+  const namesrv = spawnNode('namesrv', path.join(binDir, 'mqnamesrv.js'), ['-c', namesrvConf], dir)
+  started.push(namesrv)
+  await waitForFile(namesrv, deadline)
+  return {namesrv, namesrvPort, namesrvAddr: `127.0.0.1:${namesrvPort}`}
 }
 
 /** Spawns `node [nodeArgs] script args`, logging to <dir>/<name>.log and writing its pid to <dir>/<name>.pid. */

@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url'
 import type {HaRole} from '../runtime/remoting/body/ha-status.js'
 import {fetchHaSample} from '../src/client/admin/ha-status-fetch.js'
 import {MQClientInstance} from '../src/client/mq-client-instance.js'
-import {freeBrokerPort, freePort, spawnNode, waitForFile, waitRegistered, type BenchProcess} from './bench-cluster.js'
+import {freeBrokerPort, spawnNode, startBenchNamesrv, waitForFile, waitRegistered, type BenchProcess} from './bench-cluster.js'
 
 const binDir = fileURLToPath(new URL('../../bin/', import.meta.url))
 
@@ -30,14 +30,8 @@ export async function startHaBenchCluster(options: {dir: string; role: Exclude<H
   fs.mkdirSync(dir, {recursive: true})
   const started: BenchProcess[] = []
   try {
-    const namesrvPort = await freePort()
-    const namesrvAddr = `127.0.0.1:${namesrvPort}`
-    const namesrvConf = path.join(dir, 'namesrv.properties')
-    fs.writeFileSync(namesrvConf, `listenPort=${namesrvPort}\nbindAddress=127.0.0.1\nkvConfigPath=${path.join(dir, 'namesrv', 'kvConfig.json')}\n`)
-    const namesrv = spawnNode('namesrv', path.join(binDir, 'mqnamesrv.js'), ['-c', namesrvConf], dir)
-    started.push(namesrv)
     const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000)
-    await waitForFile(namesrv, deadline)
+    const {namesrvPort, namesrvAddr} = await startBenchNamesrv(dir, started, deadline)
 
     const masterPort = await freeBrokerPort([namesrvPort])
     const slavePort = await freeBrokerPort([namesrvPort, masterPort - 2, masterPort, masterPort + 1])
