@@ -18,12 +18,10 @@ import {formatBrokerConfig} from '../broker/processor/broker-info-processor.js'
 import {createLogger} from '../common/logger.js'
 import {defaultBrokerConfig, type BrokerConfig} from '../config/broker-config.js'
 import {loadBrokerConfig} from '../config/broker-config-loader.js'
-import {ConfigError} from '../config/config-error.js'
-import {formatProblem} from '../config/config-problem.js'
 import {parseNamesrvAddr} from '../config/namesrv-addr.js'
 import {RemotingError} from '../remoting/remoting-errors.js'
 import {LockFailedError} from '../store/store-errors.js'
-import {fail, parseStartupArgs, runMain, serveUntilSignalled, type FlagSpec} from './process-lifecycle.js'
+import {fail, loadConfigOrExit, runMain, serveUntilSignalled, startupArgs, type FlagSpec} from './process-lifecycle.js'
 
 const USAGE = 'usage: mqbroker [-c configFile] [-n namesrvAddr] [-p] [-h]\n'
 
@@ -35,29 +33,11 @@ const FLAGS: FlagSpec[] = [
 ]
 
 async function main(): Promise<void> {
-  let args: Map<string, string>
-  try {
-    args = parseStartupArgs(process.argv.slice(2), FLAGS)
-  } catch (err) {
-    fail(`mqbroker: ${(err as Error).message}\n${USAGE}`)
-  }
+  const args = startupArgs('mqbroker', FLAGS, USAGE)
   const configFile = args.get('configFile')
   const namesrvAddr = args.get('namesrvAddr')
-  if (args.has('help')) {
-    process.stdout.write(USAGE)
-    return
-  }
   const logger = createLogger('broker')
-  let config: BrokerConfig
-  try {
-    config =
-      configFile === undefined
-        ? defaultBrokerConfig()
-        : loadBrokerConfig(configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message)
-    throw err
-  }
+  const config: BrokerConfig = loadConfigOrExit(configFile, loadBrokerConfig, defaultBrokerConfig, logger)
   if (namesrvAddr !== undefined) {
     // BrokerStartup checks every -n entry and exits when one is malformed.
     const parsed = parseNamesrvAddr(namesrvAddr)

@@ -11,14 +11,12 @@
  * exits 1; so does a port in use, naming the port.
  */
 import {createLogger} from '../common/logger.js'
-import {ConfigError} from '../config/config-error.js'
 import {defaultNamesrvConfig, type NamesrvConfig} from '../config/namesrv-config.js'
 import {loadNamesrvConfig} from '../config/namesrv-config-loader.js'
-import {formatProblem} from '../config/config-problem.js'
 import {NamesrvController} from '../namesrv/namesrv-controller.js'
 import {namesrvConfigText} from '../namesrv/namesrv-config-request-processors.js'
 import {RemotingError} from '../remoting/remoting-errors.js'
-import {fail, parseStartupArgs, runMain, serveUntilSignalled, type FlagSpec} from './process-lifecycle.js'
+import {fail, loadConfigOrExit, runMain, serveUntilSignalled, startupArgs, type FlagSpec} from './process-lifecycle.js'
 
 const USAGE = 'usage: mqnamesrv [-c configFile] [-p] [-h]\n'
 
@@ -29,28 +27,10 @@ const FLAGS: FlagSpec[] = [
 ]
 
 async function main(): Promise<void> {
-  let args: Map<string, string>
-  try {
-    args = parseStartupArgs(process.argv.slice(2), FLAGS)
-  } catch (err) {
-    fail(`mqnamesrv: ${(err as Error).message}\n${USAGE}`)
-  }
+  const args = startupArgs('mqnamesrv', FLAGS, USAGE)
   const configFile = args.get('configFile')
-  if (args.has('help')) {
-    process.stdout.write(USAGE)
-    return
-  }
   const logger = createLogger('namesrv')
-  let config: NamesrvConfig
-  try {
-    config =
-      configFile === undefined
-        ? defaultNamesrvConfig()
-        : loadNamesrvConfig(configFile, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message)
-    throw err
-  }
+  const config: NamesrvConfig = loadConfigOrExit(configFile, loadNamesrvConfig, defaultNamesrvConfig, logger)
   if (args.has('printConfigItem')) {
     process.stdout.write(namesrvConfigText(config))
     return

@@ -5,6 +5,8 @@
  */
 import {writeFileSync} from 'node:fs'
 import type {Logger} from '../common/logger.js'
+import {ConfigError} from '../config/config-error.js'
+import {formatProblem, type ConfigProblem} from '../config/config-problem.js'
 
 /** A flag of a startup command line: `-c FILE` / `--configFile FILE` / `--configFile=FILE`, or a switch. */
 export interface FlagSpec {
@@ -73,4 +75,38 @@ export function runMain(program: string, main: () => Promise<void>): void {
     process.stderr.write(`${program}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
     process.exit(1)
   })
+}
+
+/** Parses argv against flags; a bad argument prints the usage and exits 1, `-h` prints it and exits 0. */
+export function startupArgs(program: string, flags: readonly FlagSpec[], usage: string): Map<string, string> {
+  let args: Map<string, string>
+  try {
+    args = parseStartupArgs(process.argv.slice(2), flags)
+  } catch (err) {
+    fail(`${program}: ${(err as Error).message}\n${usage}`)
+  }
+  if (args.has('help')) {
+    process.stdout.write(usage)
+    process.exit(0)
+  }
+  return args
+}
+
+/**
+ * Reads the node's .properties (RocketMQ's defaults without -c), logging warnings; a ConfigError exits 1
+ * with the same file:line lines `mqlab validate` prints.
+ */
+export function loadConfigOrExit<T>(
+  file: string | undefined,
+  load: (file: string, options: {onWarnings: (warnings: ConfigProblem[]) => void}) => T,
+  defaults: () => T,
+  logger: Logger,
+): T {
+  if (file === undefined) return defaults()
+  try {
+    return load(file, {onWarnings: (warnings) => warnings.forEach((w) => logger.warn(formatProblem(w)))})
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message)
+    throw err
+  }
 }
