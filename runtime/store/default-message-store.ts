@@ -147,7 +147,7 @@ export class DefaultMessageStore implements MessageStore {
     for (const t of this.tasks.splice(0)) await t.stop()
     await this.commitLog.flush()
     this.commitLog.shutdownServices()
-    const behind = this.commitLog.reput.behind(this.commitLog.getMaxOffset())
+    const behind = this.dispatchBehindBytes()
     await this.flushConsumeQueues()
     await this.checkpoint?.shutdown()
     await this.closeFiles()
