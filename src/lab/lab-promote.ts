@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {readLab} from '../topology/lab-reader.js'
 import {setProperties, type PropertyChange} from '../topology/properties-edit.js'
 import type {LabContext} from './lab-context.js'

@@ -1,7 +1,7 @@
 /** Writes a planned lab to disk: conf/<node>.properties, store/<node>/, logs/, run/ and mqlab.json. */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {markerFor} from './lab-marker.js'
 import type {LabPlan} from './lab-plan.js'
 import {labPaths} from './lab-paths.js'
