@@ -6,6 +6,7 @@ import {markerFor} from './lab-marker.js'
 import type {LabPlan} from './lab-plan.js'
 import {labPaths} from './lab-paths.js'
 import {renderNodeProperties} from './properties-render.js'
+import {writeAtomically} from './write-atomically.js'
 
 /** What was written. */
 export interface WrittenLab {
@@ -84,10 +85,4 @@ export function writeLab(plan: LabPlan, options: {force: boolean; now?: Date}): 
     throw new MqlabError('WRITE_FAILED', `cannot write the lab in ${paths.dir}: ${(error as Error).message}`, {suggestion: 'check the folder permissions and free space', cause: error})
   }
   return {dir: paths.dir, files, removed}
-}
-
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  fs.writeFileSync(tmp, text)
-  fs.renameSync(tmp, file)
 }
