@@ -27,6 +27,8 @@ export interface HaClientDeps {
   fetchMasterRecord?: (masterAddress: string, offset: number) => Promise<Buffer | undefined>
   /** Called when a connection to the master is up and verified. */
   onConnected?: () => void
+  /** mqlab opt-in: report the offset at once after connecting. */
+  reportOnConnect?: boolean
 }
 
 /** The slave's replication client. */
