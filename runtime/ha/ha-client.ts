@@ -104,6 +104,7 @@ export class HaClient {
       reportedOffset: this.link && this.link.reportedOffset >= 0 ? this.link.reportedOffset : this.reportedOffset,
       lastContactAt: this.link?.lastContactAt ?? this.lastContactAt,
       bytesPerSecond: this.rate.rate(now),
+      reporting: this.state === 'CONNECTED' && this.diverged === undefined && (this.link?.reportedOffset ?? -1) >= 0,
     }
   }
 
