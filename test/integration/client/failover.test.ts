@@ -8,11 +8,29 @@ import {startClientLab} from './client-lab.js'
 
 const batch = (topic: string, from: number, n: number) => Array.from({length: n}, (_, i) => ({topic, body: `m${from + i}`}))
 
-test('a slave-less master dies: the send that hits it is retried on the other broker, and the route is re-read at once', async (t) => {
+test('Java timing (default): a slave-less master dies; until the 30 s route poll every send that picks its queue fails fast and is retried elsewhere', async (t) => {
+  const lab = await startClientLab(t, ['broker-a', 'broker-b'])
+  await lab.admin.createTopic({topic: 'FailoverJava', readQueueNums: 2, writeQueueNums: 2})
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr})
+  t.teardown(() => producer.close())
+  t.is(producer.client.timing.refreshRouteOnConnectionFailure, false)
+  t.is((await producer.send(batch('FailoverJava', 0, 8))).summary.ok, 8)
+  await lab.stopBroker('broker-a')
+  const after = await producer.send(batch('FailoverJava', 8, 20))
+  t.is(after.summary.ok, 20, 'no message lost: the retry on broker-b stores each one')
+  t.true(after.messages.every((m) => m.brokerName === 'broker-b'))
+  // Round robin over a0 a1 b0 b1 with the dead broker still in the route: about every other send meets
+  // it (a retry moves the index on too). With an immediate route refresh it would be exactly one.
+  const retried = after.messages.filter((m) => m.retried)
+  t.true(retried.length >= 5, `${retried.length} sends met the dead broker`)
+  for (const m of retried) t.like(m.attempts[0], {brokerName: 'broker-a'})
+})
+
+test('opt-in fast failover: a slave-less master dies: the send that hits it is retried on the other broker, and the route is re-read at once', async (t) => {
   const lab = await startClientLab(t, ['broker-a', 'broker-b'])
   await lab.admin.createTopic({topic: 'Failover', readQueueNums: 2, writeQueueNums: 2})
   // A 30 s poll interval (RocketMQ's): only the immediate refresh can explain the route change below.
-  const producer = new Producer({namesrvAddr: lab.namesrvAddr, pollNameServerIntervalMs: 30_000})
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr, pollNameServerIntervalMs: 30_000, failover: 'fast'})
   t.teardown(() => producer.close())
   const before = await producer.send(batch('Failover', 0, 20))
   t.is(before.summary.ok, 20)
