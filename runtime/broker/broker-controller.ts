@@ -110,12 +110,15 @@ export class BrokerController {
       isRunning: () => this.state === 'running',
     })
     this.registration.onResults((results) => {
-      for (const r of results) if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
+      // As RocketMQ 4.9.8 (BrokerController.doRegisterBrokerAll): the first answer decides the master
+      // whose metadata a slave copies, and an answer naming none (the master is gone) stops the sync
+      // until a registration names one again. No answer at all changes nothing.
+      const first = results.find((r) => r.ok)
+      if (first && this.slaveSynchronize) this.slaveSynchronize.masterAddr = first.masterAddr || undefined
       // As RocketMQ, only an answer naming the master's HA address changes it; a slave whose master is
       // gone keeps trying the last one.
       for (const r of results) if (r.ok && r.haServerAddr) this.haService?.updateMasterAddress(r.haServerAddr, r.masterAddr)
     })
-    this.consumerOffsetManager.isSlave = () => this.config.brokerRole === 'SLAVE'
     this.storeHost = {ip: this.config.brokerIP1, port: this.config.listenPort}
     this.topicConfigManager.onTopicChanged(() => this.registerBrokerAllInBackground())
   }
@@ -158,6 +161,11 @@ export class BrokerController {
     return this.context
   }
 
+  /** A slave's master whose metadata it copies every 10 s (undefined: none named by the last registration answer, or not a slave). */
+  get slaveSyncMasterAddr(): string | undefined {
+    return this.slaveSynchronize?.masterAddr
+  }
+
   /** Hears the name servers' answers to each registration (a slave learns its master from them). */
   onRegisterResult(listener: (results: RegisterBrokerResult[]) => void): void {
     this.registration.onResults(listener)
@@ -188,7 +196,11 @@ export class BrokerController {
       await this.messageStore.start()
       // The store passes the queue's max offset after the record (RocketMQ's ReputMessageService does too).
       this.messageStore.onMessageArrived((topic, queueId, maxOffset, tagsCode) => {
-        this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
+        // RocketMQ 4.9.8's ReputMessageService wakes held pulls only on a master with longPollingEnable;
+        // a slave's held pulls wait for the hold service's periodic re-check (every 5 s).
+        if (this.config.brokerRole !== 'SLAVE' && this.config.longPollingEnable) {
+          this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
+        }
         this.scheduleService?.onMessageArrived(topic, queueId)
       })
       this.context = this.buildContext()
@@ -206,8 +218,8 @@ export class BrokerController {
         timers: this.timers,
         logger: this.logger.child('ha'),
         reconnectIntervalMs: this.options.haReconnectIntervalMs,
-        // A (re)connected master may have come back: sync at once rather than in up to 10 s.
-        onMasterConnected: () => void (this.config.brokerRole === 'SLAVE' && this.state === 'running' && this.slaveSynchronize?.syncAll()),
+        // RocketMQ syncs a slave's metadata on its 10 s schedule only, not when the HA link (re)connects.
+        onMasterConnected: () => undefined,
       })
       this.stops.push(
         ...startBrokerScheduledTasks({
