@@ -19,7 +19,8 @@ const TIMEOUT_MS = 2000
 /** Topics whose routes are read at most (a lab rarely has more). */
 const MAX_TOPICS = 200
 
-const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|OFFSET_MOVED_EVENT|SELF_TEST_TOPIC|TRANS_CHECK_MAX_TIME_TOPIC|RMQ_SYS_.*|rmq_sys_.*|%RETRY%.*|%DLQ%.*)$/
+/** RocketMQ 4.9.8's system topics (TopicValidator) and the per-group retry and dead-letter topics. */
+const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|BenchmarkTest|OFFSET_MOVED_EVENT|SELF_TEST_TOPIC|TRANS_CHECK_MAX_TIME_TOPIC|RMQ_SYS_.*|rmq_sys_.*|%RETRY%.*|%DLQ%.*)$/
 
 /** Whether a topic is one of RocketMQ's own (or a cluster/broker-name topic of the lab). */
 export function isUserTopic(topic: string, specs: readonly LabNodeSpec[]): boolean {
@@ -33,7 +34,9 @@ export async function readTopicPlacements(specs: readonly LabNodeSpec[], live: R
   if (namesrvs.length === 0) return null
   const admin = new MQAdmin({namesrvAddr: namesrvs, requestTimeoutMs: TIMEOUT_MS})
   try {
-    const topics = (await admin.topicList()).filter((t) => isUserTopic(t, specs) && !clusterNames.includes(t)).slice(0, MAX_TOPICS)
+    // A broker also registers its cluster's name and "<cluster>_REPLY_TOPIC" (request-reply) as topics.
+    const own = new Set(clusterNames.flatMap((c) => [c, `${c}_REPLY_TOPIC`]))
+    const topics = (await admin.topicList()).filter((t) => isUserTopic(t, specs) && !own.has(t)).slice(0, MAX_TOPICS)
     const placements = await Promise.all(
       topics.map(async (topic): Promise<TopicPlacement | undefined> => {
         const route = await admin.client.getTopicRouteFromNameServer(topic).catch(() => undefined)
