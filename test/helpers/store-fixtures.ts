@@ -5,19 +5,12 @@
 import {promises as fsp} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {ExecutionContext} from 'ava'
+export {tempDir} from './temp-dir.js'
 import type {MessageExtBrokerInner} from '../../runtime/message/message-ext-broker-inner.js'
 import {encodeMessageProperties} from '../../runtime/message/message-properties.js'
 import {tagsString2tagsCode} from '../../runtime/message/tags-code.js'
 import type {DefaultMessageStoreConfig} from '../../runtime/store/default-message-store.js'
 import {nodeStoreFs, type StoreFileHandle, type StoreFs} from '../../runtime/store/store-fs.js'
-
-/** A fresh temp directory, removed when the test ends. */
-export async function tempDir(t: ExecutionContext, prefix = 'mqlab-store-'): Promise<string> {
-  const dir = await fsp.mkdtemp(join(tmpdir(), prefix))
-  t.teardown(() => fsp.rm(dir, {recursive: true, force: true}))
-  return dir
-}
 
 /** A store config rooted at dir, with RocketMQ's defaults except small segments. */
 export function storeConfig(dir: string, overrides: Partial<DefaultMessageStoreConfig> = {}): DefaultMessageStoreConfig {
