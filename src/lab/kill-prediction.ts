@@ -175,6 +175,7 @@ function dledgerMemberDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   if (live.length >= majority) {
     effects.push(
       `${live.length} of ${members.length} members of ${group} are left, a majority (${majority}): if ${spec.name} was the leader, they elect a new one (about 10 s in RocketMQ's docs) and ${group} accepts writes again; otherwise nothing changes for clients.`,
+      'Clients that were running see a new leader only at their next route poll (up to 30 s more; with mqlab\'s --fast-failover, at the first failed request after the new leader registered); until then sends to the group fail and are retried elsewhere, if there is an elsewhere.',
     )
   } else {
     effects.push(`Only ${live.length} of ${members.length} members of ${group} are left, short of a majority (${majority}): ${group} elects no leader and accepts no writes until a member returns.`)
