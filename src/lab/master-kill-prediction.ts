@@ -33,6 +33,9 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
     effects.push(`Consumers read ${group} from ${serving}${pick}, from the position they had, once they notice: ${noticeSentence()}`)
     effects.push(...topicEffects(topics, spec.name))
     effects.push(
+      `A consumer that starts (or rebalances) from now on resumes from the offsets ${serving} last copied from ${spec.name} (its sync runs every 10 s), so it may get some messages again; running consumers keep their own positions.`,
+    )
+    effects.push(
       spec.fileRole === 'SYNC_MASTER'
         ? `${spec.name} was a SYNC_MASTER: every message it answered SEND_OK (sent with the default waitStoreMsgOK=true) had reached ${liveSlaves.length > 1 || slaves.length > 1 ? 'at least one slave, not necessarily ' + serving : serving}; messages answered FLUSH_SLAVE_TIMEOUT or SLAVE_NOT_AVAILABLE may be missing there.`
         : `${spec.name} was an ASYNC_MASTER: messages it acknowledged but had not yet replicated are not on ${list(liveSlaves)}; they come back only if ${spec.name} restarts with its store.`,
