@@ -110,11 +110,7 @@ export class BrokerController {
       isRunning: () => this.state === 'running',
     })
     this.registration.onResults((results) => {
-      // As RocketMQ 4.9.8 (BrokerController.doRegisterBrokerAll): the first answer decides the master
-      // whose metadata a slave copies, and an answer naming none (the master is gone) stops the sync
-      // until a registration names one again. No answer at all changes nothing.
-      const first = results.find((r) => r.ok)
-      if (first && this.slaveSynchronize) this.slaveSynchronize.masterAddr = first.masterAddr || undefined
+      this.slaveSynchronize?.learnMaster(results)
       // As RocketMQ, only an answer naming the master's HA address changes it; a slave whose master is
       // gone keeps trying the last one.
       for (const r of results) if (r.ok && r.haServerAddr) this.haService?.updateMasterAddress(r.haServerAddr, r.masterAddr)
@@ -196,8 +192,7 @@ export class BrokerController {
       await this.messageStore.start()
       // The store passes the queue's max offset after the record (RocketMQ's ReputMessageService does too).
       this.messageStore.onMessageArrived((topic, queueId, maxOffset, tagsCode) => {
-        // RocketMQ 4.9.8's ReputMessageService wakes held pulls only on a master with longPollingEnable;
-        // a slave's held pulls wait for the hold service's periodic re-check (every 5 s).
+        // As 4.9.8's reput: only a master with longPollingEnable wakes held pulls (a slave's wait for the 5 s re-check).
         if (this.config.brokerRole !== 'SLAVE' && this.config.longPollingEnable) {
           this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
         }
@@ -218,7 +213,7 @@ export class BrokerController {
         timers: this.timers,
         logger: this.logger.child('ha'),
         reconnectIntervalMs: this.options.haReconnectIntervalMs,
-        // RocketMQ syncs a slave's metadata on its 10 s schedule only, not when the HA link (re)connects.
+        // RocketMQ syncs a slave's metadata on its 10 s schedule only, not on an HA (re)connect.
         onMasterConnected: () => undefined,
       })
       this.stops.push(

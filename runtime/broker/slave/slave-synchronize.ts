@@ -38,6 +38,16 @@ export class SlaveSynchronize {
     private readonly logger: Logger = silentLogger,
   ) {}
 
+  /**
+   * Takes the master from registration answers as RocketMQ 4.9.8 does (BrokerController.doRegisterBrokerAll):
+   * the first answer decides, and one naming no master (the master is gone) stops the sync until an
+   * answer names one again. No answer at all changes nothing.
+   */
+  learnMaster(results: ReadonlyArray<{ok: boolean; masterAddr?: string}>): void {
+    const first = results.find((r) => r.ok)
+    if (first) this.masterAddr = first.masterAddr || undefined
+  }
+
   /** Runs the four syncs once (a call while one runs waits for it); each failure is logged and does not stop the others. */
   syncAll(): Promise<void> {
     this.running ??= this.syncOnce().finally(() => {
