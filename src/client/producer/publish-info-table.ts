@@ -44,6 +44,9 @@ export class PublishInfoTable {
     if (cached !== undefined) {
       const current = this.client.cachedTopicRoute(topic)
       if (current !== undefined && current !== cached.route) return this.remember(topic, current, false).info
+      // As tryToFindTopicPublishInfo: an info with no queue left (every master of the topic gone) is
+      // re-read on each send, so a master that returns is used at once, not after the poll.
+      if (!cached.info.ok()) return this.reread(topic, cached.info)
       if (this.client.isRouteStale(cached.info.fromDefaultTopic ? this.createTopicKey : topic)) this.recheck(topic)
       return cached.info
     }
@@ -64,6 +67,15 @@ export class PublishInfoTable {
       if (route === undefined) return current
       const entry = this.remember(topic, route, false)
       return entry.info.ok() ? entry.info : current
+    } catch {
+      return current
+    }
+  }
+
+  private async reread(topic: string, current: TopicPublishInfo): Promise<TopicPublishInfo> {
+    try {
+      const route = await this.client.updateTopicRoute(topic)
+      return route === undefined ? current : this.remember(topic, route, false).info
     } catch {
       return current
     }

@@ -4,6 +4,8 @@ import {MQAdmin} from '../../../src/client/admin/mq-admin.js'
 import {MQClientError} from '../../../src/client/client-errors.js'
 import {Consumer} from '../../../src/client/consumer/consumer.js'
 import {Producer} from '../../../src/client/producer/producer.js'
+import {BrokerController} from '../../../runtime/broker/broker-controller.js'
+import {waitUntil} from '../../helpers/wait-until.js'
 import {startClientLab} from './client-lab.js'
 
 const batch = (topic: string, from: number, n: number) => Array.from({length: n}, (_, i) => ({topic, body: `m${from + i}`}))
@@ -96,4 +98,27 @@ test('bad input: unknown topic, unreachable name servers, invalid messages — c
   const down = await t.throwsAsync(admin.topicList(), {instanceOf: MQClientError})
   t.is(down?.code, 'NAMESRV_UNREACHABLE')
   t.regex(down?.message ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`))
+})
+
+test('a topic whose every master is gone: once the route poll has seen that, each send re-reads the route, so a returning master is used at once (tryToFindTopicPublishInfo)', async (t) => {
+  const lab = await startClientLab(t, ['broker-a'], {}, ['broker-a'])
+  await lab.admin.createTopic({topic: 'Returning', readQueueNums: 2, writeQueueNums: 2})
+  let now = Date.now()
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr}, {now: () => now})
+  t.teardown(() => producer.close())
+  t.is((await producer.sendOne({topic: 'Returning', body: 'before'})).status, 'SEND_OK')
+  const old = lab.brokers.get('broker-a')!
+  await lab.stopBroker('broker-a')
+  // The 30 s poll: the route now lists broker-a with its slave only, so the topic has no writable queue.
+  now += 31_000
+  await producer.sendOne({topic: 'Returning', body: 'during'})
+  await waitUntil(async () => (await producer.sendOne({topic: 'Returning', body: 'during'})).status === 'NO_WRITABLE_QUEUE', 'the poll saw no master')
+
+  const back = new BrokerController({...old.config, listenPort: 0, haListenPort: 0})
+  lab.brokers.set('broker-a', back)
+  await back.start()
+  await waitUntil(async () => (await lab.admin.topicRoute('Returning')).brokerDatas[0]?.brokerAddrs['0'] === back.brokerAddr, 'the master registered again')
+  // No poll in between (the clock has not moved): the very next send finds the master.
+  const after = await producer.sendOne({topic: 'Returning', body: 'after'})
+  t.is(after.status, 'SEND_OK')
 })
