@@ -57,10 +57,12 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   )
   if (otherWritable.length > 0) claims.push({what: 'writes-go-to', topics: topics.writable, groups: otherWritable, nodes: [], when: {from: 'now'}})
   effects.push(
-    `Sends in flight to ${spec.name} fail at once (connection closed) and the producer retries them on another group; one whose answer was lost may end up stored twice. ` +
-      `A producer that was running keeps choosing ${group}'s queues until its next route poll: each such send fails fast and is retried elsewhere.`,
+    otherWritable.length > 0
+      ? `Sends in flight to ${spec.name} fail at once (connection closed) and the producer retries them on another group; one whose answer was lost may end up stored twice. ` +
+          `A producer that was running keeps choosing ${group}'s queues until its next route poll: each such send fails fast and is retried elsewhere.`
+      : `Sends in flight to ${spec.name} fail at once (connection closed); with no other master, their retries fail too.`,
   )
-  claims.push({what: 'in-flight-sends', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now'}, detail: 'retried on another group'})
+  claims.push({what: 'in-flight-sends', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now'}, detail: otherWritable.length > 0 ? 'retried on another group' : 'fail'})
   claims.push({what: 'route-notice', topics: [], groups: [group], nodes: [spec.name], when: {from: 'route-poll', javaClientWithinMs: ROUTE_POLL_MS, fastClientWithinMs: FAST_FAILOVER_MS}})
   const next = [`mqlab start ${spec.name}`]
   if (liveSlaves.length > 0) next.push(`mqlab promote ${serving ?? liveSlaves[0]}   (manual failover: ${group} accepts writes again)`)

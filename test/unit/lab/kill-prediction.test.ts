@@ -58,6 +58,8 @@ test('a master whose slave is down too, or that has none: its messages are unrea
   const r = predictKill({specs: single, node: master, live: allBut(single, master)})!
   t.deepEqual(r.writableGroups, [])
   t.regex(r.effects.join('\n'), /No group has a master left/)
+  t.regex(r.effects.join('\n'), /with no other master, their retries fail too/)
+  t.like(r.claims.find((c) => c.what === 'in-flight-sends'), {detail: 'fail'})
 })
 
 test('the slave of a SYNC_MASTER killed: sends to the group get SLAVE_NOT_AVAILABLE; of an ASYNC_MASTER: unaffected', (t) => {
