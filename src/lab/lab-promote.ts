@@ -11,7 +11,6 @@
  *  4. start it and wait until every answering name server lists it as brokerId 0.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import {MqlabError} from '../errors/mqlab-error.js'
 import {readLab} from '../topology/lab-reader.js'
 import {setProperties, type PropertyChange} from '../topology/properties-edit.js'

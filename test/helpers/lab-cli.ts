@@ -4,7 +4,7 @@ import {execFile} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {freeBrokerPort, freePort} from './free-port.js'
+import {moveLabToFreePorts} from '../../src/lab/free-lab-ports.js'
 export {tempDir} from './temp-dir.js'
 
 // dist/test/helpers → repository root
@@ -37,36 +37,7 @@ export function mqlab<T = any>(cwd: string, args: string[], options: {timeoutMs?
 }
 
 /** Rewrites a lab's conf/*.properties so every node uses free ports (name servers first, then brokers). */
-export async function movePortsToFree(labDir: string): Promise<{namesrvAddr: string}> {
-  const conf = path.join(labDir, 'conf')
-  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
-  const taken = new Set<number>()
-  const namesrvPorts = new Map<string, number>()
-  for (const f of files.filter((x) => x.startsWith('namesrv'))) {
-    let p = await freePort()
-    while (taken.has(p)) p = await freePort()
-    taken.add(p)
-    const old = /^listenPort=(\d+)$/m.exec(fs.readFileSync(path.join(conf, f), 'utf8'))![1]!
-    namesrvPorts.set(old, p)
-    setKeys(path.join(conf, f), {listenPort: String(p)})
-  }
-  let namesrvAddr = ''
-  for (const f of files.filter((x) => !x.startsWith('namesrv'))) {
-    const file = path.join(conf, f)
-    const text = fs.readFileSync(file, 'utf8')
-    if (/^enableDLegerCommitLog=true$/m.test(text)) throw new Error('movePortsToFree does not move DLedger ports')
-    const p = await freeBrokerPort(taken)
-    namesrvAddr = /^namesrvAddr=(.*)$/m.exec(text)![1]!.replace(/:(\d+)/g, (_, port: string) => `:${namesrvPorts.get(port) ?? port}`)
-    setKeys(file, {listenPort: String(p), haListenPort: String(p + 1), namesrvAddr})
-  }
-  return {namesrvAddr}
-}
-
-function setKeys(file: string, values: Record<string, string>): void {
-  let text = fs.readFileSync(file, 'utf8')
-  for (const [k, v] of Object.entries(values)) text = text.replace(new RegExp(`^${k}=.*$`, 'm'), `${k}=${v}`)
-  fs.writeFileSync(file, text)
-}
+export const movePortsToFree = moveLabToFreePorts
 
 /** Pids the lab's run/ files name (pid files and the supervisor's records). */
 export function labPids(labDir: string): number[] {

@@ -1,6 +1,4 @@
 import test from 'ava'
-import net from 'node:net'
-import {once} from 'node:events'
 import {createRequest, createResponse} from '../../../runtime/remoting/remoting-command.js'
 import {RemotingClient} from '../../../runtime/remoting/remoting-client.js'
 import {RemotingClosedError, RemotingConnectError, RemotingTimeoutError} from '../../../runtime/remoting/remoting-errors.js'

@@ -1,6 +1,5 @@
 import test from 'ava'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import {loadBrokerConfig} from '../../../runtime/config/broker-config-loader.js'
 import {ConfigError} from '../../../runtime/config/config-error.js'
