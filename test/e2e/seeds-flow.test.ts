@@ -83,10 +83,10 @@ async function seedsFlow(t: ExecutionContext, template: '2m-2s-sync' | '2m-nosla
   await consumeExactly(t, lab, 'Fresh', expectedFor('Fresh', fresh))
 }
 
-test('seeds flow on 2m-2s-sync: a fresh topic spreads over both masters; kill names the readable topics; consume gets them', async (t) => {
+test.serial('seeds flow on 2m-2s-sync: a fresh topic spreads over both masters; kill names the readable topics; consume gets them', async (t) => {
   await seedsFlow(t, '2m-2s-sync')
 })
 
-test('seeds flow on 2m-noslave: a fresh topic spreads over both masters; nothing of broker-a is readable; consume gets broker-b\'s part', async (t) => {
+test.serial('seeds flow on 2m-noslave: a fresh topic spreads over both masters; nothing of broker-a is readable; consume gets broker-b\'s part', async (t) => {
   await seedsFlow(t, '2m-noslave')
 })
