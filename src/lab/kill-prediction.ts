@@ -2,8 +2,9 @@
  * What the lab predicts after a node dies (`mqlab kill` narrates its own experiment). Pure: from the
  * lab's node specs, which nodes are still live, the node that went and, when it could be read, the live
  * state (kill-observation.ts: which topics are where, which topics the slave holds). The facts are
- * RocketMQ 4.9.8's (docs/fidelity.md): no automatic promotion in classic master/slave; the name server
- * drops a broker whose connection closes and keeps a group's queue data while any member is left;
+ * RocketMQ 4.9.8's (docs/fidelity.md; docs/rocketmq-facts.md §2.3, §4, §5): no automatic promotion in
+ * classic master/slave; the name server drops a broker whose connection closes and keeps a group's
+ * queue data while any member is left;
  * producers only write to a group's master (brokerId 0); consumers pull from the lowest-id slave when the
  * route lists no master, and that slave serves only topics its metadata sync copied; running clients
  * notice all this at their next 30 s route poll; a SYNC_MASTER with no slave connected answers
