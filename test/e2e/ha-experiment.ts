@@ -221,7 +221,11 @@ export async function killExperiment(
     const aliveBefore = processAlive(pid)
     const count = sent < options.total ? Math.min(options.chunk, options.total - sent) : options.chunk
     const run = await producer.send(messages(options.topic, sent, count), {inflight: options.inflight})
-    if (aliveBefore && !processAlive(pid)) killLandedMidStream = true
+    // Dead at the end of the chunk, or already refusing this chunk's sends: the pid can outlive the
+    // crash for a moment (until it is reaped), and with the Java client's timing a chunk that meets the
+    // dead master finishes fast (each such send fails at once and is retried on the other group).
+    const metDeadMaster = run.messages.some((m) => m.attempts.some((a) => a.brokerName === options.killed && a.status !== 'SEND_OK'))
+    if (aliveBefore && (!processAlive(pid) || metDeadMaster)) killLandedMidStream = true
     reports.push(...run.messages.map((m) => ({...m, index: sent + m.index}))) // index in the whole experiment
   }
   const killRun = await kill!
