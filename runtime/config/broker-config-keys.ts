@@ -63,6 +63,8 @@ export const brokerConfigKeys: readonly ConfigKey[] = [
   key(S, 'haHousekeepingInterval', 'int', '20000', 'ms without HA traffic before the connection is closed', {min: 1}),
   key(S, 'haTransferBatchSize', 'int', String(32 * 1024), 'largest HA transfer frame in bytes', {min: 1}),
   key(S, 'haSlaveFallbehindMax', 'int', String(256 * 1024 * 1024), 'bytes a slave may lag and still count as available', {min: 0}),
+  key(S, 'mqlabHaReportOnConnect', 'bool', 'false', 'mqlab only (RocketMQ ignores it): a slave reports its offset at once after connecting, not after haSendHeartbeatInterval, so a SYNC_MASTER has no FLUSH_SLAVE_TIMEOUT window', {origin: 'mqlab'}),
+  key(S, 'mqlabHaCopyEverythingToEmptySlave', 'bool', 'false', "mqlab only (RocketMQ ignores it): a master sends an empty slave everything it holds, not just its last commitlog file", {origin: 'mqlab'}),
   key(S, 'slaveTimeout', 'int', '3000', 'ms a SYNC_MASTER send waits for its slave before FLUSH_SLAVE_TIMEOUT', {min: 1}),
   key(S, 'enableDLegerCommitLog', 'bool', 'false', 'DLedger mode: a raft group elects the master (RocketMQ spells it DLeger)'),
   key(S, 'dLegerGroup', 'string', undefined, 'raft group name; RocketMQ advises the brokerName'),

@@ -65,6 +65,10 @@ export interface BrokerConfig {
   haHousekeepingInterval: number
   haTransferBatchSize: number
   haSlaveFallbehindMax: number
+  /** mqlab opt-in: a slave reports its offset at once after connecting (RocketMQ waits haSendHeartbeatInterval). */
+  mqlabHaReportOnConnect: boolean
+  /** mqlab opt-in (set on the master): an empty slave gets everything, not just the master's last commitlog file. */
+  mqlabHaCopyEverythingToEmptySlave: boolean
   slaveTimeout: number
   // --- DLedger (MessageStoreConfig; RocketMQ spells it "DLeger")
   enableDLegerCommitLog: boolean
@@ -124,6 +128,8 @@ export function defaultBrokerConfig(): BrokerConfig {
     haHousekeepingInterval: 20_000,
     haTransferBatchSize: 32 * 1024,
     haSlaveFallbehindMax: 256 * 1024 * 1024,
+    mqlabHaReportOnConnect: false,
+    mqlabHaCopyEverythingToEmptySlave: false,
     slaveTimeout: 3000,
     enableDLegerCommitLog: false,
     dLegerGroup: undefined,
