@@ -12,7 +12,7 @@ import {openLab, type LabContext} from '../src/lab/lab-context.js'
 import {runDown} from '../src/lab/lab-down.js'
 import {runUp} from '../src/lab/lab-up.js'
 import {initLab} from '../src/topology/init-lab.js'
-import {movePortsToFree} from '../test/helpers/lab-cli.js'
+import {moveLabToFreePorts} from '../src/lab/free-lab-ports.js'
 import {timeCommands, type CommandTiming} from './command-startup.js'
 import {readCpuMs} from './proc-cpu.js'
 import {readRssMiB} from './proc-rss.js'
@@ -45,7 +45,7 @@ export interface LabUpOptions {
 export async function timeLabUp(dir: string, o: LabUpOptions = {}): Promise<LabUpTiming> {
   const template = '2m-2s-sync'
   initLab({template, dir, namesrv: 2, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false})
-  const {namesrvAddr} = await movePortsToFree(dir)
+  const {namesrvAddr} = await moveLabToFreePorts(dir)
   const ctx = openLab(dir)
   try {
     const first = await timedUp(ctx, o.signal)

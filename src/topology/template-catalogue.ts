@@ -1,7 +1,7 @@
 /** The templates shipped in templates/ (one folder per topology, named as RocketMQ names its sample confs). */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {packageRoot} from '../package-root.js'
 import {parseTemplateSpec, type TemplateSpec} from './template-spec.js'
 
