@@ -7,11 +7,11 @@ import fs from 'node:fs'
 /**
  * True when dist/bundle/<name>/inputs.json exists and is newer than every file it lists (paths relative
  * to the package root; a listed file that is absent, as in an installed package without sources, is no
- * reason to distrust the bundle) and than each of `alsoCheck`.
+ * reason to distrust the bundle) and than each of `alsoCheck`. `root` (a file: URL ending in '/') is for
+ * tests; it defaults to this package.
  */
-export function bundleIsFresh(name, alsoCheck = []) {
+export function bundleIsFresh(name, alsoCheck = [], root = new URL('../', import.meta.url)) {
   if (process.env.MQLAB_NO_BUNDLE) return false
-  const root = new URL('../', import.meta.url)
   try {
     const list = new URL(`dist/bundle/${name}/inputs.json`, root)
     const built = fs.statSync(list).mtimeMs
