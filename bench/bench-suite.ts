@@ -134,7 +134,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   }
   const command = (prefix: string) => {
     const c = labUp?.commands.find((x) => x.command.startsWith(prefix))
-    return c === undefined || c.failures > 0 ? null : {overMs: c.overMs, medianMs: c.medianMs, baselineMs: c.baselineMs}
+    return c === undefined || c.failures > 0 ? null : {overMs: c.overMs, medianMs: c.medianMs, baselineMs: c.baselineMs, cpuMs: c.cpuMs, baselineCpuMs: c.baselineCpuMs}
   }
   const figures: BenchFigures = {
     probeRate64: probe64?.rate ?? NaN,

@@ -47,6 +47,9 @@ export interface CommandFigure {
   medianMs: number
   baselineMs: number
   overMs: number
+  /** CPU ms of the command and of `node -e 0` (shown beside the wall times; steadier on a busy machine). */
+  cpuMs?: number
+  baselineCpuMs?: number
 }
 
 /** One line of the targets table. */
@@ -111,7 +114,11 @@ export function evaluateTargets(f: BenchFigures): TargetRow[] {
 /** A command's own start-up (and work): within 100 ms of `node -e 0`; the ratio is the excess / 100 ms. */
 function commandRow(id: string, what: string, c: CommandFigure | null | undefined): TargetRow {
   return row(id, `${what}: within 100 ms of node -e 0`, '<=', 1,
-    c == null ? null : {ratio: c.overMs / 100, measured: `${Math.round(c.medianMs)} vs ${Math.round(c.baselineMs)} ms (+${Math.round(c.overMs)})`})
+    c == null ? null : {ratio: c.overMs / 100, measured: `${Math.round(c.medianMs)} vs ${Math.round(c.baselineMs)} ms (+${Math.round(c.overMs)})${cpuText(c)}`})
+}
+
+function cpuText(c: CommandFigure): string {
+  return c.cpuMs === undefined || c.baselineCpuMs === undefined || !Number.isFinite(c.cpuMs) ? '' : `; CPU ${Math.round(c.cpuMs)} vs ${Math.round(c.baselineCpuMs)} ms`
 }
 
 /**

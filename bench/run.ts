@@ -153,7 +153,9 @@ async function main(): Promise<number> {
     console.log(`start-up CPU ms: ${suite.labUp.rss.map((r) => `${r.node} ${r.startCpuMs ?? '?'}`).join(', ')}`)
     const d = suite.labUp.withData
     if (d) console.log(`up again after ${d.sent} sends and a clean down (${d.storedMiB.toFixed(1)} MiB of commitlog): ${(d.upMs / 1000).toFixed(2)} s; brokers' recovery ms: ${d.recoveryMs.join(', ')}`)
-    for (const c of suite.labUp.commands) console.log(`mqlab ${c.command}: median ${Math.round(c.medianMs)} ms vs node -e 0 ${Math.round(c.baselineMs)} ms over ${c.runs} rounds${c.failures > 0 ? ` (${c.failures} failed)` : ''}`)
+    for (const c of suite.labUp.commands) {
+      console.log(`mqlab ${c.command}: median ${Math.round(c.medianMs)} ms (CPU ${Math.round(c.cpuMs)} ms) vs node -e 0 ${Math.round(c.baselineMs)} ms (CPU ${Math.round(c.baselineCpuMs)} ms) over ${c.runs} rounds${c.failures > 0 ? ` (${c.failures} failed)` : ''}`)
+    }
   }
   const lag = suite.ha?.asyncMaster.lag
   if (lag) console.log(`slave lag under ASYNC_MASTER load (${lag.samples} samples every 50 ms): p50 ${Math.round(lag.p50Bytes / 1024)} KiB, p99 ${Math.round(lag.p99Bytes / 1024)} KiB (${lag.p99Ms.toFixed(1)} ms of traffic at ${(lag.bytesPerSecond / 1048576).toFixed(1)} MiB/s), max ${Math.round(lag.maxBytes / 1024)} KiB`)
