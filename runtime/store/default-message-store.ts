@@ -25,6 +25,8 @@ import {recoverStore, type StoreRecoveryReport} from './store-recovery.js'
 import {nodeStoreFs, type StoreFs} from './store-fs.js'
 import {acquireStoreLock, type StoreLock} from './store-lock.js'
 import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
+import {createIndexService, type IndexService, type IndexStoreConfig} from './index/index-service.js'
+import {queryMessage, type QueryMessageResult} from './index/query-message.js'
 
 /** MessageStoreConfig plus optional settings the store honours when given. */
 export type DefaultMessageStoreConfig = MessageStoreConfig & {
@@ -32,7 +34,7 @@ export type DefaultMessageStoreConfig = MessageStoreConfig & {
   offsetCheckInSlave?: boolean
   /** Delay levels; SCHEDULE_TOPIC_XXXX records found by recovery/replication get their delivery time as tagsCode. */
   messageDelayLevel?: string
-}
+} & IndexStoreConfig
 
 /** Injected dependencies (all optional). */
 export interface DefaultMessageStoreOptions {
@@ -67,6 +69,8 @@ export class DefaultMessageStore implements MessageStore {
   private lastDispatchedStoreTimestamp = 0
   private readonly stats = new StoreStatsService()
   private readonly cleanInterval: number
+  /** The message index; undefined when messageIndexEnable=false. */
+  readonly index: IndexService | undefined
 
   constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
     this.config = config
@@ -84,7 +88,7 @@ export class DefaultMessageStore implements MessageStore {
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
       needsDispatch: (topic, queueId, offset, size) => {
         const cq = this.consumeQueues.find(topic, queueId)
-        return !cq || offset + size > cq.maxPhysicOffset
+        return !cq || offset + size > cq.maxPhysicOffset || (this.index !== undefined && offset >= this.index.indexedUpTo())
       },
     })
     this.consumeQueues = new ConsumeQueueTable(
@@ -95,11 +99,13 @@ export class DefaultMessageStore implements MessageStore {
       this.fs,
       this.logger.child('consumequeue'),
     )
+    this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint})
     this.clean = new CleanCommitLogService({
       config,
       clock: this.clock,
       commitLog: this.commitLog,
       consumeQueues: () => this.consumeQueues.all(),
+      deleteExpiredIndexFiles: (min) => this.index?.deleteExpiredFile(min) ?? Promise.resolve(0),
       diskUsedRatio: () => this.fs.diskUsedRatio(config.storePathCommitLog),
       logger: this.logger.child('clean'),
     })
@@ -117,6 +123,7 @@ export class DefaultMessageStore implements MessageStore {
       this.checkpoint = await StoreCheckpoint.open(this.fs, getStoreCheckpoint(root))
       await this.commitLog.load()
       await this.consumeQueues.load()
+      await this.index?.load(lastExitOK, this.checkpoint.indexMsgTimestamp)
       this.lastRecovery = await recoverStore(
         {commitLog: this.commitLog, consumeQueues: this.consumeQueues, checkpoint: this.checkpoint, checkCRC: this.config.checkCRCOnRecover, logger: this.logger.child('recovery')},
         lastExitOK,
@@ -149,6 +156,7 @@ export class DefaultMessageStore implements MessageStore {
     this.commitLog.shutdownServices()
     const behind = this.dispatchBehindBytes()
     await this.flushConsumeQueues()
+    await this.index?.close(true)
     await this.checkpoint?.shutdown()
     await this.closeFiles()
     if (behind === 0) await this.fs.unlink(getAbortFile(this.config.storePathRootDir))
@@ -167,6 +175,7 @@ export class DefaultMessageStore implements MessageStore {
     for (const t of this.tasks.splice(0)) await t.stop().catch(() => undefined)
     this.commitLog.shutdownServices()
     await this.checkpoint?.close().catch(() => undefined)
+    await this.index?.close(false).catch(() => undefined)
     await this.closeFiles().catch(() => undefined)
     this.lock?.abandon()
   }
@@ -174,16 +183,18 @@ export class DefaultMessageStore implements MessageStore {
   async putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
     const refused = this.checkStoreStatus()
     if (refused) return refused
+    const started = performance.now()
     const r = await this.commitLog.putMessage(msg)
-    this.stats.countPut(r, this.clock())
+    this.stats.countPut(r, this.clock(), performance.now() - started)
     return r
   }
 
   async putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult> {
     const refused = this.checkStoreStatus()
     if (refused) return refused
+    const started = performance.now()
     const r = await this.commitLog.putMessages(msgs)
-    this.stats.countPut(r, this.clock())
+    this.stats.countPut(r, this.clock(), performance.now() - started)
     return r
   }
 
@@ -255,6 +266,12 @@ export class DefaultMessageStore implements MessageStore {
     }
   }
 
+  /** Messages of a topic stored with a key (KEYS word or unique key) in [begin, end] (DefaultMessageStore.queryMessage). */
+  queryMessage(topic: string, key: string, maxNum: number, begin: number, end: number): Promise<QueryMessageResult> {
+    if (!this.index) return Promise.resolve({messages: [], indexLastUpdateTimestamp: 0, indexLastUpdatePhyoffset: 0})
+    return queryMessage(this.index, this.commitLog, topic, key, maxNum, begin, end)
+  }
+
   onMessageArrived(listener: MessageArrivingListener): void {
     this.listeners.push(listener)
   }
@@ -321,10 +338,16 @@ export class DefaultMessageStore implements MessageStore {
 
   /** Indexes one record: consume queue entry, then the arriving-message listeners. */
   private doDispatch(req: DispatchRequest): void {
+    // RocketMQ's dispatcher list: consume queue, then index (CommitLogDispatcherBuildIndex).
     const t = getTransactionValue(req.sysFlag)
-    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) return
+    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
+      this.index?.buildIndex(req)
+      return
+    }
     const cq = this.consumeQueues.findOrCreate(req.topic, req.queueId)
-    if (!cq.putMessagePositionInfo(req, this.clock())) return
+    const added = cq.putMessagePositionInfo(req, this.clock())
+    this.index?.buildIndex(req)
+    if (!added) return
     this.lastDispatchedStoreTimestamp = req.storeTimestamp
     if (this.state !== 'running') return
     for (const listener of this.listeners) {
@@ -343,10 +366,13 @@ export class DefaultMessageStore implements MessageStore {
   private async flushConsumeQueues(): Promise<void> {
     const logics = this.lastDispatchedStoreTimestamp
     for (const cq of this.consumeQueues.all()) await cq.flush()
+    await this.index?.flush()
     const cp = this.checkpoint
     if (!cp) return
     if (logics > cp.logicsMsgTimestamp) cp.logicsMsgTimestamp = logics
-    cp.indexMsgTimestamp = cp.logicsMsgTimestamp
+    // indexMsgTimestamp moves only when an index file is sealed (IndexService.flush), as in RocketMQ;
+    // without an index it follows the consume queues.
+    if (!this.index) cp.indexMsgTimestamp = cp.logicsMsgTimestamp
     if (this.commitLog.flushedStoreTimestamp > cp.physicMsgTimestamp) cp.physicMsgTimestamp = this.commitLog.flushedStoreTimestamp
     await cp.flush()
   }
