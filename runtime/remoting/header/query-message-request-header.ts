@@ -17,14 +17,24 @@ export interface QueryMessageRequestHeader {
   endTimestamp: number
 }
 
+/**
+ * A time bound: mqadmin sends Long.MAX_VALUE as "no end", beyond what a JS number holds exactly, so
+ * decimal values past the safe-integer range are clamped to it instead of refused.
+ */
+function timeBound(ext: ExtFields, field: string): number {
+  const raw = ext?.[field]
+  if (typeof raw === 'string' && /^\d{16,19}$/.test(raw) && Number(raw) > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER
+  return requiredLong(ext, field)
+}
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
 export function decodeQueryMessageRequestHeader(ext: ExtFields): QueryMessageRequestHeader {
   const h: QueryMessageRequestHeader = {
     topic: requiredString(ext, 'topic'),
     key: requiredString(ext, 'key'),
     maxNum: requiredInt(ext, 'maxNum'),
-    beginTimestamp: requiredLong(ext, 'beginTimestamp'),
-    endTimestamp: requiredLong(ext, 'endTimestamp'),
+    beginTimestamp: timeBound(ext, 'beginTimestamp'),
+    endTimestamp: timeBound(ext, 'endTimestamp'),
   }
   return h
 }
