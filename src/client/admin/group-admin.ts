@@ -117,6 +117,13 @@ function assignClients(queues: QueueProgress[], clients: string[]): void {
   }
 }
 
+/** Whether the broker at addr has a client of the group connected. */
+async function onlineAt(admin: MQAdmin, addr: string, group: string): Promise<boolean> {
+  const header = encodeGetConsumerConnectionListRequestHeader({consumerGroup: group})
+  const r = await admin.client.remoting.invoke(addr, createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST, header), admin.client.requestTimeoutMs)
+  return r.code === ResponseCode.SUCCESS
+}
+
 /** One row of the group list. */
 export interface GroupSummary {
   group: string
@@ -184,7 +191,10 @@ export async function resetOffset(admin: MQAdmin, group: string, topic: string, 
           const queues = decodeResetOffsetBody(r.body ?? Buffer.from('{"offsetTable":{}}')).map(([mq, offset]) => ({...mq, offset}))
           return {brokerName: bd.brokerName, addr, via: 'clients', ok: true, queues: queues.sort(compareMessageQueues)}
         }
-        if (r.code !== ResponseCode.CONSUMER_NOT_ONLINE) return {brokerName: bd.brokerName, addr, ok: false, error: `${r.remark ?? `code ${r.code}`}`, queues: []}
+        // A queue the group never committed on makes the broker refuse ("consumer group not exist") before it
+        // checks for clients; with no client online a direct commit is still right, so mqlab makes it.
+        const neverCommitted = r.code === ResponseCode.SYSTEM_ERROR && /not exist/.test(r.remark ?? '') && !(await onlineAt(admin, addr, group))
+        if (r.code !== ResponseCode.CONSUMER_NOT_ONLINE && !neverCommitted) return {brokerName: bd.brokerName, addr, ok: false, error: `${r.remark ?? `code ${r.code}`}`, queues: []}
         const queues = await commitOffsetsDirectly(admin, addr, bd.brokerName, group, topic, route, timestamp)
         return {brokerName: bd.brokerName, addr, via: 'committed', ok: true, queues}
       } catch (err) {

@@ -79,20 +79,24 @@ async function viewByOffsetId(admin: MQAdmin, id: string): Promise<FoundMessage 
   }
   const addr = `${decoded.storeHost.ip}:${decoded.storeHost.port}`
   const info = await admin.clusterInfo()
-  const bd = Object.values(info.brokerAddrTable).find((b) => Object.values(b.brokerAddrs).includes(addr))
-  // The broker the id names first, then the rest of its group (same commitlog offsets); an address no
-  // registered broker has is tried alone (its broker may be down and its group gone from the route).
-  const order: Array<[number, string]> = bd ? ordered(bd, addr) : [[-1, addr]]
+  const groups = Object.values(info.brokerAddrTable).sort((x, y) => x.brokerName.localeCompare(y.brokerName))
+  // The broker the id names first, then the rest of its group (same commitlog offsets). When no
+  // registered broker has that address (its master died and left the route), every broker is asked: a
+  // record is the one meant only if it was stored by the host the id names.
+  const owner = groups.find((g) => Object.values(g.brokerAddrs).includes(addr))
+  const order: Array<[string, number, string]> = owner
+    ? ordered(owner, addr).map(([id, a]) => [owner.brokerName, id, a])
+    : [['?', -1, addr], ...groups.flatMap((g) => ordered(g, '').map(([id, a]): [string, number, string] => [g.brokerName, id, a]))]
   const header = encodeViewMessageRequestHeader({offset: decoded.commitLogOffset})
-  for (const [brokerId, a] of order) {
+  for (const [brokerName, brokerId, a] of order) {
     try {
       const r = await admin.client.remoting.invoke(a, createRequest(RequestCode.VIEW_MESSAGE_BY_ID, header), admin.client.requestTimeoutMs)
       if (r.code !== ResponseCode.SUCCESS || !r.body) continue
       const message = decodeMessage(r.body)
-      if (message.commitLogOffset !== decoded.commitLogOffset) continue
-      return {message, servedBy: {brokerName: bd?.brokerName ?? '?', brokerId, addr: a}}
+      if (message.commitLogOffset !== decoded.commitLogOffset || `${message.storeHost.ip}:${message.storeHost.port}` !== addr) continue
+      return {message, servedBy: {brokerName, brokerId, addr: a}}
     } catch {
-      // not reachable: the next broker of the group
+      // not reachable: the next broker
     }
   }
   return undefined
