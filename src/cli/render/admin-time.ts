@@ -12,3 +12,10 @@ export function formatStoreTime(ms: number): string {
 export function servedByText(s: {brokerId: number; addr: string}): string {
   return `${s.brokerId === 0 ? 'master' : s.brokerId > 0 ? `slave ${s.brokerId}` : 'broker'} ${s.addr}`
 }
+
+/** A compact store time for narrow tables: "HH:mm:ss" today, else "MM-DD HH:mm"; "-" for none. */
+export function formatShortTime(ms: number, now: number = Date.now()): string {
+  if (!(ms > 0)) return '-'
+  const full = formatStoreTime(ms)
+  return full.slice(0, 10) === formatStoreTime(now).slice(0, 10) ? full.slice(11) : full.slice(5, 16)
+}

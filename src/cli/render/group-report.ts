@@ -4,7 +4,7 @@ import type {AnsweredBy} from '../../client/admin/broker-call.js'
 import type {GroupProgress, GroupSummary, ResetOutcome} from '../../client/admin/group-admin.js'
 import {paletteFor} from '../palette.js'
 import {renderTable} from '../table.js'
-import {formatStoreTime, servedByText} from './admin-time.js'
+import {formatShortTime, servedByText} from './admin-time.js'
 
 /** mqadmin consumerProgress without -g: group, clients, type, model, TPS, lag. */
 export function renderGroupList(rows: GroupSummary[]): string {
@@ -19,25 +19,24 @@ function shortType(t: string | undefined): string {
   return t === 'CONSUME_PASSIVELY' ? 'push' : t === 'CONSUME_ACTIVELY' ? 'pull' : '-'
 }
 
-/** Short client id: the part after "@" is enough to tell clients of one host apart. */
+/** A client id cut to 15 characters (its end tells clients of one host apart), so rows fit 80 columns. */
 function shortClient(id: string | undefined): string {
   if (id === undefined) return '-'
-  return id.length <= 22 ? id : `…${id.slice(-21)}`
+  return id.length <= 15 ? id : `…${id.slice(-14)}`
 }
 
 /** mqadmin consumerProgress -g: per queue, broker and group offset, lag, last consumed, client. */
 export function renderGroupProgress(p: GroupProgress): string {
   const c = paletteFor()
   const multiTopic = new Set(p.queues.map((q) => q.topic)).size > 1
-  const head = [...(multiTopic ? ['topic'] : []), 'broker', 'q', 'broker off', 'group off', 'lag', 'last consumed', 'client']
+  const head = [...(multiTopic ? ['topic'] : []), 'queue', 'broker off', 'group off', 'lag', 'last consumed', 'client']
   const rows = p.queues.map((q) => [
     ...(multiTopic ? [q.topic] : []),
-    q.brokerName,
-    String(q.queueId),
+    `${q.brokerName}/${q.queueId}`,
     String(q.brokerOffset),
     String(q.consumerOffset),
     q.diff > 0 ? c.yellow(String(q.diff)) : String(q.diff),
-    formatStoreTime(q.lastTimestamp),
+    formatShortTime(q.lastTimestamp),
     shortClient(q.clientId),
   ])
   const lines: string[] = []

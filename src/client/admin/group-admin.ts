@@ -92,6 +92,21 @@ export async function groupProgress(admin: MQAdmin, group: string, topic?: strin
     out.consumeTps += stats.consumeTps
     for (const [mq, o] of stats.offsetTable) out.queues.push({...mq, ...o, diff: o.brokerOffset - o.consumerOffset})
   }
+  // A broker reports only topics the group committed offsets on there; a broker whose queues the group
+  // never consumed (all its messages unread) is asked again for the topics seen elsewhere, so its lag shows.
+  const topics = new Set(out.queues.map((q) => q.topic))
+  const byBroker = await allBrokerGroups(admin)
+  for (const a of answers) {
+    if (!a.ok) continue
+    const seen = new Set(out.queues.filter((q) => q.brokerName === a.brokerName).map((q) => q.topic))
+    for (const t of [...topics].filter((x) => !seen.has(x))) {
+      const bd = byBroker.find((b) => b.brokerName === a.brokerName)
+      if (!bd) continue
+      const again = await askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_CONSUME_STATS, encodeGetConsumeStatsRequestHeader({consumerGroup: group, topic: t})))
+      if (!again.ok) continue
+      for (const [mq, o] of decodeConsumeStats(again.response.body ?? Buffer.from('{"offsetTable":{}}')).offsetTable) out.queues.push({...mq, ...o, diff: o.brokerOffset - o.consumerOffset})
+    }
+  }
   out.queues.sort(compareMessageQueues)
   out.totalDiff = out.queues.reduce((n, q) => n + q.diff, 0)
   const conn = await groupConnections(admin, group).catch(() => undefined)
@@ -134,6 +149,8 @@ export interface GroupSummary {
   consumeTps: number
   /** Total lag over every queue with a committed offset. */
   diff: number
+  /** Why the figures could not be read, when they could not. */
+  error?: string
 }
 
 /** mqadmin consumerProgress without -g: every group the brokers know, with clients and lag. */
@@ -146,8 +163,11 @@ export async function groupList(admin: MQAdmin, options: {system?: boolean} = {}
   const wanted = [...names].filter((g) => options.system === true || !isSystemGroup(g)).sort()
   return Promise.all(
     wanted.map(async (group): Promise<GroupSummary> => {
-      const [progress, conn] = await Promise.all([groupProgress(admin, group).catch(() => undefined), groupConnections(admin, group).catch(() => undefined)])
+      let error: string | undefined
+      const failed = (err: unknown) => void (error = err instanceof Error ? err.message : String(err))
+      const [progress, conn] = await Promise.all([groupProgress(admin, group).catch(failed), groupConnections(admin, group).catch(failed)])
       const row: GroupSummary = {group, system: isSystemGroup(group), clients: conn?.connectionSet.length ?? 0, consumeTps: progress?.consumeTps ?? 0, diff: progress?.totalDiff ?? 0}
+      if (error !== undefined) row.error = error
       if (conn?.consumeType) row.consumeType = conn.consumeType
       if (conn?.messageModel) row.messageModel = conn.messageModel
       return row
