@@ -8,9 +8,12 @@
  * one of its slot, so a lookup walks one chain from newest to oldest. Numbers are big-endian.
  *
  * RocketMQ maps the whole file; mqlab keeps the writable file's slots in memory (an Int32Array: pages
- * the OS commits only when touched) and its new entries in a buffer, and writes both out on flush
- * (entries in one write, slots page by page, then the header). The file itself is created by the first
- * flush, so adding a key never waits for I/O. Sealed (full) files are read from disk.
+ * the OS commits only when touched) and its new entries in a buffer. A periodic flush appends the new
+ * entries in one write and rewrites the header; the slots, scattered over the file, are written page by
+ * page only by a full flush (when the file is sealed, and at shutdown) — as a mapped file's dirty pages
+ * reach the disk whenever the OS writes them back. Until then lookups use the slots in memory, and after
+ * a crash the file is rebuilt anyway (IndexService.load). The file itself is created by the first flush,
+ * so adding a key never waits for I/O. Sealed (full) files are read from disk.
  */
 import {readInt64BE, writeInt64BE} from '../../message/int64.js'
 import type {StoreFileHandle, StoreFs} from '../store-fs.js'
@@ -39,7 +42,9 @@ export class IndexFile {
   private pendingFrom: number
   /** The entries a running flush is writing (still readable by lookups until it is done). */
   private flushing: {from: number; buf: Buffer} | undefined
-  private dirtySlots = new Set<number>()
+  /** One flag per 4 KiB page of slots changed since the last full flush (bounded, whatever the load). */
+  private readonly dirtyPages: Uint8Array
+  private dirtyCount = 0
   private chain: Promise<void> = Promise.resolve()
   private destroyed = false
 
@@ -53,6 +58,7 @@ export class IndexFile {
   ) {
     this.fh = fh
     this.pendingFrom = header.indexCount
+    this.dirtyPages = new Uint8Array(Math.ceil(hashSlotNum / SLOTS_PER_PAGE))
   }
 
   /** A new, empty file continuing from the previous file's end (IndexFile's constructor). */
@@ -108,7 +114,11 @@ export class IndexFile {
     this.pending.writeInt32BE(timeDiff, at + 12)
     this.pending.writeInt32BE(slotValue, at + 16)
     slots[slotPos] = h.indexCount
-    this.dirtySlots.add(slotPos)
+    const page = (slotPos / SLOTS_PER_PAGE) | 0
+    if (this.dirtyPages[page] === 0) {
+      this.dirtyPages[page] = 1
+      this.dirtyCount++
+    }
     if (h.indexCount <= 1) {
       h.beginPhyOffset = phyOffset
       h.beginTimestamp = storeTimestamp
@@ -153,16 +163,16 @@ export class IndexFile {
     }
   }
 
-  /** Writes new entries, changed slots and the header; `sync` also fsyncs. Serialized per file. */
-  flush(sync = false): Promise<void> {
-    const run = this.chain.then(() => this.doFlush(sync))
+  /** Writes new entries and the header; `full` also writes the changed slots and fsyncs. Serialized per file. */
+  flush(full = false): Promise<void> {
+    const run = this.chain.then(() => this.doFlush(full))
     this.chain = run.catch(() => undefined)
     return run
   }
 
   /** Drops the in-memory slots of a sealed, flushed file. */
   releaseSlots(): void {
-    if (this.isWriteFull() && this.pendingLength === 0 && this.dirtySlots.size === 0) this.slots = undefined
+    if (this.isWriteFull() && this.pendingLength === 0 && this.dirtyCount === 0) this.slots = undefined
   }
 
   /** Closes the file. */
@@ -200,9 +210,9 @@ export class IndexFile {
     return this.fh
   }
 
-  private async doFlush(sync: boolean): Promise<void> {
+  private async doFlush(full: boolean): Promise<void> {
     if (this.destroyed) return
-    if (this.pendingLength === 0 && this.dirtySlots.size === 0 && this.fh && !sync) return
+    if (this.pendingLength === 0 && this.fh && !full) return
     const fh = await this.handle()
     const from = this.pendingFrom
     const buf = this.pending.subarray(0, this.pendingLength)
@@ -210,17 +220,18 @@ export class IndexFile {
     this.pending = Buffer.alloc(0)
     this.pendingLength = 0
     this.pendingFrom = this.header.indexCount
-    const dirty = [...this.dirtySlots].sort((a, b) => a - b)
-    this.dirtySlots.clear()
+    const pages: number[] = []
+    if (full) {
+      for (let p = 0; p < this.dirtyPages.length; p++) if (this.dirtyPages[p] === 1) pages.push(p)
+      this.dirtyPages.fill(0)
+      this.dirtyCount = 0
+    }
     try {
       const slotsEnd = INDEX_HEADER_SIZE + this.hashSlotNum * HASH_SLOT_SIZE
       if (buf.length > 0) await fh.writev([buf], slotsEnd + from * INDEX_SIZE)
       const slots = this.slots
       if (slots) {
-        let i = 0
-        while (i < dirty.length) {
-          const page = Math.floor(dirty[i]! / SLOTS_PER_PAGE)
-          while (i < dirty.length && Math.floor(dirty[i]! / SLOTS_PER_PAGE) === page) i++
+        for (const page of pages) {
           const first = page * SLOTS_PER_PAGE
           const n = Math.min(SLOTS_PER_PAGE, this.hashSlotNum - first)
           const out = Buffer.allocUnsafe(n * HASH_SLOT_SIZE)
@@ -229,7 +240,7 @@ export class IndexFile {
         }
       }
       await fh.writev([this.header.encode()], 0)
-      if (sync) await fh.datasync()
+      if (full) await fh.datasync()
     } finally {
       this.flushing = undefined
     }

@@ -124,10 +124,10 @@ export class IndexService {
     return {phyOffsets: out, indexLastUpdateTimestamp, indexLastUpdatePhyoffset}
   }
 
-  /** Writes what is pending in every file (the periodic flush and shutdown); `sync` fsyncs too. */
-  async flush(sync = false): Promise<void> {
+  /** Writes the new entries of every file (the periodic flush); `full` also its slots, fsynced (shutdown). */
+  async flush(full = false): Promise<void> {
     await this.background
-    for (const f of this.files) await f.flush(sync)
+    for (const f of this.files) await f.flush(full)
   }
 
   /** IndexService.deleteExpiredFile: drops files wholly below the commitlog's minimum offset, never the newest. */
