@@ -5,7 +5,7 @@
  *
  *   groupName* removeOffset      (* = required)
  */
-import {optionalBool, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** DeleteSubscriptionGroupRequestHeader as an object. */
 export interface DeleteSubscriptionGroupRequestHeader {
@@ -13,17 +13,13 @@ export interface DeleteSubscriptionGroupRequestHeader {
   removeOffset?: boolean
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeDeleteSubscriptionGroupRequestHeader(ext: ExtFields): DeleteSubscriptionGroupRequestHeader {
-  const h: DeleteSubscriptionGroupRequestHeader = {
-    groupName: requiredString(ext, 'groupName'),
-  }
-  const removeOffset = optionalBool(ext, 'removeOffset')
-  if (removeOffset !== undefined) h.removeOffset = removeOffset
-  return h
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<DeleteSubscriptionGroupRequestHeader>({groupName: 'string', removeOffset: 'bool?'})
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeDeleteSubscriptionGroupRequestHeader: (ext: ExtFields) => DeleteSubscriptionGroupRequestHeader = codec.decode
+
+/** Encodes the extFields; removeOffset is always sent (false when not given), as Java sends a primitive. */
 export function encodeDeleteSubscriptionGroupRequestHeader(h: DeleteSubscriptionGroupRequestHeader): Record<string, string> {
-  return toExtFields({groupName: h.groupName, removeOffset: h.removeOffset ?? false})
+  return codec.encode({...h, removeOffset: h.removeOffset ?? false})
 }

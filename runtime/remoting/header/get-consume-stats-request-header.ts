@@ -4,7 +4,7 @@
  *
  *   consumerGroup* topic      (* = required)
  */
-import {optionalString, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetConsumeStatsRequestHeader as an object. */
 export interface GetConsumeStatsRequestHeader {
@@ -12,17 +12,11 @@ export interface GetConsumeStatsRequestHeader {
   topic?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetConsumeStatsRequestHeader>({consumerGroup: 'string', topic: 'string?'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetConsumeStatsRequestHeader(ext: ExtFields): GetConsumeStatsRequestHeader {
-  const h: GetConsumeStatsRequestHeader = {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-  }
-  const topic = optionalString(ext, 'topic')
-  if (topic !== undefined) h.topic = topic
-  return h
-}
+export const decodeGetConsumeStatsRequestHeader: (ext: ExtFields) => GetConsumeStatsRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetConsumeStatsRequestHeader(h: GetConsumeStatsRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup, topic: h.topic})
-}
+export const encodeGetConsumeStatsRequestHeader: (h: GetConsumeStatsRequestHeader) => Record<string, string> = codec.encode

@@ -4,22 +4,18 @@
  *
  *   consumerGroup*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetConsumerConnectionListRequestHeader as an object. */
 export interface GetConsumerConnectionListRequestHeader {
   consumerGroup: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetConsumerConnectionListRequestHeader>({consumerGroup: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetConsumerConnectionListRequestHeader(ext: ExtFields): GetConsumerConnectionListRequestHeader {
-  const h: GetConsumerConnectionListRequestHeader = {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-  }
-  return h
-}
+export const decodeGetConsumerConnectionListRequestHeader: (ext: ExtFields) => GetConsumerConnectionListRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetConsumerConnectionListRequestHeader(h: GetConsumerConnectionListRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup})
-}
+export const encodeGetConsumerConnectionListRequestHeader: (h: GetConsumerConnectionListRequestHeader) => Record<string, string> = codec.encode

@@ -4,22 +4,18 @@
  *
  *   producerGroup*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetProducerConnectionListRequestHeader as an object. */
 export interface GetProducerConnectionListRequestHeader {
   producerGroup: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetProducerConnectionListRequestHeader>({producerGroup: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetProducerConnectionListRequestHeader(ext: ExtFields): GetProducerConnectionListRequestHeader {
-  const h: GetProducerConnectionListRequestHeader = {
-    producerGroup: requiredString(ext, 'producerGroup'),
-  }
-  return h
-}
+export const decodeGetProducerConnectionListRequestHeader: (ext: ExtFields) => GetProducerConnectionListRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetProducerConnectionListRequestHeader(h: GetProducerConnectionListRequestHeader): Record<string, string> {
-  return toExtFields({producerGroup: h.producerGroup})
-}
+export const encodeGetProducerConnectionListRequestHeader: (h: GetProducerConnectionListRequestHeader) => Record<string, string> = codec.encode

@@ -4,22 +4,18 @@
  *
  *   topic*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetTopicStatsInfoRequestHeader as an object. */
 export interface GetTopicStatsInfoRequestHeader {
   topic: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetTopicStatsInfoRequestHeader>({topic: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetTopicStatsInfoRequestHeader(ext: ExtFields): GetTopicStatsInfoRequestHeader {
-  const h: GetTopicStatsInfoRequestHeader = {
-    topic: requiredString(ext, 'topic'),
-  }
-  return h
-}
+export const decodeGetTopicStatsInfoRequestHeader: (ext: ExtFields) => GetTopicStatsInfoRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetTopicStatsInfoRequestHeader(h: GetTopicStatsInfoRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic})
-}
+export const encodeGetTopicStatsInfoRequestHeader: (h: GetTopicStatsInfoRequestHeader) => Record<string, string> = codec.encode

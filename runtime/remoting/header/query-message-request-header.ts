@@ -6,7 +6,7 @@
  *
  *   topic* key* maxNum* beginTimestamp* endTimestamp*      (* = required)
  */
-import {requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** QueryMessageRequestHeader as an object. */
 export interface QueryMessageRequestHeader {
@@ -17,29 +17,23 @@ export interface QueryMessageRequestHeader {
   endTimestamp: number
 }
 
-/**
- * A time bound: mqadmin sends Long.MAX_VALUE as "no end", beyond what a JS number holds exactly, so
- * decimal values past the safe-integer range are clamped to it instead of refused.
- */
-function timeBound(ext: ExtFields, field: string): number {
-  const raw = ext?.[field]
-  if (typeof raw === 'string' && /^\d{16,19}$/.test(raw) && Number(raw) > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER
-  return requiredLong(ext, field)
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryMessageRequestHeader>({topic: 'string', key: 'string', maxNum: 'int', beginTimestamp: 'long', endTimestamp: 'long'})
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+/**
+ * Decodes the extFields; throws HeaderFieldError on a missing or malformed field. mqadmin sends
+ * Long.MAX_VALUE as "no end", beyond what a JS number holds exactly, so decimal time bounds past the
+ * safe-integer range are clamped to it instead of refused.
+ */
 export function decodeQueryMessageRequestHeader(ext: ExtFields): QueryMessageRequestHeader {
-  const h: QueryMessageRequestHeader = {
-    topic: requiredString(ext, 'topic'),
-    key: requiredString(ext, 'key'),
-    maxNum: requiredInt(ext, 'maxNum'),
-    beginTimestamp: timeBound(ext, 'beginTimestamp'),
-    endTimestamp: timeBound(ext, 'endTimestamp'),
+  if (ext === undefined) return codec.decode(ext)
+  const clamped: Record<string, unknown> = {...ext}
+  for (const k of ['beginTimestamp', 'endTimestamp']) {
+    const v = clamped[k]
+    if (typeof v === 'string' && /^\d{16,19}$/.test(v) && Number(v) > Number.MAX_SAFE_INTEGER) clamped[k] = String(Number.MAX_SAFE_INTEGER)
   }
-  return h
+  return codec.decode(clamped)
 }
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeQueryMessageRequestHeader(h: QueryMessageRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, key: h.key, maxNum: h.maxNum, beginTimestamp: h.beginTimestamp, endTimestamp: h.endTimestamp})
-}
+export const encodeQueryMessageRequestHeader: (h: QueryMessageRequestHeader) => Record<string, string> = codec.encode

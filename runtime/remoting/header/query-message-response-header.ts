@@ -4,7 +4,7 @@
  *
  *   indexLastUpdateTimestamp* indexLastUpdatePhyoffset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** QueryMessageResponseHeader as an object. */
 export interface QueryMessageResponseHeader {
@@ -12,16 +12,11 @@ export interface QueryMessageResponseHeader {
   indexLastUpdatePhyoffset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryMessageResponseHeader>({indexLastUpdateTimestamp: 'long', indexLastUpdatePhyoffset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeQueryMessageResponseHeader(ext: ExtFields): QueryMessageResponseHeader {
-  const h: QueryMessageResponseHeader = {
-    indexLastUpdateTimestamp: requiredLong(ext, 'indexLastUpdateTimestamp'),
-    indexLastUpdatePhyoffset: requiredLong(ext, 'indexLastUpdatePhyoffset'),
-  }
-  return h
-}
+export const decodeQueryMessageResponseHeader: (ext: ExtFields) => QueryMessageResponseHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeQueryMessageResponseHeader(h: QueryMessageResponseHeader): Record<string, string> {
-  return toExtFields({indexLastUpdateTimestamp: h.indexLastUpdateTimestamp, indexLastUpdatePhyoffset: h.indexLastUpdatePhyoffset})
-}
+export const encodeQueryMessageResponseHeader: (h: QueryMessageResponseHeader) => Record<string, string> = codec.encode

@@ -4,22 +4,18 @@
  *
  *   topic*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** QueryTopicConsumeByWhoRequestHeader as an object. */
 export interface QueryTopicConsumeByWhoRequestHeader {
   topic: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryTopicConsumeByWhoRequestHeader>({topic: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeQueryTopicConsumeByWhoRequestHeader(ext: ExtFields): QueryTopicConsumeByWhoRequestHeader {
-  const h: QueryTopicConsumeByWhoRequestHeader = {
-    topic: requiredString(ext, 'topic'),
-  }
-  return h
-}
+export const decodeQueryTopicConsumeByWhoRequestHeader: (ext: ExtFields) => QueryTopicConsumeByWhoRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeQueryTopicConsumeByWhoRequestHeader(h: QueryTopicConsumeByWhoRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic})
-}
+export const encodeQueryTopicConsumeByWhoRequestHeader: (h: QueryTopicConsumeByWhoRequestHeader) => Record<string, string> = codec.encode

@@ -5,7 +5,7 @@
  *
  *   topic* group* timestamp* isForce*      (* = required)
  */
-import {requiredBool, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** ResetOffsetRequestHeader as an object. */
 export interface ResetOffsetRequestHeader {
@@ -15,18 +15,11 @@ export interface ResetOffsetRequestHeader {
   isForce: boolean
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<ResetOffsetRequestHeader>({topic: 'string', group: 'string', timestamp: 'long', isForce: 'bool'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeResetOffsetRequestHeader(ext: ExtFields): ResetOffsetRequestHeader {
-  const h: ResetOffsetRequestHeader = {
-    topic: requiredString(ext, 'topic'),
-    group: requiredString(ext, 'group'),
-    timestamp: requiredLong(ext, 'timestamp'),
-    isForce: requiredBool(ext, 'isForce'),
-  }
-  return h
-}
+export const decodeResetOffsetRequestHeader: (ext: ExtFields) => ResetOffsetRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeResetOffsetRequestHeader(h: ResetOffsetRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, group: h.group, timestamp: h.timestamp, isForce: h.isForce})
-}
+export const encodeResetOffsetRequestHeader: (h: ResetOffsetRequestHeader) => Record<string, string> = codec.encode

@@ -5,7 +5,7 @@
  *
  *   statsName* statsKey*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** ViewBrokerStatsDataRequestHeader as an object. */
 export interface ViewBrokerStatsDataRequestHeader {
@@ -13,16 +13,11 @@ export interface ViewBrokerStatsDataRequestHeader {
   statsKey: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<ViewBrokerStatsDataRequestHeader>({statsName: 'string', statsKey: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeViewBrokerStatsDataRequestHeader(ext: ExtFields): ViewBrokerStatsDataRequestHeader {
-  const h: ViewBrokerStatsDataRequestHeader = {
-    statsName: requiredString(ext, 'statsName'),
-    statsKey: requiredString(ext, 'statsKey'),
-  }
-  return h
-}
+export const decodeViewBrokerStatsDataRequestHeader: (ext: ExtFields) => ViewBrokerStatsDataRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeViewBrokerStatsDataRequestHeader(h: ViewBrokerStatsDataRequestHeader): Record<string, string> {
-  return toExtFields({statsName: h.statsName, statsKey: h.statsKey})
-}
+export const encodeViewBrokerStatsDataRequestHeader: (h: ViewBrokerStatsDataRequestHeader) => Record<string, string> = codec.encode
