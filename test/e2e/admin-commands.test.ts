@@ -81,6 +81,33 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
   t.is((await mqlab(cwd, ['group', 'progress', 'GE2E', '--dir', 'lab'])).json.result.totalDiff, 20)
   t.is((await mqlab(cwd, ['group', 'reset-offset', 'GE2E', '--topic', 'AdminE2E', '--to', 'yesterday-ish', '--dir', 'lab'])).exitCode, 2)
 
+  // A consumer online: its connection, the queues allocated to it, and a reset pushed through the brokers.
+  const live = execFile(process.execPath, [cli, 'consume', '--dir', 'lab', '--topic', 'AdminE2E', '--group', 'GLIVE', '--timeout', '60', '--json'], {cwd, env: {...process.env, NO_COLOR: '1'}})
+  const liveExit = new Promise((resolve) => live.once('exit', resolve))
+  t.teardown(() => void live.kill('SIGKILL'))
+  let conn = await mqlab(cwd, ['group', 'connections', 'GLIVE', '--dir', 'lab'])
+  for (let i = 0; i < 40 && conn.exitCode !== 0; i++) {
+    await new Promise((r) => setTimeout(r, 500))
+    conn = await mqlab(cwd, ['group', 'connections', 'GLIVE', '--dir', 'lab'])
+  }
+  t.is(conn.exitCode, 0, conn.stdout)
+  t.is(conn.json.result.connectionSet.length, 1)
+  t.true(Object.keys(conn.json.result.subscriptionTable).includes('AdminE2E'), 'it subscribes the topic (and its %RETRY% topic, as Java consumers do)')
+  const clientId = conn.json.result.connectionSet[0].clientId
+  // Wait until the consumer has read and committed everything (the broker's reset needs an offset on every queue).
+  let liveProgress = await mqlab(cwd, ['group', 'progress', 'GLIVE', '--topic', 'AdminE2E', '--dir', 'lab'])
+  for (let i = 0; i < 40 && !(liveProgress.json.result.queues.length === 4 && liveProgress.json.result.totalDiff === 0); i++) {
+    await new Promise((r) => setTimeout(r, 500))
+    liveProgress = await mqlab(cwd, ['group', 'progress', 'GLIVE', '--topic', 'AdminE2E', '--dir', 'lab'])
+  }
+  t.is(liveProgress.json.result.totalDiff, 0, JSON.stringify(liveProgress.json.result.queues))
+  t.true(liveProgress.json.result.queues.length > 0 && liveProgress.json.result.queues.every((q: any) => q.clientId === clientId), 'one client holds every queue')
+  const liveReset = await mqlab(cwd, ['group', 'reset-offset', 'GLIVE', '--topic', 'AdminE2E', '--to', 'last', '--dir', 'lab'])
+  t.is(liveReset.exitCode, 0, liveReset.stdout)
+  t.true(liveReset.json.result.brokers.every((b: any) => b.via === 'clients'), 'the brokers pushed the offsets to the online client')
+  live.kill('SIGINT')
+  await liveExit
+
   // broker-a's master crashes: its slave answers the views and serves its messages.
   t.is((await mqlab(cwd, ['kill', 'broker-a-master', '--dir', 'lab'])).exitCode, 0)
   const after = await mqlab(cwd, ['topic', 'status', 'AdminE2E', '--dir', 'lab'])
