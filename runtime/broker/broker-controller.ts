@@ -94,12 +94,7 @@ export class BrokerController {
     )
     this.producerManager = new ProducerManager(clock, this.logger.child('producer'))
     this.rebalanceLockManager = new RebalanceLockManager(clock)
-    this.stats = new BrokerStatsManager(clock)
-    this.stats.clusterName = config.brokerClusterName
-    this.stats.storePulls = () => {
-      const info = this.messageStore?.getRuntimeInfo()
-      return {found: Number(info?.getMessageTimesTotalFound ?? 0), miss: Number(info?.getMessageTimesTotalMiss ?? 0)}
-    }
+    this.stats = new BrokerStatsManager(clock, config.brokerClusterName, () => this.messageStore?.getRuntimeInfo())
     this.pullRequestHoldService = new PullRequestHoldService({
       getMaxOffset: (topic, queueId) => this.messageStore?.getMaxOffsetInQueue(topic, queueId) ?? 0,
       timers: this.timers,

@@ -24,7 +24,7 @@ export interface CleanContext {
   commitLog: CommitLog
   consumeQueues: () => Iterable<ConsumeQueue>
   /** Index files below the commitlog's minimum go with it (CleanConsumeQueueService → IndexService.deleteExpiredFile). */
-  deleteExpiredIndexFiles?: (minPhyOffset: number) => Promise<number>
+  deleteExpiredIndexFiles?: (minPhyOffset: number) => Promise<number> | undefined
   /** Used fraction of the disk holding the commitlog, or -1. */
   diskUsedRatio: () => Promise<number>
   logger: Logger

@@ -25,7 +25,7 @@ import {acquireStoreLock, type StoreLock} from './store-lock.js'
 import {SYSTEM_TOPICS, type DefaultMessageStoreConfig, type DefaultMessageStoreOptions} from './default-message-store-options.js'
 import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
 import {createIndexService, type IndexService} from './index/index-service.js'
-import {queryMessage, type QueryMessageResult} from './index/query-message.js'
+import {queryMessage} from './index/query-message.js'
 
 export type {DefaultMessageStoreConfig, DefaultMessageStoreOptions} from './default-message-store-options.js'
 
@@ -47,7 +47,7 @@ export class DefaultMessageStore implements MessageStore {
   private checkpoint: StoreCheckpoint | undefined
   private readonly stats = new StoreStatsService()
   private readonly cleanInterval: number
-  /** The message index; undefined when messageIndexEnable=false. */
+  /** Undefined when messageIndexEnable=false. */
   readonly index: IndexService | undefined
 
   constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
@@ -66,7 +66,7 @@ export class DefaultMessageStore implements MessageStore {
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
       needsDispatch: (topic, queueId, offset, size) => {
         const cq = this.consumeQueues.find(topic, queueId)
-        return !cq || offset + size > cq.maxPhysicOffset || (this.index !== undefined && offset >= this.index.indexedUpTo())
+        return !cq || offset + size > cq.maxPhysicOffset || offset >= (this.index?.indexedUpTo() ?? Infinity)
       },
     })
     this.consumeQueues = new ConsumeQueueTable(
@@ -78,16 +78,13 @@ export class DefaultMessageStore implements MessageStore {
       this.logger.child('consumequeue'),
     )
     this.dispatcher = new ConsumeQueueDispatcher(this.consumeQueues, this.clock, this.logger, () => this.state === 'running')
-    this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint})
-    // RocketMQ's dispatcher list: consume queue, then the index (CommitLogDispatcherBuildIndex).
-    const index = this.index
-    if (index) this.dispatcher.addDispatcher((req) => index.buildIndex(req))
+    this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint, dispatcher: this.dispatcher})
     this.clean = new CleanCommitLogService({
       config,
       clock: this.clock,
       commitLog: this.commitLog,
       consumeQueues: () => this.consumeQueues.all(),
-      deleteExpiredIndexFiles: (min) => this.index?.deleteExpiredFile(min) ?? Promise.resolve(0),
+      deleteExpiredIndexFiles: (min) => this.index?.deleteExpiredFile(min),
       diskUsedRatio: () => this.fs.diskUsedRatio(config.storePathCommitLog),
       logger: this.logger.child('clean'),
     })
@@ -157,7 +154,6 @@ export class DefaultMessageStore implements MessageStore {
     for (const t of this.tasks.splice(0)) await t.stop().catch(() => undefined)
     this.commitLog.shutdownServices()
     await this.checkpoint?.close().catch(() => undefined)
-    await this.index?.close(false).catch(() => undefined)
     await this.closeFiles().catch(() => undefined)
     this.lock?.abandon()
   }
@@ -248,9 +244,8 @@ export class DefaultMessageStore implements MessageStore {
     }
   }
 
-  /** Messages of a topic stored with a key (KEYS word or unique key) in [begin, end] (DefaultMessageStore.queryMessage). */
-  queryMessage(topic: string, key: string, maxNum: number, begin: number, end: number): Promise<QueryMessageResult> {
-    if (!this.index) return Promise.resolve({messages: [], indexLastUpdateTimestamp: 0, indexLastUpdatePhyoffset: 0})
+  /** Records of a topic indexed under a key, stored in [begin, end] (QUERY_MESSAGE). */
+  queryMessage(topic: string, key: string, maxNum: number, begin: number, end: number) {
     return queryMessage(this.index, this.commitLog, topic, key, maxNum, begin, end)
   }
 
@@ -328,9 +323,7 @@ export class DefaultMessageStore implements MessageStore {
     const cp = this.checkpoint
     if (!cp) return
     if (logics > cp.logicsMsgTimestamp) cp.logicsMsgTimestamp = logics
-    // indexMsgTimestamp moves only when an index file is sealed (IndexService.flush), as in RocketMQ;
-    // without an index it follows the consume queues.
-    if (!this.index) cp.indexMsgTimestamp = cp.logicsMsgTimestamp
+    if (!this.index) cp.indexMsgTimestamp = cp.logicsMsgTimestamp // else moved when a file is sealed
     if (this.commitLog.flushedStoreTimestamp > cp.physicMsgTimestamp) cp.physicMsgTimestamp = this.commitLog.flushedStoreTimestamp
     await cp.flush()
   }
@@ -338,5 +331,6 @@ export class DefaultMessageStore implements MessageStore {
   private async closeFiles(): Promise<void> {
     await this.commitLog.queue.close()
     await this.consumeQueues.close()
+    await this.index?.close(false)
   }
 }

@@ -8,8 +8,6 @@ import {BrokerStatsTable} from './stats-item-set.js'
 export class BrokerStatsManager {
   /** Per-topic and per-group counters (VIEW_BROKER_STATS_DATA, GET_CONSUME_STATS's TPS). */
   readonly table: BrokerStatsTable
-  /** Key of the BROKER_PUT_NUMS / BROKER_GET_NUMS items (RocketMQ: the cluster name). */
-  clusterName = ''
 
   private putTotal = 0
   private getTotal = 0
@@ -26,7 +24,19 @@ export class BrokerStatsManager {
   /** The store's pull counters (found, missed), for getFoundTps / getMissTps / getTotalTps. */
   storePulls: () => {found: number; miss: number} = () => ({found: 0, miss: 0})
 
-  constructor(private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly clock: () => number = Date.now,
+    /** Key of the BROKER_PUT_NUMS / BROKER_GET_NUMS items (RocketMQ: the cluster name). */
+    readonly clusterName = '',
+    /** The store's runtime info, for its pull counters (getFoundTps, getMissTps, getTotalTps). */
+    storeInfo?: () => Record<string, string> | undefined,
+  ) {
+    if (storeInfo) {
+      this.storePulls = () => {
+        const info = storeInfo()
+        return {found: Number(info?.getMessageTimesTotalFound ?? 0), miss: Number(info?.getMessageTimesTotalMiss ?? 0)}
+      }
+    }
     this.table = new BrokerStatsTable(clock)
     this.day = dayOf(clock())
     this.samples.push([clock(), 0, 0, 0, 0])

@@ -12,6 +12,7 @@
 import type {Logger} from '../../common/logger.js'
 import {getTransactionValue, MessageSysFlag} from '../../message/message-sys-flag.js'
 import type {DispatchRequest} from '../dispatch-request.js'
+import type {ConsumeQueueDispatcher} from '../consume-queue-dispatcher.js'
 import type {StoreCheckpoint} from '../store-checkpoint.js'
 import type {StoreFs} from '../store-fs.js'
 import {getStorePathIndex} from '../store-path-config-helper.js'
@@ -197,10 +198,10 @@ export interface IndexStoreConfig {
 /** The store's index service, or undefined when messageIndexEnable=false. */
 export function createIndexService(
   config: IndexStoreConfig & {storePathRootDir: string},
-  deps: {fs: StoreFs; clock: () => number; logger: Logger; checkpoint: () => StoreCheckpoint | undefined},
+  deps: {fs: StoreFs; clock: () => number; logger: Logger; checkpoint: () => StoreCheckpoint | undefined; dispatcher: ConsumeQueueDispatcher},
 ): IndexService | undefined {
   if (config.messageIndexEnable === false) return undefined
-  return new IndexService({
+  const index = new IndexService({
     fs: deps.fs,
     dir: getStorePathIndex(config.storePathRootDir),
     hashSlotNum: config.maxHashSlotNum ?? 5_000_000,
@@ -215,4 +216,7 @@ export function createIndexService(
       await cp.flush()
     },
   })
+  // RocketMQ's dispatcher list: consume queue, then the index (CommitLogDispatcherBuildIndex).
+  deps.dispatcher.addDispatcher((req) => index.buildIndex(req))
+  return index
 }

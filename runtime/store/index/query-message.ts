@@ -22,10 +22,10 @@ export interface RecordReader {
 }
 
 /** Runs a query against the index and the commitlog. */
-export async function queryMessage(index: IndexService, log: RecordReader, topic: string, key: string, maxNum: number, begin: number, end: number): Promise<QueryMessageResult> {
+export async function queryMessage(index: IndexService | undefined, log: RecordReader, topic: string, key: string, maxNum: number, begin: number, end: number): Promise<QueryMessageResult> {
   const result: QueryMessageResult = {messages: [], indexLastUpdateTimestamp: 0, indexLastUpdatePhyoffset: 0}
   let lastQueryMsgTime = end
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; index && round < 3; round++) {
     const r = await index.queryOffset(topic, key, maxNum, begin, lastQueryMsgTime)
     if (r.phyOffsets.length === 0) break
     result.indexLastUpdateTimestamp = r.indexLastUpdateTimestamp

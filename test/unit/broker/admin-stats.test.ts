@@ -23,8 +23,7 @@ test('a stats item reports sum, per-second rate and value per event over its min
 
 test('the broker stats table counts topics, groups and the cluster, and forgets a deleted group', (t) => {
   let now = 0
-  const s = new BrokerStatsManager(() => now)
-  s.clusterName = 'C'
+  const s = new BrokerStatsManager(() => now, 'C')
   s.incPut(5, 'T', 500)
   s.incGet(2, 'T', 'G', 100)
   now = 10_000
