@@ -49,6 +49,7 @@ const PENDING_FLUSH_BYTES = 1024 * 1024
 export class IndexService {
   private readonly files: IndexFile[] = []
   private background: Promise<void> = Promise.resolve()
+  private earlyFlush = false
 
   constructor(private readonly o: IndexServiceOptions) {}
 
@@ -103,7 +104,12 @@ export class IndexService {
         file.putKey(k, req.commitLogOffset, req.storeTimestamp)
       }
     }
-    if (file.pendingBytes >= PENDING_FLUSH_BYTES) void this.flush()
+    if (file.pendingBytes >= PENDING_FLUSH_BYTES && !this.earlyFlush) {
+      this.earlyFlush = true
+      void this.flush()
+        .catch((error: unknown) => this.o.logger.error('flushing the index failed', error))
+        .finally(() => (this.earlyFlush = false))
+    }
   }
 
   /** IndexService.queryOffset: offsets of records with the key stored in [begin, end], newest files first. */
