@@ -28,6 +28,8 @@ export function runtimeInfoExtras(ctx: BrokerContext, table: Record<string, stri
   put('remainTransientStoreBufferNumbs', '2147483647')
   put('dispatchMaxBuffer', '0')
   put('getMessageEntireTimeMax', '0')
+  // DefaultMessageStore.getRuntimeInfo also reports the ratio per commitlog path.
+  if (table.commitLogDiskRatio !== undefined) put(`commitLogDiskRatio_${ctx.config.storePathCommitLog}`, table.commitLogDiskRatio)
   const flushed = Number(table.commitLogFlushedOffset ?? ctx.store.getMaxPhyOffset())
   put('remainHowManyDataToFlush', humanReadableByteCount(Math.max(0, ctx.store.getMaxPhyOffset() - flushed)))
   try {

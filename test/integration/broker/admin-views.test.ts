@@ -86,9 +86,21 @@ test('master and slave answer topic stats, consume stats, connections, system to
     t.is(none.remark, 'can not find message, maybe time range not correct')
 
     const rt = decodeKVTable((await client.invoke(addr, RequestCode.GET_BROKER_RUNTIME_INFO)).body!).table
-    for (const k of ['getTotalTps', 'getFoundTps', 'getMissTps', 'putTps', 'getTransferedTps', 'putMessageDistributeTime', 'putLatency99', 'sendThreadPoolQueueCapacity', 'EndTransactionQueueSize', 'remainHowManyDataToFlush', 'commitLogDirCapacity', 'dispatchMaxBuffer']) {
-      t.true(k in rt, `${role}: runtime info ${k}`)
-    }
+    // Every key 4.9.8 puts: AdminBrokerProcessor.prepareRuntimeInfo, StoreStatsService.getRuntimeInfo and
+    // DefaultMessageStore.getRuntimeInfo (remainHowManyDataToCommit only with the transient store pool).
+    const keys4_9_8 = [
+      'brokerVersionDesc', 'brokerVersion', 'msgPutTotalYesterdayMorning', 'msgPutTotalTodayMorning', 'msgPutTotalTodayNow',
+      'msgGetTotalYesterdayMorning', 'msgGetTotalTodayMorning', 'msgGetTotalTodayNow', 'sendThreadPoolQueueSize', 'sendThreadPoolQueueCapacity',
+      'pullThreadPoolQueueSize', 'pullThreadPoolQueueCapacity', 'queryThreadPoolQueueSize', 'queryThreadPoolQueueCapacity',
+      'EndTransactionQueueSize', 'EndTransactionThreadPoolQueueCapacity', 'dispatchBehindBytes', 'pageCacheLockTimeMills',
+      'sendThreadPoolQueueHeadWaitTimeMills', 'pullThreadPoolQueueHeadWaitTimeMills', 'queryThreadPoolQueueHeadWaitTimeMills',
+      'earliestMessageTimeStamp', 'startAcceptSendRequestTimeStamp', 'remainTransientStoreBufferNumbs', 'remainHowManyDataToFlush',
+      'commitLogDirCapacity', 'bootTimestamp', 'runtime', 'putMessageEntireTimeMax', 'putMessageTimesTotal', 'putMessageFailedTimes',
+      'putMessageSizeTotal', 'putMessageDistributeTime', 'putMessageAverageSize', 'dispatchMaxBuffer', 'getMessageEntireTimeMax', 'putTps',
+      'getFoundTps', 'getMissTps', 'getTotalTps', 'getTransferedTps', 'putLatency99', 'putLatency999', 'commitLogDiskRatio',
+      `commitLogDiskRatio_${b.config.storePathCommitLog}`, 'consumeQueueDiskRatio', 'commitLogMinOffset', 'commitLogMaxOffset',
+    ]
+    t.deepEqual(keys4_9_8.filter((k) => !(k in rt)), [], `${role}: every runtime-info key of 4.9.8`)
     t.is(rt.getTotalTps!.split(' ').length, 3)
   }
 
