@@ -25,7 +25,7 @@ export function parseResetTarget(text: string): ResetTarget | undefined {
 /** `mqlab group reset-offset G --topic T --to first|last|TIME`: mqadmin resetOffsetByTime. */
 export default class GroupResetOffset extends ClientCommand {
   static override summary = 'Move a consumer group\'s offsets on a topic to the first or last message, or to a time (mqadmin resetOffsetByTime)'
-  static override description = `Sends INVOKE_BROKER_TO_RESET_OFFSET to the master of each broker group of the topic: the broker works out each queue's offset (first: the earliest stored; last: the end; TIME: the first message stored at or after it) and pushes it to the group's online clients, which commit it. With no client online it answers CONSUMER_NOT_ONLINE and mqlab commits the offsets itself (UPDATE_CONSUMER_OFFSET), as mqadmin does. Offsets live on masters: a group whose master is down is reported failed (exit 14).
+  static override description = `Sends INVOKE_BROKER_TO_RESET_OFFSET to the master of each broker group of the topic: the broker works out each queue's offset (first: the earliest stored; last: the end; TIME: the first message stored at or after it) and pushes it to the group's online clients, which commit it. With no client online it answers CONSUMER_NOT_ONLINE and mqlab commits the offsets itself (UPDATE_CONSUMER_OFFSET), as mqadmin does. Offsets live on masters: a group whose master is down is reported failed (exit 14). Java clients apply a pushed reset at once; mqlab's own consume does not take it yet and would commit its old position again — stop it first.
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
   static override examples = [
