@@ -81,6 +81,10 @@ export const errorExitCodes = {
   MASTER_ALIVE: ExitCode.REFUSED,
   NOT_A_SLAVE: ExitCode.USAGE,
   PROMOTE_FAILED: ExitCode.NODE_FAILED,
+  // mqlab experiment run: the verdict as Jepsen maps it (1 a check failed, 2 the run could not decide)
+  CHECK_FAILED: ExitCode.INTERNAL,
+  UNDECIDED: ExitCode.USAGE,
+  SCENARIO_INVALID: ExitCode.USAGE,
 } as const
 
 /** A stable error code. */

@@ -5,7 +5,7 @@
  *   master/slave never promotes, so for a dead master this is its return; a DLedger group's new
  *   leader takes writes after the election), and to the first acknowledged send anywhere (what a
  *   producer with retries sees);
- * - reads: from the fault to the first message of the group delivered afterwards, and who served it
+ * - reads: from the fault (or the consumers' start, when later) to the first message of the group delivered afterwards, and who served it
  *   (brokerId > 0: the slave; a new leader; or the master back). Only meaningful when something of
  *   the group was waiting to be read at the fault; otherwise `readWaiting` is false.
  * - waited for the restart: acknowledged messages of the group, stored before the fault and not yet
@@ -38,7 +38,7 @@ export interface GroupUnavailability {
   neverDelivered: number
 }
 
-export function checkAvailability(history: Pick<History, 'sends' | 'consumes'>, windows: readonly FaultWindow[]): GroupUnavailability[] {
+export function checkAvailability(history: Pick<History, 'sends' | 'consumes' | 'consumersFrom'>, windows: readonly FaultWindow[]): GroupUnavailability[] {
   const find = sendIndex(history.sends)
   const firstDelivery = new Map<number, number>()
   const consumes = [...history.consumes].sort((a, b) => a.t - b.t)
@@ -55,6 +55,8 @@ export function checkAvailability(history: Pick<History, 'sends' | 'consumes'>, 
       const firstAnyWrite = acked.find((a) => a.s.t >= w.start)
       const waiting = acked.filter((a) => a.s.broker === group && a.done <= w.start && (firstDelivery.get(a.s.seq) ?? Infinity) > w.start)
       const firstRead = consumes.find((c) => c.broker === group && c.t >= w.start)
+      // Reads are timed from the fault, or from the consumers' start when they began after it.
+      const readFrom = Math.max(w.start, history.consumersFrom ?? 0)
       const after = w.end ?? Infinity
       const waited = waiting.filter((a) => (firstDelivery.get(a.s.seq) ?? Infinity) >= after || !firstDelivery.has(a.s.seq))
       out.push({
@@ -65,7 +67,7 @@ export function checkAvailability(history: Pick<History, 'sends' | 'consumes'>, 
         writeUnavailableMs: firstGroupWrite === undefined ? null : firstGroupWrite.done - w.start,
         anyWriteUnavailableMs: firstAnyWrite === undefined ? null : firstAnyWrite.done - w.start,
         readWaiting: waiting.length > 0,
-        readUnavailableMs: firstRead === undefined ? null : firstRead.t - w.start,
+        readUnavailableMs: firstRead === undefined ? null : Math.max(0, firstRead.t - readFrom),
         firstReadBrokerId: firstRead?.brokerId ?? null,
         waitedForRestart: w.end === null ? waited.filter((a) => !firstDelivery.has(a.s.seq)).length : waited.length,
         neverDelivered: waited.filter((a) => !firstDelivery.has(a.s.seq)).length,

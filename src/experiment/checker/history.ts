@@ -95,6 +95,8 @@ export interface History {
    * with what the brokers hold). When false, "never consumed" cannot be told from "not read yet".
    */
   drained: boolean
+  /** When the consumers started (ms since the run began; default 0): reads cannot be timed from earlier. */
+  consumersFrom?: number
 }
 
 /** Statuses RocketMQ returns as a SendResult: the message is stored on the master. */

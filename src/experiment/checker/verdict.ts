@@ -20,6 +20,7 @@ export const CHECK_NAMES = [
   'deliveredTwice',
   'unexpected',
   'failedButStored',
+  'degraded',
   'reordered',
   'waitedForRestart',
   'writeUnavailableMs',
@@ -62,6 +63,7 @@ export const DEFAULT_EXPECTATIONS: Readonly<Record<CheckName, Expectation>> = {
   deliveredTwice: 'report',
   unexpected: 0,
   failedButStored: 0,
+  degraded: 'report',
   reordered: 0,
   waitedForRestart: 'report',
   writeUnavailableMs: 'report',
@@ -83,6 +85,7 @@ export function check(history: History, options: {ordered?: boolean; expect?: Ex
     deliveredTwice: queue.deliveredTwice.length,
     unexpected: queue.unexpected.length,
     failedButStored: queue.failedButStored.length,
+    degraded: queue.degraded,
     reordered: reorders.length,
     waitedForRestart: availability.reduce((n, a) => n + a.waitedForRestart, 0),
     // null: the group took no write / served no read again within the run
