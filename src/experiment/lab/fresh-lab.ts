@@ -60,12 +60,32 @@ export async function createFreshLab(template: string, dir: string, options: {na
     if (old !== undefined) namesrvPorts.set(old, p)
     edit(f, {listenPort: String(p)})
   }
+  // DLedger raft ports: every member's dLegerPeers lists them all, so one map for the whole lab.
+  const raftPorts = new Map<string, number>()
   for (const f of files.filter((x) => !x.startsWith('namesrv'))) {
     const text = fs.readFileSync(path.join(conf, f), 'utf8')
-    // DLedger members keep their planned ports (raft peers list each other's ports in every file).
-    if (/^enableDLegerCommitLog=true$/m.test(text)) continue
     const p = await freeBrokerPort(taken)
     const namesrvAddr = (/^namesrvAddr=(.*)$/m.exec(text)?.[1] ?? '').replace(/:(\d+)/g, (_, port: string) => `:${namesrvPorts.get(port) ?? port}`)
-    edit(f, {listenPort: String(p), haListenPort: String(p + 1), namesrvAddr})
+    const values: Record<string, string> = {listenPort: String(p), haListenPort: String(p + 1), namesrvAddr}
+    const peers = /^dLegerPeers=(.*)$/m.exec(text)?.[1]
+    if (/^enableDLegerCommitLog=true$/m.test(text) && peers !== undefined) {
+      const moved: string[] = []
+      for (const peer of peers.split(';')) {
+        const m = /^(.*):(\d+)$/.exec(peer.trim())
+        if (m === null) {
+          moved.push(peer)
+          continue
+        }
+        if (!raftPorts.has(m[2]!)) {
+          let r = await anyFreePort()
+          while (taken.has(r)) r = await anyFreePort()
+          taken.add(r)
+          raftPorts.set(m[2]!, r)
+        }
+        moved.push(`${m[1]}:${raftPorts.get(m[2]!)}`)
+      }
+      values.dLegerPeers = moved.join(';')
+    }
+    edit(f, values)
   }
 }

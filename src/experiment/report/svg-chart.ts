@@ -48,12 +48,12 @@ export function renderChart(spec: ChartSpec): string {
   const x = (ms: number) => M.l + (ms / xMax) * pw
   const y = (v: number) => (logY ? M.t + ph - ((Math.log10(Math.max(v, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * ph : M.t + ph - (v / yMax) * ph)
   const parts: string[] = []
-  parts.push(`<svg class="chart" data-chart="${spec.id}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(spec.title)}">`)
+  parts.push(`<svg class="chart" data-chart="${spec.id}" data-x-max-ms="${xMax}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(spec.title)}">`)
   // fault windows first, under the data
   for (const w of spec.windows) {
     const x0 = x(w.start)
     const x1 = w.end === null ? x(xMax) : Math.max(x(w.end), x0 + 2)
-    parts.push(`<rect class="fault-window" data-fault="${escapeXml(w.label)}" x="${x0.toFixed(1)}" y="${M.t}" width="${(x1 - x0).toFixed(1)}" height="${ph}" fill="#fa5252" fill-opacity="0.13"><title>${escapeXml(w.label)}: ${(w.start / 1000).toFixed(2)} s → ${w.end === null ? 'end' : `${(w.end / 1000).toFixed(2)} s`}</title></rect>`)
+    parts.push(`<rect class="fault-window" data-fault="${escapeXml(w.label)}" data-start-ms="${w.start}" x="${x0.toFixed(1)}" y="${M.t}" width="${(x1 - x0).toFixed(1)}" height="${ph}" fill="#fa5252" fill-opacity="0.13"><title>${escapeXml(w.label)}: ${(w.start / 1000).toFixed(2)} s → ${w.end === null ? 'end' : `${(w.end / 1000).toFixed(2)} s`}</title></rect>`)
     parts.push(`<text class="fault-label" x="${(x0 + 3).toFixed(1)}" y="${M.t + 11}" font-size="10" fill="#c92a2a">${escapeXml(w.label)}</text>`)
   }
   // axes and grid
