@@ -85,6 +85,7 @@ export const errorExitCodes = {
   CHECK_FAILED: ExitCode.INTERNAL,
   UNDECIDED: ExitCode.USAGE,
   SCENARIO_INVALID: ExitCode.USAGE,
+  LAB_RUNNING: ExitCode.REFUSED,
 } as const
 
 /** A stable error code. */
