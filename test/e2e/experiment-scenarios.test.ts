@@ -85,3 +85,19 @@ test.serial('a scenario file with a bad step is refused before anything starts (
   t.is(v.exitCode, 2)
   t.deepEqual(v.json.result.problems.map((p: any) => p.path), ['/faults/0'])
 })
+
+test.serial('an ordered workload across a master kill: keys whose queue moved to broker-b are delivered out of order (exit 1, the reorders listed)', async (t) => {
+  t.timeout(170_000)
+  const ws = await experimentWorkspace(t)
+  fs.writeFileSync(
+    path.join(ws.cwd, 'ordered.yaml'),
+    ['name: ordered-kill-master', 'template: 2m-2s-sync', 'workload: {producers: 2, inflight: 1, keys: 4, ordered: true, consumerStart: 3s}', 'duration: 5s', 'faults:', '  - at: 2s', '    kill: broker-a-master', '  - at: drained', '    start: killed', ''].join('\n'),
+  )
+  const run = await ws.run(['experiment', 'run', 'ordered.yaml', '--dir', 'lab', '--fast'])
+  const result = run.json.result
+  t.is(run.exitCode, 1, run.stdout)
+  t.is(run.json.error?.code, 'CHECK_FAILED')
+  t.is(result.check.queue.lost.length, 0)
+  t.true(result.check.reorders.length > 0)
+  t.true(result.check.reorders.every((r: any) => r.kind === 'key' && /^p[01]k[0-3]$/.test(r.where)))
+})

@@ -9,6 +9,7 @@ import type {ConsumedMessage} from '../../client/consumer/consumed-message.js'
 import {Producer} from '../../client/producer/producer.js'
 import type {OutgoingMessage} from '../../client/producer/outgoing-message.js'
 import type {SendReport} from '../../client/producer/send-report.js'
+import type {MessageQueue} from '../../client/route/message-queue.js'
 import {sendOutcome, type ConsumeRecord, type SendRecord} from '../checker/index.js'
 import type {Workload} from '../scenario/scenario.js'
 
@@ -31,6 +32,13 @@ export interface WorkloadSettings {
 }
 
 const MAX_OPEN_LOOP_OUTSTANDING = 2000
+
+/** Java's String.hashCode, as SelectMessageQueueByHash uses it (arg.hashCode() % size, sign dropped). */
+export function javaHash(s: string): number {
+  let h = 0
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0
+  return h
+}
 
 export class WorkloadRunner {
   private readonly consumers: Array<{consumer: Consumer; done: Promise<unknown>}> = []
@@ -121,7 +129,8 @@ export class WorkloadRunner {
     const value = `p${p}-${n}`
     const size = Math.max(w.size ?? 128, value.length + 1)
     const body = `${value};`.padEnd(size, '.')
-    const key = (w.keys ?? 0) > 0 ? `k${n % w.keys!}` : undefined
+    // Ordered keys belong to one producer, whose single lane sends them in order.
+    const key = (w.keys ?? 0) > 0 ? `${w.ordered === true ? `p${p}` : ''}k${n % w.keys!}` : undefined
     const tag = w.tags !== undefined && w.tags.length > 0 ? w.tags[n % w.tags.length] : undefined
     return {message: {topic: this.s.topic, body, ...(key ? {keys: key} : {}), ...(tag ? {tags: tag} : {})}, value, key, tag}
   }
@@ -130,7 +139,9 @@ export class WorkloadRunner {
     const {message, value, key, tag} = this.message(p, n)
     const seq = this.seq++
     const t = this.s.now()
-    const report: SendReport = await producer.sendOne(message, seq)
+    // Ordered: a key's messages go to one queue, chosen as RocketMQ's SelectMessageQueueByHash does.
+    const selector = this.s.workload.ordered === true && key !== undefined ? (queues: readonly MessageQueue[]) => queues[Math.abs(javaHash(key)) % queues.length] : undefined
+    const report: SendReport = await producer.sendOne(message, seq, selector)
     this.s.onSend({
       type: 'send',
       seq,
