@@ -4,6 +4,7 @@
  * of a dual-stack socket as "::ffff:a.b.c.d"; those are written as IPv4 because ali-ons only reads
  * 4-byte hosts (protocol notes §0.1 #5).
  */
+// eslint-disable-next-line no-restricted-imports -- pure address-syntax checks, no socket
 import {isIPv4, isIPv6} from 'node:net'
 import type {HostAddress} from './message-ext-broker-inner.js'
 

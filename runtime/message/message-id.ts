@@ -9,6 +9,7 @@
  * + class-loader hash (int32) + ms since the start of the current month in local time (int32) +
  * counter (int16).
  */
+// eslint-disable-next-line no-restricted-imports -- only the fallback store host reads the machine's interfaces
 import {networkInterfaces} from 'node:os'
 import type {HostAddress} from './message-ext-broker-inner.js'
 import {bytesToIp, ipToBytes, isIPv6Host} from './host-address.js'

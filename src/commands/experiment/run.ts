@@ -49,7 +49,7 @@ Client timing defaults to RocketMQ's (route poll 30 s, rebalance 20 s), so a fai
       onProgress: progress,
       writeReport: flags['no-report'] ? undefined : (r, h) => writeReport(r.dir, r, h),
     })
-    if (!this.json) this.log((await import('../../experiment/report/terminal-summary.js')).renderRunSummary(result))
+    if (!this.json) this.log((await import('../../cli/render/experiment-summary.js')).renderRunSummary(result))
     if (result.check.verdict === 'invalid') this.fail(new MqlabError('CHECK_FAILED', `${result.check.checks.filter((c) => c.status === 'fail').map((c) => `${c.name} ${c.actual}`).join(', ')}`, {suggestion: result.report ? `see ${result.report.html}` : undefined}))
     else if (result.check.verdict === 'unknown') this.fail(new MqlabError('UNDECIDED', 'the run could not decide every check', {suggestion: result.report ? `see ${result.report.html}` : undefined}))
     return result

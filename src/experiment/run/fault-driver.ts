@@ -43,12 +43,16 @@ export class FaultDriver {
     return [...groups]
   }
 
-  private async resolve(target: string): Promise<string> {
+  private async resolve(input: string): Promise<string> {
+    let target = input
     if (target === 'killed' || target === 'paused') {
       const node = target === 'killed' ? this.lastKilled : this.lastPaused
       if (node === undefined) throw new Error(`"${target}" names the node of an earlier ${target === 'killed' ? 'kill' : 'pause'}, and there was none`)
       return node
     }
+    // In a DLedger lab "broker-a-master" means the group's elected leader (as mqlab kill resolves it).
+    const group = /^(.*)-master$/.exec(target)?.[1]
+    if (group !== undefined && !this.ctx.specs.some((s) => s.name === target) && this.ctx.specs.some((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)) target = '@leader'
     if (target === '@leader' || target === '@follower') {
       // A DLedger group's leader is the member the name servers list as brokerId 0.
       const admin = new MQAdmin({namesrvAddr: this.namesrvAddr})

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {MqlabError} from '../../cli/mqlab-error.js'
+import {MqlabError} from '../../errors/mqlab-error.js'
 import {CLIENT_NODE, LabRelays} from '../../fault/lab-relays.js'
 import {openLab, type LabContext} from '../../lab/lab-context.js'
 import {runDown} from '../../lab/lab-down.js'
@@ -96,7 +96,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const namesrvAddr = relays?.clientNamesrvAddr ?? ctx.specs.filter((s) => s.kind === 'namesrv').map((s) => s.addr).join(';')
     const topic = scenario.topic ?? 'mqlab_experiment'
     say(`creating topic ${topic} and waiting for every slave`)
-    await prepareTopic(namesrvAddr, topic, scenario.queues ?? 4)
+    await prepareTopic(namesrvAddr, topic, scenario.queues ?? 4, {classicHa: !dledger})
     const timeline = planTimeline(scenario, roles(ctx), options.seed)
     const durationMs = parseDuration(scenario.duration ?? '10s')
     const drainMs = parseDuration(scenario.drainTimeout ?? (timing === 'java' ? '75s' : '15s'))

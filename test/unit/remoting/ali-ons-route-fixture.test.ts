@@ -31,7 +31,7 @@ test('ali-ons route request decodes to the exact command', (t) => {
     extFields: {topic: 'TopicTest'},
     serializeType: 0,
   })
-  t.deepEqual(decodeGetRouteInfoRequestHeader(decodeCommand(requestBytes.subarray(4)).extFields), {topic: 'TopicTest'})
+  t.deepEqual(decodeGetRouteInfoRequestHeader(decodeCommand(requestBytes.subarray(4)).extFields), {topic: 'TopicTest', acceptStandardJsonOnly: undefined})
 })
 
 test('name-server route response decodes to the exact command', (t) => {

@@ -1,7 +1,7 @@
 /** The terminal summary of a run (and of a comparison). Plain text lines; colours by the caller. */
-import {renderTable} from '../../cli/table.js'
-import type {ExperimentResult} from '../run/experiment-result.js'
-import {claimsFor} from './seed-claims.js'
+import {renderTable} from '../table.js'
+import type {ExperimentResult} from '../../experiment/run/experiment-result.js'
+import {claimsFor} from '../../experiment/report/seed-claims.js'
 
 function ms(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : `${Math.round(v)} ms`
