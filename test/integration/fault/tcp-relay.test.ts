@@ -143,3 +143,26 @@ test('releaseTime: latency plus jitter, never before the chunk ahead, bandwidth 
   t.is(releaseTime(bw, 0, 1024, {release: 0}, 0), 1000, '1 KiB at 1 KiB/s takes a second')
   t.is(releaseTime(bw, 0, 512, {release: 1000}, 0), 1500, 'queued behind the previous chunk')
 })
+
+test('memory stays bounded: a stalled direction holds at most maxQueuedBytes (plus one chunk), the rest waits in the kernel, and all of it arrives on heal', async (t) => {
+  const echo = await echoServer(t)
+  const relay = new TcpRelay({name: 'small', upstreamHost: '127.0.0.1', upstreamPort: echo.port, maxQueuedBytes: 64 * 1024})
+  await relay.start()
+  t.teardown(() => relay.close())
+  const c = await client(t, relay.port)
+  await waitUntil(() => echo.state.accepted === 1, 'upstream connection')
+  relay.setFault({up: {stalled: true}})
+  const data = randomBytes(4 * 1024 * 1024)
+  c.s.write(data)
+  await waitUntil(() => relay.stats().heldUp > 64 * 1024, 'the relay queue to fill')
+  let peak = 0
+  for (let i = 0; i < 20; i++) {
+    peak = Math.max(peak, relay.stats().heldUp)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  t.true(peak <= 64 * 1024 + 256 * 1024, `held ${peak} bytes`)
+  t.is(echo.state.received, 0)
+  relay.heal()
+  await waitUntil(() => c.state.bytes === data.length, 'everything echoed after heal', {timeoutMs: 30_000})
+  t.is(createHash('sha256').update(c.all()).digest('hex'), createHash('sha256').update(data).digest('hex'))
+})
