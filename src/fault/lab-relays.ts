@@ -14,6 +14,7 @@
 import fs from 'node:fs'
 import type {LabNodeSpec} from '../lab/lab-node-spec.js'
 import {setProperties} from '../topology/properties-edit.js'
+import type {LinkControl} from './link-control.js'
 import type {DirectionFault} from './link-fault.js'
 import {TcpRelay} from './tcp-relay.js'
 
@@ -126,6 +127,31 @@ export class LabRelays {
     const links = this.between(a, b)
     for (const l of links) l.relay.reset()
     return {links: links.map((l) => ({from: l.from, to: l.to, kind: l.kind}))}
+  }
+
+  /** This set as a LinkControl (what the fault timeline drives). */
+  control(): LinkControl {
+    const refs = (ls: RelayedLink[]) => ls.map((l) => ({from: l.from, to: l.to, kind: l.kind}))
+    return {
+      links: refs(this.links),
+      apply: async (a, b, fault, oneway) => {
+        this.apply(a, b, fault, oneway)
+        return refs(this.between(a, b))
+      },
+      isolate: async (node) => {
+        const links = this.touching(node)
+        for (const l of links) l.relay.setFault({up: {stalled: true}, down: {stalled: true}})
+        return refs(links)
+      },
+      heal: async (a, b) => {
+        this.heal(a, b)
+        return refs(a !== undefined && b !== undefined ? this.between(a, b) : this.links)
+      },
+      reset: async (a, b) => {
+        this.reset(a, b)
+        return refs(this.between(a, b))
+      },
+    }
   }
 
   /** Writes the conf files back and closes every relay. */

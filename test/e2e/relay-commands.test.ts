@@ -74,3 +74,32 @@ test('relays on refuses a running lab', async (t) => {
   t.is(on.exitCode, 15)
   t.is(on.json.error?.code, 'LAB_RUNNING')
 })
+
+test('experiment run on a running lab with relays on: the partition steps go through the lab\'s relay daemon', async (t) => {
+  t.timeout(150_000)
+  const cwd = await tempDir(t, 'mqlab-relays-e2e-')
+  t.is((await mqlab(cwd, ['init', 'single', '--dir', 'lab', '--namesrv', '1'])).exitCode, 0)
+  const dir = path.join(cwd, 'lab')
+  await movePortsToFree(dir)
+  const guard = guardLab(t, dir)
+  t.teardown(async () => {
+    await mqlab(cwd, ['down', '--dir', 'lab'], {timeoutMs: 60_000}).catch(() => undefined)
+    await mqlab(cwd, ['relays', 'off', '--dir', 'lab']).catch(() => undefined)
+  })
+  t.is((await mqlab(cwd, ['relays', 'on', '--dir', 'lab'])).exitCode, 0)
+  t.is((await mqlab(cwd, ['up', '--dir', 'lab'], {timeoutMs: 90_000})).exitCode, 0)
+  guard.track()
+  fs.writeFileSync(
+    path.join(cwd, 'cut.yaml'),
+    ['name: cut-namesrv', 'workload: {inflight: 2}', 'duration: 4s', 'faults:', '  - at: 1s', '    partition: [broker-a-master, namesrv-1]', '  - at: 2s', '    heal: all', ''].join('\n'),
+  )
+  const run = await mqlab(cwd, ['experiment', 'run', 'cut.yaml', '--dir', 'lab', '--fast'], {timeoutMs: 120_000})
+  t.is(run.exitCode, 0, run.stdout)
+  const result = run.json.result
+  t.false(result.freshLab)
+  t.deepEqual(result.timeline.map((s: any) => [s.action, s.error]), [['partition', undefined], ['heal', undefined]])
+  t.deepEqual(result.check.windows.map((w: any) => [w.target, w.end !== null]), [['broker-a-master~namesrv-1', true]])
+  t.is(result.check.queue.lost.length, 0)
+  const lab = await mqlab(cwd, ['status', '--dir', 'lab'])
+  t.true(lab.json.result.nodes.every((n: any) => n.state === 'running'), 'the experiment left the running lab running')
+})

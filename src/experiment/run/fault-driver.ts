@@ -9,7 +9,8 @@ import type {LabContext} from '../../lab/lab-context.js'
 import {freezeNode, killNode, startNode, stopNode} from '../../lab/lab-node-control.js'
 import {runUp} from '../../lab/lab-up.js'
 import {parseSignal} from '../../lab/signal-name.js'
-import {CLIENT_NODE, type LabRelays} from '../../fault/lab-relays.js'
+import {CLIENT_NODE} from '../../fault/lab-relays.js'
+import type {LinkControl} from '../../fault/link-control.js'
 import type {FaultRecord} from '../checker/index.js'
 import type {PlannedStep} from '../scenario/timeline.js'
 
@@ -29,7 +30,7 @@ export class FaultDriver {
 
   constructor(
     private readonly ctx: LabContext,
-    private readonly relays: LabRelays | undefined,
+    private readonly relays: LinkControl | undefined,
     private readonly namesrvAddr: string,
     private readonly now: () => number,
   ) {}
@@ -73,9 +74,9 @@ export class FaultDriver {
     return target
   }
 
-  private needRelays(): LabRelays {
+  private needRelays(): LinkControl {
     if (this.relays === undefined) {
-      throw new Error('link faults need the links to run through relays, which the experiment sets up only in a lab it starts itself (run the scenario with a template on a fresh --dir)')
+      throw new Error('link faults need the links to run through relays: run the scenario on a fresh --dir (the experiment relays the lab it starts), or put relays on this lab (mqlab down, mqlab relays on, mqlab up)')
     }
     return this.relays
   }
@@ -146,28 +147,27 @@ export class FaultDriver {
             : step.action === 'delay'
               ? {delayMs: step.options.ms ?? 0, jitterMs: step.options.jitter ?? 0}
               : {bandwidthKiBps: step.options.kbps ?? 0}
-        const applied = relays.apply(a, b!, fault, step.options.oneway === true)
+        const applied = {links: await relays.apply(a, b!, fault, step.options.oneway === true)}
         const detail = step.action === 'partition' ? (step.options.oneway ? `${a} → ${b} only` : 'both ways') : step.action === 'delay' ? `${step.options.ms} ms ± ${step.options.jitter ?? 0}` : `${step.options.kbps} KiB/s`
         return {step, targets, records: [this.record(step.action, `${a}~${b}`, this.groupsOf([a, b!]), 'start', `${detail}; links ${applied.links.map((l) => `${l.from}→${l.to}`).join(', ')}`)]}
       }
       case 'isolate': {
         const relays = this.needRelays()
-        const links = relays.touching(a)
-        for (const l of links) l.relay.setFault({up: {stalled: true}, down: {stalled: true}})
+        const links = await relays.isolate(a)
         return {step, targets, records: links.map((l) => this.record('partition', `${l.from}~${l.to}`, this.groupsOf([l.from, l.to]), 'start', 'isolate'))}
       }
       case 'heal': {
         const relays = this.needRelays()
         if (a === 'all') {
-          relays.heal()
+          await relays.heal()
           return {step, targets, records: [this.record('heal', '*', [], 'end')]}
         }
-        relays.heal(a, b!)
+        await relays.heal(a, b!)
         return {step, targets, records: [this.record('heal', `${a}~${b}`, this.groupsOf([a, b!]), 'end'), this.record('heal', `${b}~${a}`, [], 'end')]}
       }
       case 'reset': {
         const relays = this.needRelays()
-        relays.reset(a, b!)
+        await relays.reset(a, b!)
         return {step, targets, records: [this.record('reset', `${a}~${b}`, this.groupsOf([a, b!]), 'instant')]}
       }
     }

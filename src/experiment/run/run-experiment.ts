@@ -9,6 +9,8 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {MqlabError} from '../../errors/mqlab-error.js'
 import {CLIENT_NODE, LabRelays} from '../../fault/lab-relays.js'
+import {daemonLinks} from '../../fault/link-control.js'
+import {currentRelays} from '../../fault/relay-control.js'
 import {openLab, type LabContext} from '../../lab/lab-context.js'
 import {runDown} from '../../lab/lab-down.js'
 import {requireValid, runUp} from '../../lab/lab-up.js'
@@ -77,10 +79,13 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
   let workload: WorkloadRunner | undefined
   try {
     if (!wasRunning) {
-      relays = await LabRelays.install(ctx.specs)
-      await ctx.close()
-      ctx = openLab(dir)
-      say(`starting ${ctx.specs.length} nodes (links through ${relays.links.length} relays)`)
+      // A lab with its own relay daemon (mqlab relays on) keeps it; otherwise this run hosts the relays.
+      if (currentRelays(dir) === undefined) {
+        relays = await LabRelays.install(ctx.specs)
+        await ctx.close()
+        ctx = openLab(dir)
+      }
+      say(`starting ${ctx.specs.length} nodes${relays ? ` (links through ${relays.links.length} relays)` : ''}`)
       try {
         started = true
         await runUp(ctx)
@@ -93,14 +98,16 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
         throw err
       }
     }
-    const namesrvAddr = relays?.clientNamesrvAddr ?? ctx.specs.filter((s) => s.kind === 'namesrv').map((s) => s.addr).join(';')
+    // A running lab with `mqlab relays on`: its relay daemon takes the link faults, its client list the clients.
+    const daemon = relays === undefined ? daemonLinks(dir) : undefined
+    const namesrvAddr = relays?.clientNamesrvAddr ?? (daemon !== undefined ? currentRelays(dir)!.clientNamesrvAddr : undefined) ?? ctx.specs.filter((s) => s.kind === 'namesrv').map((s) => s.addr).join(';')
     const topic = scenario.topic ?? 'mqlab_experiment'
     say(`creating topic ${topic} and waiting for every slave`)
     await prepareTopic(namesrvAddr, topic, scenario.queues ?? 4, {classicHa: !dledger})
     const timeline = planTimeline(scenario, roles(ctx), options.seed)
     const durationMs = parseDuration(scenario.duration ?? '10s')
     const drainMs = parseDuration(scenario.drainTimeout ?? (timing === 'java' ? '75s' : '15s'))
-    const driver = new FaultDriver(ctx, relays, namesrvAddr, now)
+    const driver = new FaultDriver(ctx, relays?.control() ?? daemon, namesrvAddr, now)
     const applied: ExperimentResult['timeline'] = timeline.map((s) => ({...s, appliedAt: null, targetsResolved: []}))
     const predictions: ExperimentResult['predictions'] = []
     const runStep = async (i: number) => {
