@@ -1,5 +1,5 @@
 /**
- * Message ids (§3.5).
+ * Message ids (docs/rocketmq-facts.md §3.5).
  *
  * Offset msg id (MessageDecoder.createMessageId): uppercase hex of store IP (4 or 16 bytes) + store
  * port (int32) + commitlog offset (int64): 32 hex chars for IPv4, 56 for IPv6. It is what the broker

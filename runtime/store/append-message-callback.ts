@@ -79,7 +79,7 @@ export function checkBatch(
 }
 
 /**
- * Fills the rest of a segment: int32 remaining size + BLANK_MAGIC_CODE, then zeros (§3.4). Returns
+ * Fills the rest of a segment: int32 remaining size + BLANK_MAGIC_CODE, then zeros (docs/rocketmq-facts.md §3.4). Returns
  * what the dispatcher must skip.
  */
 export function writeBlankEnd(file: MappedFile, now: number): BlankDispatch {

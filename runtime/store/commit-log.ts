@@ -1,6 +1,6 @@
 /**
  * The commitlog (RocketMQ CommitLog): every message of every topic, appended to fixed-size segments in
- * the stored-record layout (§3.2), a blank end marker where a record does not fit (§3.4).
+ * the stored-record layout (docs/rocketmq-facts.md §3.2), a blank end marker where a record does not fit (docs/rocketmq-facts.md §3.4).
  *
  * A put is synchronous up to its place in memory (offset, queue offset and store time are assigned at
  * once, in call order); the commit loop then writes all appends made meanwhile with one writev per

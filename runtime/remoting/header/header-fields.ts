@@ -4,7 +4,7 @@
  * Java keeps extFields as HashMap<String,String> and parses numeric fields with Integer.parseInt /
  * Long.parseLong, booleans with Boolean.parseBoolean; a missing @CFNotNull field makes
  * RemotingCommand.decodeCommandCustomHeader throw. ali-ons sends JSON numbers and booleans instead of
- * strings (protocol doc §0.1 item 2), so every reader accepts a string, a number or a boolean.
+ * strings (docs/rocketmq-facts.md §0.1 item 2), so every reader accepts a string, a number or a boolean.
  * A missing or malformed field throws HeaderFieldError; the server answers it with SYSTEM_ERROR and the
  * message as remark, as a Java server answers a RemotingCommandException.
  */
