@@ -116,3 +116,14 @@ function judge(name: CheckName, expected: Expectation, value: number | null, his
   if (!ok && name === 'lost' && !history.drained) return {name, expected, actual: value, status: 'unknown', note: 'the final read did not reach the end of every queue'}
   return {name, expected, actual: value, status: ok ? 'pass' : 'fail'}
 }
+
+/**
+ * A run whose fault steps did not all apply did not test what it meant to: a valid verdict becomes
+ * unknown (an invalid one stays invalid: what failed, failed).
+ */
+export function withFailedSteps(report: CheckReport, errors: readonly string[]): CheckReport {
+  if (errors.length === 0) return report
+  const checks: CheckOutcome[] = [...report.checks, {name: 'lost', expected: 'report', actual: null, status: 'unknown', note: `fault steps failed: ${errors.join('; ')}`}]
+  const verdict: Verdict = report.verdict === 'invalid' ? 'invalid' : 'unknown'
+  return {...report, checks, verdict, exitCode: verdict === 'invalid' ? 1 : 2}
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {MqlabError} from '../../errors/mqlab-error.js'
-import {CLIENT_NODE, LabRelays} from '../../fault/lab-relays.js'
+import {LabRelays} from '../../fault/lab-relays.js'
 import {daemonLinks} from '../../fault/link-control.js'
 import {currentRelays} from '../../fault/relay-control.js'
 import {openLab, type LabContext} from '../../lab/lab-context.js'
@@ -16,7 +16,7 @@ import {runDown} from '../../lab/lab-down.js'
 import {requireValid, runUp} from '../../lab/lab-up.js'
 import {isLive} from '../../lab/node-state.js'
 import {validateLab} from '../../topology/validate-lab.js'
-import {check, type ConsumeRecord, type FaultRecord, type History, type SendRecord} from '../checker/index.js'
+import {check, withFailedSteps, type ConsumeRecord, type FaultRecord, type History, type SendRecord} from '../checker/index.js'
 import {createFreshLab} from '../lab/fresh-lab.js'
 import {parseDuration, type Scenario} from '../scenario/scenario.js'
 import {planTimeline, type NodeRole} from '../scenario/timeline.js'
@@ -178,7 +178,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const history: History = {sends, consumes, faults, workloadEnd, end, drained, consumersFrom}
     const ordered = scenario.workload?.ordered === true
     const expect = {...scenario.checks, ...(template !== undefined ? scenario.checksByTemplate?.[template] : undefined)}
-    const report = check(history, {ordered, expect})
+    const report = withFailedSteps(check(history, {ordered, expect}), applied.filter((s) => s.error !== undefined).map((s) => `${s.action} ${s.targets.join(' ')}: ${s.error}`))
     const result: ExperimentResult = {
       scenario: scenario.name,
       description: scenario.description,
@@ -209,4 +209,3 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
   }
 }
 
-export {CLIENT_NODE}

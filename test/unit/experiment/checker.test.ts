@@ -1,5 +1,5 @@
 import test from 'ava'
-import {check, faultWindows, sendOutcome, type ConsumeRecord, type FaultRecord, type History, type SendRecord} from '../../../src/experiment/checker/index.js'
+import {check, withFailedSteps, faultWindows, sendOutcome, type ConsumeRecord, type FaultRecord, type History, type SendRecord} from '../../../src/experiment/checker/index.js'
 
 // Synthetic histories: one per anomaly class. Times are ms since the run began.
 
@@ -216,4 +216,14 @@ test('faultWindows: pause…resume pairs, heal-all ends every partition, an unen
     {type: 'fault', t: 50, action: 'kill', target: 'n2', groups: ['g'], phase: 'start'},
   ])
   t.deepEqual(w.map((x) => [x.label, x.start, x.end]), [['pause n1', 10, 30], ['partition a~b', 20, 40], ['kill n2', 50, null]])
+})
+
+test('a run whose fault step failed is undecided, not valid (it did not test what it meant to)', (t) => {
+  const s = send(0)
+  const valid = check(history([s], [delivered(s)]))
+  const r = withFailedSteps(valid, ['kill broker-x: no node "broker-x"'])
+  t.is(r.verdict, 'unknown')
+  t.is(r.exitCode, 2)
+  t.regex(r.checks.at(-1)!.note!, /fault steps failed: kill broker-x/)
+  t.is(withFailedSteps(valid, []).verdict, 'valid')
 })
