@@ -177,7 +177,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const end = now()
     const history: History = {sends, consumes, faults, workloadEnd, end, drained, consumersFrom}
     const ordered = scenario.workload?.ordered === true
-    const expect = {...scenario.checks, ...(template !== undefined ? scenario.checksByTemplate?.[template] : undefined)}
+    const expect = {...scenario.checks, ...(labTemplate !== null ? scenario.checksByTemplate?.[labTemplate] : undefined)}
     const report = withFailedSteps(check(history, {ordered, expect}), applied.filter((s) => s.error !== undefined).map((s) => `${s.action} ${s.targets.join(' ')}: ${s.error}`))
     const result: ExperimentResult = {
       scenario: scenario.name,
