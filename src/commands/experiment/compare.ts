@@ -33,12 +33,14 @@ export default class ExperimentCompare extends BaseCommand {
     const unknown = templates.filter((t) => !known.includes(t))
     if (unknown.length > 0) throw new MqlabError('UNKNOWN_TEMPLATE', `unknown template${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}`, {suggestion: `known: ${known.join(', ')}`})
     const {runCompare, COMPARE_COLUMNS, cell} = await import('../../experiment/compare/compare.js')
+    const interrupt = (await import('../../cli/interrupt.js')).onInterrupt()
     const result = await runCompare(checked.scenario, templates, {
+      signal: interrupt.signal,
       dir: flags.dir,
       seed: flags.seed,
       timing: flags.fast ? 'fast' : undefined,
       onProgress: this.json ? undefined : (l) => this.logToStderr(`· ${l}`),
-    })
+    }).finally(() => interrupt.dispose())
     if (!this.json) {
       const {renderTable} = await import('../../cli/table.js')
       this.log(renderTable(COMPARE_COLUMNS.map(([, h]) => h), result.rows.map((r) => COMPARE_COLUMNS.map(([k]) => cell(r, k)))))

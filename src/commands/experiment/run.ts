@@ -41,14 +41,17 @@ Client timing defaults to RocketMQ's (route poll 30 s, rebalance 20 s), so a fai
       })
     }
     const progress = this.json ? undefined : (line: string) => this.logToStderr(`· ${line}`)
+    // Ctrl-C stops the run and then what it started (the lab it made, the relays), restoring the files.
+    const interrupt = (await import('../../cli/interrupt.js')).onInterrupt()
     const {result} = await runExperiment(checked.scenario, {
+      signal: interrupt.signal,
       dir: flags.dir,
       seed: flags.seed,
       template: flags.template,
       timing: flags.fast ? 'fast' : undefined,
       onProgress: progress,
       writeReport: flags['no-report'] ? undefined : (r, h) => writeReport(r.dir, r, h),
-    })
+    }).finally(() => interrupt.dispose())
     if (!this.json) this.log((await import('../../cli/render/experiment-summary.js')).renderRunSummary(result))
     if (result.check.verdict === 'invalid') this.fail(new MqlabError('CHECK_FAILED', `${result.check.checks.filter((c) => c.status === 'fail').map((c) => `${c.name} ${c.actual}`).join(', ')}`, {suggestion: result.report ? `see ${result.report.html}` : undefined}))
     else if (result.check.verdict === 'unknown') this.fail(new MqlabError('UNDECIDED', 'the run could not decide every check', {suggestion: result.report ? `see ${result.report.html}` : undefined}))

@@ -111,13 +111,14 @@ export function renderCompareHtml(result: CompareResult): string {
 export async function runCompare(
   scenario: Scenario,
   templates: readonly string[],
-  options: {dir: string; seed: number; timing?: 'java' | 'fast'; onProgress?: (line: string) => void},
+  options: {dir: string; seed: number; timing?: 'java' | 'fast'; onProgress?: (line: string) => void; signal?: AbortSignal},
 ): Promise<CompareResult> {
   const base = path.resolve(options.dir, reportDirName(new Date().toISOString(), `compare-${scenario.name}`))
   fs.mkdirSync(base, {recursive: true})
   const rows: CompareRow[] = []
   let timing: 'java' | 'fast' = options.timing ?? scenario.timing ?? 'java'
   for (const template of templates) {
+    if (options.signal?.aborted) throw options.signal.reason
     options.onProgress?.(`${template}: fresh lab`)
     try {
       const {result} = await runExperiment(scenario, {
@@ -125,12 +126,14 @@ export async function runCompare(
         seed: options.seed,
         template,
         timing: options.timing,
+        signal: options.signal,
         onProgress: (line) => options.onProgress?.(`${template}: ${line}`),
         writeReport: (r: ExperimentResult, h: History) => writeReport(r.dir, r, h),
       })
       timing = result.timing
       rows.push(rowOf(template, result))
     } catch (err) {
+      if (options.signal?.aborted) throw err
       const empty = Object.fromEntries(COMPARE_COLUMNS.map(([k]) => [k, null])) as unknown as CompareRow
       rows.push({...empty, template, verdict: 'not run', report: null, error: err instanceof Error ? err.message : String(err)})
     }

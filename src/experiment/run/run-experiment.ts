@@ -33,6 +33,8 @@ export interface RunOptions {
   /** Overrides the scenario's template (compare). */
   template?: string
   onProgress?: (line: string) => void
+  /** Ctrl-C: stops the workload and the timeline, then stops what the run started and restores the files. */
+  signal?: AbortSignal
   /** Writes the report folder (default true). */
   writeReport?: (result: ExperimentResult, history: History) => ExperimentResult['report']
 }
@@ -88,7 +90,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
       say(`starting ${ctx.specs.length} nodes${relays ? ` (links through ${relays.links.length} relays)` : ''}`)
       try {
         started = true
-        await runUp(ctx)
+        await runUp(ctx, {signal: options.signal})
       } catch (err) {
         if (dledger) {
           throw new MqlabError('NODE_START_FAILED', `${scenario.name} needs a running DLedger group, and this lab's DLedger members did not start: ${(err as Error).message}`, {
@@ -124,8 +126,8 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     workload = new WorkloadRunner({namesrvAddr, topic, workload: scenario.workload ?? {}, timing, now, onSend: (r) => sends.push(r), onConsume: (r) => consumes.push(r)})
     const consumersFrom = parseDuration(scenario.workload?.consumerStart ?? 0)
     const consumerStart = (async () => {
-      if (consumersFrom > 0) await sleep(consumersFrom)
-      workload!.startConsumers()
+      if (consumersFrom > 0) await sleep(consumersFrom, undefined, {signal: options.signal}).catch(() => undefined)
+      if (!options.signal?.aborted) workload!.startConsumers()
     })()
     say(`workload: ${durationMs / 1000} s, timing ${timing}`)
     // Timed steps run one after another on the run's clock, alongside the workload.
@@ -133,14 +135,19 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const faultLoop = (async () => {
       for (const {s, i} of timed) {
         const wait = (s.at as number) - now()
-        if (wait > 0) await sleep(wait)
+        if (wait > 0) await sleep(wait, undefined, {signal: options.signal}).catch(() => undefined)
+        if (options.signal?.aborted) return
         await runStep(i)
       }
     })()
-    await workload.runProducers(durationMs)
+    await workload.runProducers(durationMs, options.signal)
     const workloadEnd = now()
     await faultLoop
     await consumerStart
+    const stopIfAborted = () => {
+      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new MqlabError('INTERRUPTED', 'interrupted')
+    }
+    stopIfAborted()
     const liveGroups = () => {
       const groups = new Set(ctx.specs.filter((s) => s.brokerName !== undefined).map((s) => s.brokerName!))
       return [...groups].every((g) => ctx.specs.some((s) => s.brokerName === g && ctx.supervisor.status(s.name).state === 'running'))
@@ -160,7 +167,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
           seen = consumes.length
           lastProgress = now()
         }
-        if (now() > deadline || now() - lastProgress > settleMs) return false
+        if (now() > deadline || now() - lastProgress > settleMs || options.signal?.aborted) return false
         await sleep(250)
       }
     }
@@ -168,10 +175,12 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     if (drainedSteps.length > 0) {
       say('reading what the survivors hold')
       await waitRead()
+      stopIfAborted()
       for (const {i} of drainedSteps) await runStep(i)
     }
     say('final read')
     const allRead = await waitRead()
+    stopIfAborted()
     const drained = allRead || liveGroups()
     await workload.stopConsumers()
     const end = now()
