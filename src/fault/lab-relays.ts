@@ -4,7 +4,9 @@
  * - slave → master HA: the slave's `haMasterAddress` (RocketMQ 4.9.8: a slave with haMasterAddress set
  *   uses it and stops taking the master's HA address from its REGISTER_BROKER answer);
  * - broker → name server: each entry of the broker's `namesrvAddr`;
- * - client → name server: the experiment's clients get the relays' list as their namesrvAddr.
+ * - client → name server: the experiment's clients get the relays' list as their namesrvAddr;
+ * - DLedger peer → peer: each member's `dLegerPeers` lists the others at relay addresses (its own entry
+ *   stays real), one relay per directed pair, as DLedger resolves peer ids through the local file.
  * Links not covered: client → broker and the slave's metadata sync (they dial the broker's advertised
  * brokerIP1:listenPort, which every client shares); faults there need a gate inside the runtime.
  *
@@ -25,13 +27,24 @@ export const CLIENT_NODE = 'client'
 export interface RelayedLink {
   from: string
   to: string
-  kind: 'ha' | 'namesrv' | 'client-namesrv'
+  kind: 'ha' | 'namesrv' | 'client-namesrv' | 'dledger'
   relay: TcpRelay
 }
 
 /** A fault applied to links, as the history records it. */
 export interface LinkAction {
   links: Array<{from: string; to: string; kind: RelayedLink['kind']}>
+}
+
+/** A DLedger member's selfId and peers ("n0-127.0.0.1:40911;n1-…"), from its file. */
+function raftOf(text: string): {selfId: string | undefined; peers: Array<{id: string; addr: string}>} {
+  const selfId = /^dLegerSelfId=(.*)$/m.exec(text)?.[1]?.trim()
+  const peers = (/^dLegerPeers=(.*)$/m.exec(text)?.[1] ?? '')
+    .split(';')
+    .map((p) => /^([^-]+)-(.+:\d+)$/.exec(p.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({id: m[1]!, addr: m[2]!}))
+  return {selfId, peers}
 }
 
 function hostPort(addr: string): {host: string; port: number} {
@@ -61,7 +74,12 @@ export class LabRelays {
       return r.address
     }
     try {
-      for (const b of specs.filter((s) => s.kind === 'broker' && s.fileRole !== 'DLEDGER')) {
+      // DLedger: each member resolves its peers through its own dLegerPeers, so every directed pair
+      // gets a relay; a member's own entry stays its real port (it binds the port listed for its selfId).
+      const members = specs.filter((s) => s.kind === 'broker' && s.fileRole === 'DLEDGER')
+      const raft = new Map(members.map((m) => [m.name, raftOf(fs.readFileSync(m.confPath, 'utf8'))]))
+      const memberOf = (group: string | undefined, id: string) => members.find((m) => m.brokerName === group && raft.get(m.name)?.selfId === id)
+      for (const b of specs.filter((s) => s.kind === 'broker')) {
         const values: Record<string, string> = {}
         const addrs: string[] = []
         for (const ns of b.namesrvAddrs) {
@@ -69,6 +87,15 @@ export class LabRelays {
           addrs.push(target === undefined ? ns : await relay(b.name, target.name, 'namesrv', ns))
         }
         if (addrs.length > 0) values.namesrvAddr = addrs.join(';')
+        const own = raft.get(b.name)
+        if (own !== undefined && own.peers.length > 0) {
+          const peers: string[] = []
+          for (const p of own.peers) {
+            const peer = memberOf(b.brokerName, p.id)
+            peers.push(p.id === own.selfId || peer === undefined ? `${p.id}-${p.addr}` : `${p.id}-${await relay(b.name, peer.name, 'dledger', p.addr)}`)
+          }
+          values.dLegerPeers = peers.join(';')
+        }
         if (b.fileRole === 'SLAVE') {
           const master = specs.find((m) => m.kind === 'broker' && m.brokerName === b.brokerName && m.brokerId === 0)
           const ha = master?.ports.find((p) => p.use.startsWith('haListenPort'))
