@@ -11,6 +11,7 @@ import type {BrokerConfig} from '../config/broker-config.js'
 import type {MessageStore} from '../store/message-store.js'
 import {checkCommitLogAgainstMaster} from './commit-log-divergence-check.js'
 import {HaSlaveCore, type SlaveAction} from './core/ha-slave-core.js'
+import {startTicks} from './ha-ticks.js'
 import type {TransferRate} from './transfer-rate.js'
 
 /** The settings a link reads. */
@@ -39,7 +40,7 @@ export interface HaClientLinkDeps {
 export class HaClientLink {
   private readonly core: HaSlaveCore
   private disposed = false
-  private tick: unknown
+  private readonly stopTicks: () => void
 
   constructor(
     private readonly socket: Socket,
@@ -55,7 +56,7 @@ export class HaClientLink {
     }
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => this.run(this.core.bytes(chunk, timers.now())))
-    this.scheduleTick()
+    this.stopTicks = startTicks(timers, deps.config, () => this.run(this.core.tick(timers.now())))
     this.run(this.core.start(timers.now()))
   }
 
@@ -78,8 +79,7 @@ export class HaClientLink {
   dispose(): void {
     this.disposed = true
     this.core.closedByPeer()
-    if (this.tick !== undefined) this.deps.timers.clearTimeout(this.tick)
-    this.tick = undefined
+    this.stopTicks()
   }
 
   private run(actions: SlaveAction[]): void {
@@ -137,17 +137,5 @@ export class HaClientLink {
       error = (e as Error).message
     }
     this.run(this.core.appended(error, this.deps.timers.now()))
-  }
-
-  /** The core's tick, a few times per interval. */
-  private scheduleTick(): void {
-    const {haSendHeartbeatInterval: beat, haHousekeepingInterval: house} = this.deps.config
-    const every = Math.max(10, Math.min(1000, Math.floor(beat / 2), Math.floor(house / 4)))
-    this.tick = this.deps.timers.setTimeout(() => {
-      this.tick = undefined
-      if (this.disposed) return
-      this.run(this.core.tick(this.deps.timers.now()))
-      if (!this.disposed) this.scheduleTick()
-    }, every)
   }
 }

@@ -11,6 +11,7 @@ import type {Timers} from '../common/timers.js'
 import type {BrokerConfig} from '../config/broker-config.js'
 import type {MessageStore} from '../store/message-store.js'
 import {HaMasterCore, type MasterAction, type MasterCoreOptions} from './core/ha-master-core.js'
+import {startTicks} from './ha-ticks.js'
 import {encodeTransferHeader} from './transfer-frame-decoder.js'
 import {TransferRate} from './transfer-rate.js'
 
@@ -36,7 +37,7 @@ export class HaConnection {
   readonly rate = new TransferRate()
   private readonly core: HaMasterCore
   private closed = false
-  private tick: unknown
+  private readonly stopTicks: () => void
 
   constructor(
     private readonly socket: Socket,
@@ -50,7 +51,7 @@ export class HaConnection {
     socket.on('drain', () => this.run(this.core.drained()))
     socket.on('error', (err) => deps.logger.debug(`HA connection ${this.remoteAddress}: ${err.message}`))
     socket.on('close', () => this.finish())
-    this.scheduleTick()
+    this.stopTicks = startTicks(deps.timers, deps.config, () => this.run(this.core.tick(deps.timers.now())))
   }
 
   get connectedAt(): number {
@@ -130,20 +131,8 @@ export class HaConnection {
     if (this.closed) return
     this.closed = true
     this.core.closedByPeer()
-    if (this.tick !== undefined) this.deps.timers.clearTimeout(this.tick)
+    this.stopTicks()
     this.socket.destroy()
     this.deps.onClose(this)
-  }
-
-  /** The core's tick, a few times per interval. */
-  private scheduleTick(): void {
-    const {haSendHeartbeatInterval: beat, haHousekeepingInterval: house} = this.deps.config
-    const every = Math.max(10, Math.min(1000, Math.floor(beat / 2), Math.floor(house / 4)))
-    this.tick = this.deps.timers.setTimeout(() => {
-      this.tick = undefined
-      if (this.closed) return
-      this.run(this.core.tick(this.deps.timers.now()))
-      if (!this.closed) this.scheduleTick()
-    }, every)
   }
 }

@@ -4,6 +4,7 @@
  */
 import type {History} from '../checker/index.js'
 import type {ExperimentResult} from '../run/experiment-result.js'
+import {compareClaims} from './prediction-check.js'
 import {claimsFor} from './seed-claims.js'
 import {deliverySeries, latencyPoints, throughputSeries} from './series.js'
 import {escapeXml as e, renderBars, renderChart} from './svg-chart.js'
@@ -55,17 +56,9 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
   ]
   const avail = c.availability.map((a) => [a.group, a.fault, a.start, a.end, a.writeUnavailableMs, a.anyWriteUnavailableMs, a.readWaiting ? a.readUnavailableMs : 'nothing waiting', a.firstReadBrokerId, a.waitedForRestart, a.neverDelivered])
   const predicted = result.predictions.map((p) => {
-    const group = p.prediction.brokerName
-    const measured = c.availability.filter((a) => a.group === group && a.fault.endsWith(p.node))
-    const m = measured[0]
-    const served = m === undefined ? '—' : m.firstReadBrokerId === null ? 'nobody within the run' : m.firstReadBrokerId === 0 ? 'the master (after its return)' : `a slave (brokerId ${m.firstReadBrokerId})`
-    return [
-      `${p.node} at ${(p.t / 1000).toFixed(2)} s`,
-      `<ul>${p.prediction.effects.map((x) => `<li>${e(x)}</li>`).join('')}</ul>readable from: ${e(p.prediction.readableFrom.join(', ') || 'nobody until a restart')}; writable groups: ${e(p.prediction.writableGroups.join(', ') || 'none')}`,
-      m === undefined
-        ? 'no measure for this group'
-        : `<ul><li>first read of ${e(group ?? '')} after the fault: ${m.readUnavailableMs === null ? 'none' : `${m.readUnavailableMs.toFixed(0)} ms`}, served by ${e(served)}</li><li>writes to ${e(group ?? '')} again after ${m.writeUnavailableMs === null ? 'never within the run' : `${m.writeUnavailableMs.toFixed(0)} ms`}; any write after ${fmt(m.anyWriteUnavailableMs)} ms</li><li>messages that waited for the restart: ${m.waitedForRestart}</li></ul>`,
-    ]
+    const rows = compareClaims(p.prediction, c, result.stats, result.timing)
+    const list = rows.length > 0 ? rows.map((r) => `<tr><td>${e(r.predicted)}</td><td>${e(r.measured || '—')}</td></tr>`).join('') : p.prediction.effects.map((x) => `<tr><td>${e(x)}</td><td>—</td></tr>`).join('')
+    return `<h3>${e(p.prediction.state === 'paused' ? 'pause' : 'kill')} ${e(p.node)} at ${(p.t / 1000).toFixed(2)} s</h3><table class="predicted-measured"><tr><th>predicted by mqlab kill</th><th>measured</th></tr>${list}</table><ul>${p.prediction.effects.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`
   })
   const claims = claimsFor(result.template).map((cl) => {
     const k = c.checks.find((x) => x.name === cl.measure)
@@ -85,7 +78,7 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
 <h2>What happened to the messages</h2>${table(['outcome', 'count', 'meaning'], outcome, 'outcome-table')}
 <h2>Checks</h2>${table(['check', 'expected', 'measured', 'status', 'note'], checkRows, 'checks')}
 <h2>Unavailability per broker group</h2>${table(['group', 'fault', 'start ms', 'end ms', 'group writes back after ms', 'any write after ms', 'first read after ms', 'served by brokerId', 'waited for restart', 'never delivered'], avail)}
-<h2>Predicted by <code>mqlab kill</code> and measured</h2>${predicted.length === 0 ? '<p>No kill in this run.</p>' : table(['kill', 'predicted', 'measured'], predicted, 'predicted-measured')}
+<h2>Predicted by <code>mqlab kill</code> and measured</h2>${predicted.length === 0 ? '<p>No kill in this run.</p>' : predicted.join('')}
 <h2>What the seeds claim, and the figure</h2>${claims.length === 0 ? '<p>No claim for this template.</p>' : table(['claim', 'measure', 'measured', ''], claims, 'claims')}
 <h2>Details</h2>
 ${samples('Lost', q.lost as unknown as Array<Record<string, unknown>>)}

@@ -1,6 +1,7 @@
 /** What one experiment run produced: JSON as is (the --json result and the report's result.json). */
 import type {KillPrediction} from '../../lab/kill-prediction.js'
 import type {CheckReport, History} from '../checker/index.js'
+import type {ClaimRow} from '../report/prediction-check.js'
 import type {PlannedStep} from '../scenario/timeline.js'
 
 export interface ExperimentResult {
@@ -15,7 +16,7 @@ export interface ExperimentResult {
   startedAt: string
   timeline: Array<PlannedStep & {appliedAt: number | null; targetsResolved: string[]; error?: string}>
   /** What `mqlab kill` predicted for each kill, with when. */
-  predictions: Array<{t: number; node: string; prediction: KillPrediction}>
+  predictions: Array<{t: number; node: string; prediction: KillPrediction; compared?: ClaimRow[]}>
   workload: {durationMs: number; topic: string; group: string}
   stats: RunStats
   check: CheckReport

@@ -4,6 +4,7 @@
  * the lab's relays. After a kill it keeps what `mqlab kill` predicts, for the report's side by side.
  */
 import {MQAdmin} from '../../client/admin/mq-admin.js'
+import {observeAroundKill} from '../../lab/kill-observation.js'
 import {predictAfterKill, type KillPrediction} from '../../lab/kill-prediction.js'
 import type {LabContext} from '../../lab/lab-context.js'
 import {freezeNode, killNode, startNode, stopNode} from '../../lab/lab-node-control.js'
@@ -102,10 +103,12 @@ export class FaultDriver {
     switch (step.action) {
       case 'kill': {
         const signal = parseSignal(step.options.signal ?? 'SIGKILL')
+        // What `mqlab kill` reads around a kill (topics and where they live), for its prediction.
+        const observe = await observeAroundKill(ctx).catch(() => undefined)
         const start = this.record('kill', a, this.groupsOf([a]), 'start', signal)
         await killNode(ctx, a, signal)
         this.lastKilled = a
-        const prediction = predictAfterKill(ctx, a, signal) ?? undefined
+        const prediction = predictAfterKill(ctx, a, signal, await observe?.after(a).catch(() => undefined)) ?? undefined
         return {step, targets, records: [start], prediction}
       }
       case 'stop': {
@@ -121,10 +124,13 @@ export class FaultDriver {
       case 'pause':
       case 'resume': {
         const pause = step.action === 'pause'
+        const observe = pause ? await observeAroundKill(ctx).catch(() => undefined) : undefined
         const rec = pause ? this.record('pause', a, this.groupsOf([a]), 'start') : undefined
         await freezeNode(ctx, a, pause)
         if (pause) this.lastPaused = a
-        return {step, targets, records: [rec ?? this.record('resume', a, this.groupsOf([a]), 'end')]}
+        // `mqlab pause` of a master predicts too (a hung master keeps its connections).
+        const prediction = pause ? (predictAfterKill(ctx, a, 'SIGSTOP', await observe?.after(a).catch(() => undefined)) ?? undefined) : undefined
+        return {step, targets, records: [rec ?? this.record('resume', a, this.groupsOf([a]), 'end')], prediction}
       }
       case 'restart': {
         const all = a === 'all'

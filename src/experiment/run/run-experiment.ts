@@ -20,6 +20,7 @@ import {check, withFailedSteps, type ConsumeRecord, type FaultRecord, type Histo
 import {createFreshLab} from '../lab/fresh-lab.js'
 import {parseDuration, type Scenario} from '../scenario/scenario.js'
 import {planTimeline, type NodeRole} from '../scenario/timeline.js'
+import {compareClaims} from '../report/prediction-check.js'
 import {runStats, type ExperimentResult} from './experiment-result.js'
 import {FaultDriver} from './fault-driver.js'
 import {prepareTopic} from './lab-readiness.js'
@@ -188,6 +189,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const ordered = scenario.workload?.ordered === true
     const expect = {...scenario.checks, ...(labTemplate !== null ? scenario.checksByTemplate?.[labTemplate] : undefined)}
     const report = withFailedSteps(check(history, {ordered, expect}), applied.filter((s) => s.error !== undefined).map((s) => `${s.action} ${s.targets.join(' ')}: ${s.error}`))
+    const stats = runStats(history, workloadEnd)
     const result: ExperimentResult = {
       scenario: scenario.name,
       description: scenario.description,
@@ -198,9 +200,9 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
       freshLab: fresh,
       startedAt: startedAt.toISOString(),
       timeline: applied,
-      predictions,
+      predictions: predictions.map((p) => ({...p, compared: compareClaims(p.prediction, report, stats, timing)})),
       workload: {durationMs, topic, group: workload.group},
-      stats: runStats(history, workloadEnd),
+      stats,
       check: report,
       problems: [...new Set(workload.problems)],
       report: null,

@@ -13,11 +13,15 @@ import type {MessageQueue} from '../../client/route/message-queue.js'
 import {sendOutcome, type ConsumeRecord, type SendRecord} from '../checker/index.js'
 import type {Workload} from '../scenario/scenario.js'
 
-/** Client timings: RocketMQ's, or fast (route poll and rebalance every second). */
-export function clientTimings(timing: 'java' | 'fast'): {pollNameServerIntervalMs: number; rebalanceIntervalMs: number; pullRetryDelayMs: number} {
+/**
+ * Client timings: RocketMQ's (the client's 'java' failover: route poll 30 s, no re-read after a failed
+ * connection, pull retry 3 s, rebalance 20 s), or fast (mqlab's --fast-failover, plus route poll and
+ * rebalance every second, so a short run shows the whole failover).
+ */
+export function clientTimings(timing: 'java' | 'fast'): {failover: 'java' | 'fast'; pollNameServerIntervalMs: number; rebalanceIntervalMs: number; pullRetryDelayMs: number} {
   return timing === 'fast'
-    ? {pollNameServerIntervalMs: 1000, rebalanceIntervalMs: 1000, pullRetryDelayMs: 200}
-    : {pollNameServerIntervalMs: 30_000, rebalanceIntervalMs: 20_000, pullRetryDelayMs: 3000}
+    ? {failover: 'fast', pollNameServerIntervalMs: 1000, rebalanceIntervalMs: 1000, pullRetryDelayMs: 200}
+    : {failover: 'java', pollNameServerIntervalMs: 30_000, rebalanceIntervalMs: 20_000, pullRetryDelayMs: 3000}
 }
 
 export interface WorkloadSettings {
@@ -57,7 +61,7 @@ export class WorkloadRunner {
   startConsumers(): void {
     const timings = clientTimings(this.s.timing)
     for (let i = 0; i < (this.s.workload.consumers ?? 1); i++) {
-      const consumer = new Consumer({namesrvAddr: this.s.namesrvAddr, pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-c${i}-${process.pid}`})
+      const consumer = new Consumer({namesrvAddr: this.s.namesrvAddr, failover: timings.failover, pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-c${i}-${process.pid}`})
       const done = consumer
         .consume({
           topic: this.s.topic,
@@ -87,7 +91,7 @@ export class WorkloadRunner {
   async runProducers(durationMs: number, signal?: AbortSignal): Promise<void> {
     const w = this.s.workload
     const timings = clientTimings(this.s.timing)
-    const producers = Array.from({length: w.producers ?? 1}, (_, p) => new Producer({namesrvAddr: this.s.namesrvAddr, producerGroup: 'mqlab_experiment_producer', pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-p${p}-${process.pid}`}))
+    const producers = Array.from({length: w.producers ?? 1}, (_, p) => new Producer({namesrvAddr: this.s.namesrvAddr, failover: timings.failover, producerGroup: 'mqlab_experiment_producer', pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-p${p}-${process.pid}`}))
     const end = this.s.now() + durationMs
     const running = () => this.s.now() < end && signal?.aborted !== true
     try {
