@@ -85,6 +85,12 @@ export const errorExitCodes = {
   MASTER_ALIVE: ExitCode.REFUSED,
   NOT_A_SLAVE: ExitCode.USAGE,
   PROMOTE_FAILED: ExitCode.NODE_FAILED,
+  // mqlab experiment run/compare: the verdict as Jepsen maps it (1 a check failed, 2 the run could not decide)
+  CHECK_FAILED: ExitCode.INTERNAL,
+  UNDECIDED: ExitCode.USAGE,
+  SCENARIO_INVALID: ExitCode.USAGE,
+  // mqlab relays on: the lab must be stopped while its files are pointed at the relays
+  LAB_RUNNING: ExitCode.REFUSED,
 } as const
 
 /** A stable error code. */
