@@ -37,6 +37,8 @@ export const ExitCode = {
   BROKER_ERROR: 14,
   /** Refused because it would break the lab's topology (a second master in a group, promoting while the master lives). */
   REFUSED: 15,
+  /** The engine a lab or command needs (Apache RocketMQ on the JVM) is not installed or cannot be installed: no Java, Java too old, no Maven, registry unreachable. */
+  ENGINE_UNAVAILABLE: 16,
   /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
   INTERRUPTED: 130,
 } as const
@@ -81,6 +83,15 @@ export const errorExitCodes = {
   MASTER_ALIVE: ExitCode.REFUSED,
   NOT_A_SLAVE: ExitCode.USAGE,
   PROMOTE_FAILED: ExitCode.NODE_FAILED,
+  // engines (mqlab engine, a lab on Apache RocketMQ, mqlab admin)
+  ENGINE_NOT_INSTALLED: ExitCode.ENGINE_UNAVAILABLE,
+  JAVA_NOT_FOUND: ExitCode.ENGINE_UNAVAILABLE,
+  JAVA_TOO_OLD: ExitCode.ENGINE_UNAVAILABLE,
+  MAVEN_NOT_FOUND: ExitCode.ENGINE_UNAVAILABLE,
+  REGISTRY_UNREACHABLE: ExitCode.ENGINE_UNAVAILABLE,
+  ENGINE_VERSION_NOT_SERVED: ExitCode.ENGINE_UNAVAILABLE,
+  ENGINE_INSTALL_FAILED: ExitCode.ENGINE_UNAVAILABLE,
+  UNKNOWN_ENGINE: ExitCode.USAGE,
 } as const
 
 /** A stable error code. */

@@ -8,7 +8,7 @@ import {readLab} from '../topology/lab-reader.js'
 import {systemClock} from './clock.js'
 import {DiskRunFiles} from './disk-run-files.js'
 import {nodeSpecs, type LabNodeSpec} from './lab-node-spec.js'
-import {nodeLaunch} from './node-launch.js'
+import {labLauncher} from '../engine/engine-launch.js'
 import {OsProcessHost} from './os-process-host.js'
 import {NetPortProbe} from './port-check.js'
 import {RemotingLabWire} from './remoting-lab-wire.js'
@@ -39,7 +39,8 @@ export function realSupervisorDeps(dir: string): SupervisorDeps {
     wire: new RemotingLabWire(),
     ports: new NetPortProbe(),
     clock: systemClock,
-    launch: (spec, pidFile) => nodeLaunch(spec, pidFile, dir),
+    // each node on its engine: mqlab's runtime, or Apache RocketMQ on a JVM (mqlab.json "engine")
+    launch: labLauncher(dir),
   }
 }
 
