@@ -4,7 +4,9 @@
 // the lab folder) even when a test fails.
 import {execFile} from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
+import {freePort} from '../helpers/free-port.js'
 import {guardLab, movePortsToFree, mqlab, processAlive, tempDir, type CliRun} from '../helpers/lab-cli.js'
 
 type T = {teardown(fn: () => unknown): void; log(...values: unknown[]): void}
@@ -31,7 +33,7 @@ export async function makeLab(t: T, template: string, engines: string[], options
   const init = await mqlab(cwd, ['init', template, '--dir', 'lab', '--namesrv', String(options.namesrvs ?? 1), ...engines.flatMap((e) => ['--engine', e])])
   if (init.exitCode !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`)
   const dir = path.join(cwd, 'lab')
-  const {namesrvAddr} = await movePortsToFree(dir)
+  const {namesrvAddr} = template === 'dledger' ? await moveDLedgerPortsToFree(dir) : await movePortsToFree(dir)
   const guard = guardLab(t, dir)
   const cli = async <R = any>(...args: string[]) => {
     const run = await mqlab<R>(cwd, [...args, '--dir', 'lab'], {timeoutMs: 240_000})
@@ -114,5 +116,57 @@ export function mqlabWithEnv(cwd: string, args: string[], env: Record<string, st
         reject(new Error(`mqlab ${args.join(' ')} printed no JSON (exit ${exitCode}):\n${stdout}\n${stderr}`))
       }
     })
+  })
+}
+
+/**
+ * movePortsToFree for a DLedger lab: name servers, each member's listenPort (with −2 and +1 free) and
+ * its raft port, rewriting dLegerPeers in every member.
+ */
+export async function moveDLedgerPortsToFree(labDir: string): Promise<{namesrvAddr: string}> {
+  const conf = path.join(labDir, 'conf')
+  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
+  const taken = new Set<number>()
+  const pick = async (neighbours: number[]) => {
+    for (;;) {
+      const p = await freePort()
+      const all = [p, ...neighbours.map((d) => p + d)]
+      if (all.some((x) => x < 1024 || x > 65535 || taken.has(x))) continue
+      if (!(await Promise.all(neighbours.map((d) => portIsFree(p + d)))).every(Boolean)) continue
+      for (const x of all) taken.add(x)
+      return p
+    }
+  }
+  const namesrvPorts: number[] = []
+  for (const f of files.filter((x) => x.startsWith('namesrv'))) {
+    const p = await pick([])
+    namesrvPorts.push(p)
+    rewrite(path.join(conf, f), {listenPort: String(p)})
+  }
+  const namesrvAddr = namesrvPorts.map((p) => `127.0.0.1:${p}`).join(';')
+  const members = files.filter((x) => !x.startsWith('namesrv'))
+  const raft = new Map<string, number>()
+  const listen = new Map<string, number>()
+  for (const f of members) {
+    const id = /^dLegerSelfId=(\S+)$/m.exec(fs.readFileSync(path.join(conf, f), 'utf8'))![1]!
+    listen.set(f, await pick([-2, 1]))
+    raft.set(id, await pick([]))
+  }
+  const peers = [...raft].map(([id, p]) => `${id}-127.0.0.1:${p}`).join(';')
+  for (const f of members) rewrite(path.join(conf, f), {listenPort: String(listen.get(f)), haListenPort: String(listen.get(f)! + 1), namesrvAddr, dLegerPeers: peers})
+  return {namesrvAddr}
+}
+
+function rewrite(file: string, values: Record<string, string>): void {
+  let text = fs.readFileSync(file, 'utf8')
+  for (const [k, v] of Object.entries(values)) text = text.replace(new RegExp(`^${k}=.*$`, 'm'), `${k}=${v}`)
+  fs.writeFileSync(file, text)
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer()
+    s.once('error', () => resolve(false))
+    s.listen({host: '127.0.0.1', port, exclusive: true}, () => s.close(() => resolve(true)))
   })
 }
