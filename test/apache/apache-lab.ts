@@ -170,3 +170,17 @@ function portIsFree(port: number): Promise<boolean> {
     s.listen({host: '127.0.0.1', port, exclusive: true}, () => s.close(() => resolve(true)))
   })
 }
+
+/** The first `length` bytes of a store's commitlog (its segments in offset order). */
+export function commitlogPrefix(storeDir: string, length: number): Buffer {
+  const dir = path.join(storeDir, 'commitlog')
+  const parts: Buffer[] = []
+  let left = length
+  for (const name of fs.readdirSync(dir).filter((n) => /^\d{20}$/.test(n)).sort()) {
+    if (left <= 0) break
+    const data = fs.readFileSync(path.join(dir, name))
+    parts.push(data.subarray(0, Math.min(left, data.length)))
+    left -= Math.min(left, data.length)
+  }
+  return Buffer.concat(parts)
+}

@@ -1,7 +1,8 @@
 import test from 'ava'
+import path from 'node:path'
 import {killExperiment} from '../e2e/ha-experiment.js'
 import {Producer} from '../../src/client/producer/producer.js'
-import {installEngine, isJava, labProcesses, makeLab, nodePids, rssMb, type Lab} from './apache-lab.js'
+import {commitlogPrefix, installEngine, isJava, labProcesses, makeLab, nodePids, rssMb, type Lab} from './apache-lab.js'
 
 // Labs on Apache RocketMQ's own name server and broker (JVMs), run by the same CLI as embedded labs.
 
@@ -131,6 +132,14 @@ for (const mix of [
     const fromA = exp.consumed.filter((m) => m.brokerName === 'broker-a')
     t.true(fromA.length >= ackedByA)
     t.true(fromA.every((m) => m.brokerId > 0), "broker-a's messages come from broker-a-slave")
+    // The slave's commitlog is a byte-for-byte prefix of its master's: the same records at the same offsets.
+    const status = await lab.cli('status')
+    const slaveMax = status.json.result.nodes.find((n: any) => n.name === 'broker-a-slave').commitLogMaxOffset as number
+    t.true(slaveMax > 0)
+    const slaveBytes = commitlogPrefix(path.join(lab.dir, 'store', 'broker-a-slave'), slaveMax)
+    const masterBytes = commitlogPrefix(path.join(lab.dir, 'store', 'broker-a-master'), slaveMax)
+    t.is(slaveBytes.length, slaveMax)
+    t.true(slaveBytes.equals(masterBytes), `the slave's first ${slaveMax} commitlog bytes equal the master's`)
     t.log(`${mix.title}: ${exp.acked.size} SEND_OK (${ackedByA} by broker-a) of ${exp.reports.length} (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}`)
 
     const down = await lab.cli('down')
