@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {DEFAULT_APACHE_VERSION, ENGINE_MANIFEST, enginesDir, type EngineManifest} from './engine-home.js'
 
 /** engine.json of an install folder, or undefined when the install is missing or unfinished. */

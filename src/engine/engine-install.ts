@@ -7,7 +7,7 @@
 import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {apacheInstallDir, ENGINE_MANIFEST, type EngineManifest} from './engine-home.js'
 import {findJava, type JavaRuntime} from './java-runtime.js'
 import {LOGBACK_CONFIGS} from './logback-configs.js'

@@ -5,7 +5,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 
 /** The oldest Java RocketMQ 4.9 runs on. */
 export const MIN_JAVA_MAJOR = 8

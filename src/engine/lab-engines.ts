@@ -5,7 +5,7 @@
  * the topology; this only says what runs each file.
  */
 import fs from 'node:fs'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {labPaths} from '../topology/lab-paths.js'
 import {ENGINE_NAMES, type EngineName} from './engine-home.js'
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {buildSnapshot, readLab} from '../topology/lab-reader.js'
 import {checkTopology, summarize, type ValidationResult} from '../topology/validate-lab.js'
 import {parseHosts, planExport, type ExportPlan} from './export-plan.js'
