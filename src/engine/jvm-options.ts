@@ -19,7 +19,8 @@ export const HEAP_MB = {namesrv: 96, broker: 256, admin: 128} as const
 /**
  * Flags Java 9+ needs for RocketMQ 4.9: its store unmaps a deleted commitlog/consume-queue file by
  * calling DirectByteBuffer.cleaner() and Cleaner.clean() reflectively (MappedFile.clean), which the
- * module system refuses unless java.nio and jdk.internal.ref are opened; Netty reaches into sun.nio.ch.
+ * module system refuses unless java.nio and jdk.internal.ref are opened (seen: without them `mqadmin
+ * deleteTopic` fails with InaccessibleObjectException on Java 17); Netty reaches into sun.nio.ch.
  * Java 8 does not know --add-opens and would refuse to start with them.
  */
 export function moduleFlags(major: number): string[] {
