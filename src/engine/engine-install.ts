@@ -80,7 +80,6 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
   const work = path.join(dir, '.install')
   const partial = path.join(dir, 'lib.partial')
   try {
-    fs.rmSync(path.join(dir, ENGINE_MANIFEST), {force: true})
     fs.rmSync(partial, {recursive: true, force: true})
     fs.mkdirSync(work, {recursive: true})
     fs.writeFileSync(path.join(work, 'pom.xml'), renderInstallPom(request.version))
@@ -88,12 +87,23 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
     throw new MqlabError('WRITE_FAILED', `cannot write ${dir}: ${(err as Error).message}`, {suggestion: 'check the permissions, or set MQLAB_HOME to a writable folder'})
   }
   step(`resolving ${apacheArtifacts(request.version).join(', ')} with Maven (${maven})`)
-  await runMaven(env, ['-B', '-q', '-f', path.join(work, 'pom.xml'), COPY_GOAL, `-DoutputDirectory=${partial}`, '-DincludeScope=runtime'], request.version)
+  try {
+    await runMaven(env, ['-B', '-q', '-f', path.join(work, 'pom.xml'), COPY_GOAL, `-DoutputDirectory=${partial}`, '-DincludeScope=runtime'], request.version)
+  } catch (err) {
+    // A version the registry lacks leaves nothing to resume: no folder is kept for it. Otherwise the
+    // folder stays without engine.json (listed as half-finished) and the next run starts over.
+    if (err instanceof MqlabError && err.code === 'ENGINE_VERSION_NOT_SERVED' && !existing) fs.rmSync(dir, {recursive: true, force: true})
+    else fs.rmSync(partial, {recursive: true, force: true})
+    throw err
+  }
   const jars = fs.readdirSync(partial).filter((f) => f.endsWith('.jar'))
   if (!jars.some((j) => j.startsWith(`rocketmq-broker-${request.version}`))) {
     throw new MqlabError('ENGINE_INSTALL_FAILED', `Maven finished but ${partial} holds no rocketmq-broker-${request.version}.jar`, {suggestion: 'run the install again with --force'})
   }
   step(`${jars.length} jars resolved; writing conf/ (logback configs)`)
+  // From here until engine.json is written again the install is half-finished (a --force reinstall keeps
+  // the old one usable until Maven has succeeded).
+  fs.rmSync(path.join(dir, ENGINE_MANIFEST), {force: true})
   writeConf(dir)
   fs.rmSync(path.join(dir, 'lib'), {recursive: true, force: true})
   fs.renameSync(partial, path.join(dir, 'lib'))

@@ -84,3 +84,17 @@ test('registry unreachable: the real Maven, pointed at a closed loopback port wi
   const list = await mqlabWithEnv(home, ['engine', 'list'], {MQLAB_HOME: home})
   t.false(list.json.result.engines.some((e: any) => e.engine === 'apache' && e.state === 'ready'))
 })
+
+test('--rocketmq-home registers an unpacked distribution (nothing copied); ROCKETMQ_HOME is listed; a folder that is none is refused', async (t) => {
+  const home = await tempDir(t, 'mqlab-home-')
+  const dist = (await installEngine()).json.result.home as string // laid out as a distribution: lib/, conf/
+  const run = await mqlabWithEnv(home, ['engine', 'install', 'apache', '--rocketmq-home', dist], {MQLAB_HOME: home, ROCKETMQ_HOME: undefined})
+  t.is(run.exitCode, 0, run.stdout + run.stderr)
+  t.like(run.json.result, {action: 'registered', source: 'rocketmq-home', home: dist})
+  const list = await mqlabWithEnv(home, ['engine', 'list'], {MQLAB_HOME: home, ROCKETMQ_HOME: dist})
+  const sources = list.json.result.engines.filter((e: any) => e.engine === 'apache').map((e: any) => e.source).sort()
+  t.deepEqual(sources, ['ROCKETMQ_HOME', 'rocketmq-home'])
+  const bad = await mqlabWithEnv(home, ['engine', 'install', 'apache', '--rocketmq-home', home], {MQLAB_HOME: home})
+  t.is(bad.exitCode, 16)
+  t.is(bad.json.error?.code, 'ENGINE_NOT_INSTALLED')
+})
