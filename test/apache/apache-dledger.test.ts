@@ -4,7 +4,7 @@ import {MQAdmin} from '../../src/client/admin/mq-admin.js'
 import {Producer} from '../../src/client/producer/producer.js'
 import {waitUntil} from '../helpers/wait-until.js'
 import {drainTopic} from '../e2e/ha-experiment.js'
-import {installEngine, isJava, labProcesses, makeLab, nodePids} from './apache-lab.js'
+import {installEngine, isJava, labProcesses, labUp, makeLab, nodePids} from './apache-lab.js'
 
 // The dledger template on Apache RocketMQ: three JVM brokers in one raft group (DLedger 0.3.1.2, as
 // 4.9 ships it), which mqlab's embedded runtime does not run yet. The group elects a leader, which the
@@ -24,7 +24,7 @@ async function leaderOf(admin: MQAdmin): Promise<string | undefined> {
 test('dledger on the apache engine: up elects a leader; kill it, a new leader is elected and serves every acknowledged message; down leaves no JVM', async (t) => {
   const topic = 'ApacheRaft'
   const lab = await makeLab(t, 'dledger', ['apache'])
-  const up = await lab.cli('up', '--timeout', '120')
+  const up = await labUp(lab)
   t.is(up.exitCode, 0, up.stdout + up.stderr)
   const pids = await nodePids(lab)
   t.deepEqual(Object.keys(pids).filter((n) => n.startsWith('broker')).sort(), ['broker-a-n0', 'broker-a-n1', 'broker-a-n2'])

@@ -6,8 +6,7 @@ import {execFile} from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import {freePort} from '../helpers/free-port.js'
-import {guardLab, movePortsToFree, mqlab, processAlive, tempDir, type CliRun} from '../helpers/lab-cli.js'
+import {guardLab, mqlab, processAlive, tempDir, type CliRun} from '../helpers/lab-cli.js'
 
 type T = {teardown(fn: () => unknown): void; log(...values: unknown[]): void}
 
@@ -33,7 +32,7 @@ export async function makeLab(t: T, template: string, engines: string[], options
   const init = await mqlab(cwd, ['init', template, '--dir', 'lab', '--namesrv', String(options.namesrvs ?? 1), ...engines.flatMap((e) => ['--engine', e])])
   if (init.exitCode !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`)
   const dir = path.join(cwd, 'lab')
-  const {namesrvAddr} = template === 'dledger' ? await moveDLedgerPortsToFree(dir) : await movePortsToFree(dir)
+  const {namesrvAddr} = await moveLabPorts(dir)
   const guard = guardLab(t, dir)
   const cli = async <R = any>(...args: string[]) => {
     const run = await mqlab<R>(cwd, [...args, '--dir', 'lab'], {timeoutMs: 240_000})
@@ -120,22 +119,25 @@ export function mqlabWithEnv(cwd: string, args: string[], env: Record<string, st
 }
 
 /**
- * movePortsToFree for a DLedger lab: name servers, each member's listenPort (with −2 and +1 free) and
- * its raft port, rewriting dLegerPeers in every member.
+ * Moves every node of a lab (classic or DLedger) to free ports picked at random below the kernel's
+ * ephemeral range (32768+), so the outgoing connections of a busy machine cannot take one between the
+ * pick and `up`: name servers, each broker's listenPort (with −2 and +1 free), DLedger raft ports with
+ * dLegerPeers rewritten in every member, and namesrvAddr everywhere.
  */
-export async function moveDLedgerPortsToFree(labDir: string): Promise<{namesrvAddr: string}> {
+export async function moveLabPorts(labDir: string): Promise<{namesrvAddr: string}> {
   const conf = path.join(labDir, 'conf')
   const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
   const taken = new Set<number>()
   const pick = async (neighbours: number[]) => {
-    for (;;) {
-      const p = await freePort()
+    for (let i = 0; i < 1000; i++) {
+      const p = 20_000 + Math.floor(Math.random() * 12_000)
       const all = [p, ...neighbours.map((d) => p + d)]
-      if (all.some((x) => x < 1024 || x > 65535 || taken.has(x))) continue
-      if (!(await Promise.all(neighbours.map((d) => portIsFree(p + d)))).every(Boolean)) continue
+      if (all.some((x) => taken.has(x))) continue
+      if (!(await Promise.all(all.map((x) => portIsFree(x)))).every(Boolean)) continue
       for (const x of all) taken.add(x)
       return p
     }
+    throw new Error('no free ports found')
   }
   const namesrvPorts: number[] = []
   for (const f of files.filter((x) => x.startsWith('namesrv'))) {
@@ -144,16 +146,18 @@ export async function moveDLedgerPortsToFree(labDir: string): Promise<{namesrvAd
     rewrite(path.join(conf, f), {listenPort: String(p)})
   }
   const namesrvAddr = namesrvPorts.map((p) => `127.0.0.1:${p}`).join(';')
-  const members = files.filter((x) => !x.startsWith('namesrv'))
+  const brokers = files.filter((x) => !x.startsWith('namesrv'))
   const raft = new Map<string, number>()
   const listen = new Map<string, number>()
-  for (const f of members) {
-    const id = /^dLegerSelfId=(\S+)$/m.exec(fs.readFileSync(path.join(conf, f), 'utf8'))![1]!
+  for (const f of brokers) {
     listen.set(f, await pick([-2, 1]))
-    raft.set(id, await pick([]))
+    const id = /^dLegerSelfId=(\S+)$/m.exec(fs.readFileSync(path.join(conf, f), 'utf8'))?.[1]
+    if (id !== undefined) raft.set(id, await pick([]))
   }
   const peers = [...raft].map(([id, p]) => `${id}-127.0.0.1:${p}`).join(';')
-  for (const f of members) rewrite(path.join(conf, f), {listenPort: String(listen.get(f)), haListenPort: String(listen.get(f)! + 1), namesrvAddr, dLegerPeers: peers})
+  for (const f of brokers) {
+    rewrite(path.join(conf, f), {listenPort: String(listen.get(f)), haListenPort: String(listen.get(f)! + 1), ...(namesrvAddr ? {namesrvAddr} : {}), ...(peers ? {dLegerPeers: peers} : {})})
+  }
   return {namesrvAddr}
 }
 
@@ -183,4 +187,17 @@ export function commitlogPrefix(storeDir: string, length: number): Buffer {
     left -= Math.min(left, data.length)
   }
   return Buffer.concat(parts)
+}
+
+/**
+ * `mqlab up --timeout 120` (JVMs on two loaded cores start slowly). A port taken by another process
+ * between the pick and the start (PORT_IN_USE: nothing was started) gets new ports and one more try.
+ */
+export async function labUp(lab: Lab): Promise<CliRun> {
+  let run = await lab.cli('up', '--timeout', '120')
+  for (let retry = 0; retry < 2 && run.exitCode === 8; retry++) {
+    lab.namesrvAddr = (await moveLabPorts(lab.dir)).namesrvAddr
+    run = await lab.cli('up', '--timeout', '120')
+  }
+  return run
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {killExperiment} from '../e2e/ha-experiment.js'
 import {Producer} from '../../src/client/producer/producer.js'
-import {commitlogPrefix, installEngine, isJava, labProcesses, makeLab, nodePids, rssMb, type Lab} from './apache-lab.js'
+import {commitlogPrefix, installEngine, isJava, labUp, labProcesses, makeLab, nodePids, rssMb, type Lab} from './apache-lab.js'
 
 // Labs on Apache RocketMQ's own name server and broker (JVMs), run by the same CLI as embedded labs.
 
@@ -14,7 +14,7 @@ test.before(async (t) => {
 
 /** `up` with a generous per-node readiness limit (JVMs on two loaded cores), checked. */
 async function up(t: {is: (a: unknown, b: unknown, m?: string) => void}, lab: Lab) {
-  const run = await lab.cli('up', '--timeout', '120')
+  const run = await labUp(lab)
   t.is(run.exitCode, 0, run.stdout + run.stderr)
   return run
 }
@@ -102,7 +102,7 @@ test('2m-2s-sync on the apache engine: kill broker-a-master mid-stream, every SE
     ['broker-b', 'SYNC_MASTER', 1],
   ])
 
-  const exp = await killExperiment(t, {...lab, cli: lab.cli}, {topic, group: 'apache_kill', killed: 'broker-a', total: 2000, killAfter: 300, chunk: 25, inflight: 8})
+  const exp = await killExperiment(t, lab, {topic, group: 'apache_kill', killed: 'broker-a', total: 1200, killAfter: 300, chunk: 25, inflight: 8})
   t.is(exp.killRun.exitCode, 0, exp.killRun.stdout)
   t.like(exp.killRun.json.result, {node: 'broker-a-master', state: 'crashed'})
   t.true(exp.acked.size > 0)
@@ -131,7 +131,7 @@ for (const mix of [
     t.is(create.exitCode, 0, create.stdout)
     await waitGroupsAcknowledge(lab, topic, ['broker-a', 'broker-b'])
 
-    const exp = await killExperiment(t, lab, {topic, group: 'mixed_kill', killed: 'broker-a', total: 2000, killAfter: 300, chunk: 25, inflight: 8})
+    const exp = await killExperiment(t, lab, {topic, group: 'mixed_kill', killed: 'broker-a', total: 1200, killAfter: 300, chunk: 25, inflight: 8})
     t.is(exp.killRun.exitCode, 0, exp.killRun.stdout)
     const ackedByA = [...exp.acked.values()].filter((r) => r.brokerName === 'broker-a').length
     t.true(ackedByA > 0, 'broker-a acknowledged sends before it died')
