@@ -59,10 +59,18 @@ export default class Init extends BaseCommand {
     const {initLab} = await import('../topology/init-lab.js')
     // --engine: checked against the planned nodes before anything is written, recorded in mqlab.json after
     const engineChoice = flags.engine === undefined ? undefined : (await import('../engine/engine-flags.js')).planEngines(flags.engine, request)
-    const result: InitResult & {engine?: unknown} = initLab(request)
+    const result: InitResult & {engine?: unknown; engineProblems?: unknown} = initLab(request)
+    let engineErrors: string[] = []
     if (engineChoice) {
       ;(await import('../engine/lab-engines.js')).writeLabEngines(result.dir, engineChoice)
       result.engine = engineChoice
+      // e.g. --hosts 2 with Java nodes: simulated hosts share ports a JVM binds on every interface
+      const {readLab} = await import('../topology/lab-reader.js')
+      const {engineProblems} = await import('../engine/engine-rules.js')
+      const problems = engineProblems(readLab(result.dir), engineChoice)
+      engineErrors = problems.map((p) => `${p.file}: ${p.message}`)
+      // the files are fine for RocketMQ; only these engines cannot run them here (mqlab up and validate say so too)
+      if (problems.length > 0) result.engineProblems = problems
     }
     if (!result.validation.valid) {
       this.fail(new MqlabError('VALIDATION_FAILED', `the generated lab has ${result.validation.errors} errors`, {suggestion: 'this is a bug in mqlab: please report it with the output of mqlab validate'}))
@@ -71,6 +79,8 @@ export default class Init extends BaseCommand {
       const {renderInit} = await import('../cli/render/init-report.js')
       this.log(renderInit(result))
       if (engineChoice) this.log(`Engine: ${(await import('../engine/lab-engines.js')).describeEngines(engineChoice)} (recorded in mqlab.json)`)
+      for (const e of engineErrors) this.log(`  ✗ ${e}`)
+      if (engineErrors.length > 0) this.log('  mqlab up refuses this lab on these engines: run those nodes on the embedded engine (--engine NODE=embedded) or use --hosts 1')
     }
     return result
   }
