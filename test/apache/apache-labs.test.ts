@@ -130,6 +130,11 @@ for (const mix of [
     const create = await lab.cli('topic', 'create', topic, '--queues', '4')
     t.is(create.exitCode, 0, create.stdout)
     await waitGroupsAcknowledge(lab, topic, ['broker-a', 'broker-b'])
+    // The link is known from whichever side runs mqlab: the embedded master's view of the Java slave's
+    // HA connection, or the embedded slave's own.
+    const replication = await lab.cli('replication')
+    t.is(replication.exitCode, 0, replication.stdout)
+    t.like(replication.json.result.groups.find((g: any) => g.brokerName === 'broker-a').slaves[0], {connectionState: 'CONNECTED'})
 
     const exp = await killExperiment(t, lab, {topic, group: 'mixed_kill', killed: 'broker-a', total: 1200, killAfter: 300, chunk: 25, inflight: 8})
     t.is(exp.killRun.exitCode, 0, exp.killRun.stdout)
