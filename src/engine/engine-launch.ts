@@ -13,7 +13,7 @@ import {labPaths} from '../topology/lab-paths.js'
 import {resolveApacheEngine, type ApacheEngine} from './engine-catalogue.js'
 import {findJava, type JavaRuntime} from './java-runtime.js'
 import {jvmArgs} from './jvm-options.js'
-import {engineOf, readLabEngines, type LabEngines} from './lab-engines.js'
+import {engineOf, readLabEngines, usesApache, type LabEngines} from './lab-engines.js'
 
 /** Writes the shell's pid (which exec hands to java) to MQLAB_PID_FILE, then runs the JVM. */
 const PID_WRAPPER = 'echo $$ > "$MQLAB_PID_FILE" && exec "$@"'
@@ -41,4 +41,16 @@ export function labLauncher(labDir: string, env: NodeJS.ProcessEnv = process.env
     jvm ??= {engine: resolveApacheEngine(engines.apacheVersion, env), java: findJava(env)}
     return jvmNodeLaunch(spec, pidFile, path.resolve(labDir), jvm.engine, jvm.java, env)
   }
+}
+
+/**
+ * Supervisor timings for a lab with Java nodes: a JVM broker's graceful stop took 4-8 s on a loaded
+ * two-core machine (RocketMQ's message store pauses 3 s in its shutdown alone), close to the default
+ * 10 s before SIGKILL, which would turn a `stop` into a crash (abort file, recovery at the next start).
+ */
+export const JVM_STOP_TIMEOUT_MS = 30_000
+
+/** Timing defaults the lab's engines need (none for an embedded-only lab). */
+export function engineTimings(labDir: string, nodes: readonly string[]): {stopTimeoutMs?: number} {
+  return usesApache(readLabEngines(labDir), nodes) ? {stopTimeoutMs: JVM_STOP_TIMEOUT_MS} : {}
 }
