@@ -58,6 +58,16 @@ test('single on the apache engine: up starts Java processes, send, mqadmin clust
   t.regex(deleted.json.result.stdout, /delete topic \[ApacheSingle\] from cluster \[DefaultCluster\] success/)
   t.notRegex(fs.readFileSync(path.join(lab.dir, 'logs', 'broker-a-master.log'), 'utf8'), /InaccessibleObjectException/)
 
+  // stop/start and pause/resume act on the JVM as on any node
+  t.like((await lab.cli('stop', 'broker-a-master')).json.result, {node: 'broker-a-master'})
+  t.false(isJava(pids['broker-a-master']!) && labProcesses(lab.dir).some((p) => p.pid === pids['broker-a-master']), 'the stopped JVM is gone')
+  const restarted = await lab.cli('start', 'broker-a-master')
+  t.is(restarted.exitCode, 0, restarted.stdout)
+  const newPid = (await nodePids(lab))['broker-a-master']!
+  t.true(isJava(newPid))
+  t.is((await lab.cli('pause', 'broker-a-master')).json.result.state, 'paused')
+  t.is((await lab.cli('resume', 'broker-a-master')).json.result.state, 'running')
+
   const down = await lab.cli('down')
   t.is(down.exitCode, 0, down.stdout)
   t.deepEqual(labProcesses(lab.dir), [], 'no JVM of the lab is left')
