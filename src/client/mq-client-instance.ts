@@ -2,11 +2,9 @@
  * What a producer, consumer and admin client share (RocketMQ's MQClientInstance): the remoting client,
  * the name servers, the clientID, the topic routes and the brokerName → address table built from them.
  *
- * Routes are cached and re-read after `pollNameServerIntervalMs` (30 s, as Java polls). mqlab
- * deliberately differs from RocketMQ in one way: callers re-read a route at once after a connection
- * failure (`updateTopicRoute`), instead of waiting up to 30 s for the next poll, so a dead broker
- * drops out of the client's view as soon as the name server has noticed.
- * Concurrent reads of one topic's route share one request.
+ * Routes are cached and re-read after `pollNameServerIntervalMs` (30 s, as Java polls). Only with the
+ * opt-in `failover: 'fast'` do callers also re-read a route at once after a connection failure
+ * (`timing`, see failover-timing.ts). Concurrent reads of one topic's route share one request.
  */
 import {silentLogger, type Logger} from '../../runtime/common/logger.js'
 import {decodeTopicRouteData, type TopicRouteData} from '../../runtime/remoting/body/topic-route-data.js'
@@ -18,15 +16,19 @@ import {ResponseCode} from '../../runtime/remoting/response-code.js'
 import {MQBrokerError, MQClientError} from './client-errors.js'
 import {buildClientId, defaultInstanceName, localClientIP} from './client-id.js'
 import {parseNamesrvAddrList, type ClientOptions} from './client-options.js'
+import {failoverTiming, type FailoverTiming} from './failover-timing.js'
 import type {RemotingInvoker} from './remoting-invoker.js'
 import {BrokerAddrTable} from './route/broker-addr-table.js'
 import {NameServerClient} from './route/name-server-client.js'
+import {realTimers, type Timers} from '../../runtime/common/timers.js'
 
 /** Dependencies a test or a long-lived process may inject. */
 export interface ClientDependencies {
   remoting?: RemotingInvoker
-  /** Wall clock in ms (route ages, born timestamps). */
+  /** Wall clock in ms (route ages, born timestamps); default timers.now. */
   now?: () => number
+  /** The client's timers: request timeouts and a consume run's schedule (default the real ones). */
+  timers?: Timers
 }
 
 interface CachedRoute {
@@ -43,7 +45,10 @@ export class MQClientInstance {
   readonly logger: Logger
   readonly requestTimeoutMs: number
   readonly now: () => number
-  private readonly pollIntervalMs: number
+  readonly timers: Timers
+  /** The failover timings this client keeps (Java's unless `failover: 'fast'`). */
+  readonly timing: FailoverTiming
+  readonly pollIntervalMs: number
   private readonly routes = new Map<string, CachedRoute>()
   private readonly pendingRoutes = new Map<string, Promise<TopicRouteData | undefined>>()
   private readonly ownsRemoting: boolean
@@ -53,10 +58,13 @@ export class MQClientInstance {
     const addrs = parseNamesrvAddrList(options.namesrvAddr)
     this.logger = options.logger ?? silentLogger
     this.requestTimeoutMs = options.requestTimeoutMs ?? 3000
-    this.pollIntervalMs = options.pollNameServerIntervalMs ?? 30_000
-    this.now = deps.now ?? Date.now
+    this.timing = failoverTiming(options.failover)
+    this.pollIntervalMs = options.pollNameServerIntervalMs ?? this.timing.pollNameServerIntervalMs
+    const timers = deps.timers ?? realTimers
+    this.timers = timers
+    this.now = deps.now ?? (() => timers.now())
     this.ownsRemoting = deps.remoting === undefined
-    this.remoting = deps.remoting ?? new RemotingClient({logger: this.logger.child('remoting')})
+    this.remoting = deps.remoting ?? new RemotingClient({logger: this.logger.child('remoting'), timers})
     this.nameServer = new NameServerClient(this.remoting, addrs, this.requestTimeoutMs, this.logger)
     this.clientId = buildClientId(options.clientIP ?? localClientIP(), options.instanceName ?? defaultInstanceName())
   }

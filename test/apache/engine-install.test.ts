@@ -45,10 +45,10 @@ test('a half-finished install (no engine.json) is started over by the next run',
   t.true(fs.existsSync(path.join(dir, 'engine.json')))
 })
 
-test('no Java, Java too old, no Maven: clear errors, exit 16, nothing installed', async (t) => {
+test('no Java, Java too old, no Maven: clear errors, exit 17, nothing installed', async (t) => {
   const home = await tempDir(t, 'mqlab-home-')
   const noJava = await mqlabWithEnv(home, ['engine', 'install', 'apache'], {MQLAB_HOME: home, JAVA_HOME: path.join(home, 'no-jdk')})
-  t.is(noJava.exitCode, 16)
+  t.is(noJava.exitCode, 17)
   t.is(noJava.json.error?.code, 'JAVA_NOT_FOUND')
 
   // A JDK whose java reports 1.7 (RocketMQ 4.9 needs 8).
@@ -56,12 +56,12 @@ test('no Java, Java too old, no Maven: clear errors, exit 16, nothing installed'
   fs.mkdirSync(path.join(oldJdk, 'bin'), {recursive: true})
   fs.writeFileSync(path.join(oldJdk, 'bin', 'java'), '#!/bin/sh\necho \'java version "1.7.0_80"\' >&2\n', {mode: 0o755})
   const old = await mqlabWithEnv(home, ['engine', 'install', 'apache'], {MQLAB_HOME: home, JAVA_HOME: oldJdk})
-  t.is(old.exitCode, 16)
+  t.is(old.exitCode, 17)
   t.is(old.json.error?.code, 'JAVA_TOO_OLD')
   t.regex(old.json.error?.message ?? '', /1\.7\.0_80.*Java 8/)
 
   const noMaven = await mqlabWithEnv(home, ['engine', 'install', 'apache'], {MQLAB_HOME: home, MQLAB_MVN: path.join(home, 'no-mvn')})
-  t.is(noMaven.exitCode, 16)
+  t.is(noMaven.exitCode, 17)
   t.is(noMaven.json.error?.code, 'MAVEN_NOT_FOUND')
   t.false(fs.existsSync(path.join(home, 'engines')), 'nothing written before the checks pass')
 })
@@ -78,7 +78,7 @@ test('registry unreachable: the real Maven, pointed at a closed loopback port wi
   const mvn = path.join(home, 'mvn-closed')
   fs.writeFileSync(mvn, `#!/bin/sh\nexec mvn -s ${settings} "$@"\n`, {mode: 0o755})
   const run = await mqlabWithEnv(home, ['engine', 'install', 'apache'], {MQLAB_HOME: home, MQLAB_MVN: mvn})
-  t.is(run.exitCode, 16, run.stdout + run.stderr)
+  t.is(run.exitCode, 17, run.stdout + run.stderr)
   t.is(run.json.error?.code, 'REGISTRY_UNREACHABLE')
   t.regex(run.json.error?.message ?? '', /127\.0\.0\.1/)
   const list = await mqlabWithEnv(home, ['engine', 'list'], {MQLAB_HOME: home})
@@ -95,6 +95,6 @@ test('--rocketmq-home registers an unpacked distribution (nothing copied); ROCKE
   const sources = list.json.result.engines.filter((e: any) => e.engine === 'apache').map((e: any) => e.source).sort()
   t.deepEqual(sources, ['ROCKETMQ_HOME', 'rocketmq-home'])
   const bad = await mqlabWithEnv(home, ['engine', 'install', 'apache', '--rocketmq-home', home], {MQLAB_HOME: home})
-  t.is(bad.exitCode, 16)
+  t.is(bad.exitCode, 17)
   t.is(bad.json.error?.code, 'ENGINE_NOT_INSTALLED')
 })

@@ -7,8 +7,10 @@
  * unregisters. Offsets cover exactly the messages delivered, so the next run with the group continues
  * at the first message this one did not deliver.
  *
- * mqlab difference: after a connection failure the topic route is re-read at once (RocketMQ waits for
- * its 30 s poll), so pulls move to the slave as soon as the name server lists only `{1: …}`.
+ * Routes (and so the broker each queue is pulled from) are re-read every pollNameServerInterval (30 s),
+ * as MQClientInstance's route poll does: after a master dies, pulls move to its slave at the first poll
+ * that no longer lists the master. With the opt-in fast failover the pull loop also re-reads the route
+ * right after a connection failure.
  */
 import type {MessageExt} from '../../../runtime/message/message-ext.js'
 import type {HeartbeatData} from '../../../runtime/remoting/body/heartbeat-data.js'
@@ -60,7 +62,8 @@ export class ConsumeSession {
   private readonly byBroker: Record<string, number> = {}
   private readonly problems = new Set<string>()
   private readonly wakers = new Set<() => void>()
-  private readonly timers: NodeJS.Timeout[] = []
+  /** Every pending timer, cleared at shutdown so none outlives the run. */
+  private readonly pendingTimers = new Set<unknown>()
   private readonly heartbeated = new Set<string>()
   private readonly pendingCommits = new Set<Promise<void>>()
   private readonly committing = new Set<ProcessQueue>()
@@ -119,6 +122,7 @@ export class ConsumeSession {
       this.every(() => void this.heartbeat(), s.heartbeatIntervalMs)
       this.every(() => this.requestRebalance(), s.rebalanceIntervalMs)
       this.every(() => this.persistAll(), s.persistIntervalMs)
+      this.every(() => this.pollRoutes(), this.client.pollIntervalMs)
       this.requestRebalance()
     }
     await done
@@ -197,11 +201,11 @@ export class ConsumeSession {
     if (this.stoppedFlag) return Promise.resolve()
     return new Promise((resolve) => {
       const wake = () => {
-        clearTimeout(timer)
+        this.client.timers.clearTimeout(timer)
         this.wakers.delete(wake)
         resolve()
       }
-      const timer = setTimeout(wake, ms)
+      const timer = this.client.timers.setTimeout(wake, ms, true)
       this.wakers.add(wake)
     })
   }
@@ -295,14 +299,19 @@ export class ConsumeSession {
     }
   }
 
+  /** The route poll: both subscribed topics (a failure keeps the last route, as Java's poll does). */
+  private pollRoutes(): void {
+    for (const sub of this.subscriptions) void this.client.updateTopicRoute(sub.topic).catch((err: unknown) => this.problem(`route poll of ${sub.topic} failed: ${messageOf(err)}`))
+  }
+
   private persistAll(): void {
     for (const pq of this.queues.values()) void this.commit(pq)
   }
 
   private async shutdown(): Promise<void> {
-    for (const t of this.timers) clearTimeout(t)
+    this.clearTimers()
     await this.rebalancing.catch(() => undefined)
-    for (const t of this.timers) clearTimeout(t)
+    this.clearTimers()
     await Promise.all([...this.pendingCommits])
     const all = [...this.retired, ...this.queues.values()]
     for (const pq of all) pq.dropped = true
@@ -310,13 +319,31 @@ export class ConsumeSession {
     await unregisterClient(this.client, {consumerGroup: this.settings.group}, [...this.heartbeated])
   }
 
-  // Every timer is cleared at shutdown, so none outlives the run.
+  // The run's own schedule, on the client's timers (a manual clock in tests). Kept alive: a consume run
+  // waiting between pulls is work in progress.
   private later(fn: () => void, ms: number): void {
-    this.timers.push(setTimeout(fn, ms))
+    const handle = this.client.timers.setTimeout(
+      () => {
+        this.pendingTimers.delete(handle)
+        fn()
+      },
+      ms,
+      true,
+    )
+    this.pendingTimers.add(handle)
   }
 
   private every(fn: () => void, ms: number): void {
-    this.timers.push(setInterval(fn, ms))
+    this.later(() => {
+      if (this.stoppedFlag) return
+      fn()
+      this.every(fn, ms)
+    }, ms)
+  }
+
+  private clearTimers(): void {
+    for (const handle of this.pendingTimers) this.client.timers.clearTimeout(handle)
+    this.pendingTimers.clear()
   }
 }
 

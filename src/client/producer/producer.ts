@@ -3,11 +3,13 @@
  * `inflight` at a time, queue choice round robin over the masters' queues, up to two retries on
  * another broker for transport failures and DefaultMQProducer's retryable codes, all within
  * sendMsgTimeout. A topic without a route is sent through TBW102's route (queue count capped to
- * min(defaultTopicQueueNums, TBW102's)), so a broker with autoCreateTopicEnable creates it.
+ * min(defaultTopicQueueNums, TBW102's)), so a broker with autoCreateTopicEnable creates it; as in Java,
+ * that TBW102-derived route is kept until the 30 s route poll, so a burst spreads over every master
+ * and each of them creates the topic.
  *
- * Deliberate difference from RocketMQ: after a connection failure the topic route is re-read at once
- * (RocketMQ waits for its 30 s poll), so the next attempt already avoids a broker the name server has
- * dropped. Routes are cached: no name-server request per message.
+ * Routes are cached (no name-server request per message) and re-read by the 30 s poll; a send that
+ * meets a dead broker fails fast and is retried on another one. Only with the opt-in `failover: 'fast'`
+ * is the route re-read right after a connection failure (see ../failover-timing.ts).
  */
 import {createUniqueMessageId} from '../../../runtime/message/message-id.js'
 import {MQClientError, errorStatus} from '../client-errors.js'
@@ -132,8 +134,12 @@ export class Producer {
     return {summary: {...summarizeRun(samples, elapsed), retried}, messages: keep ? reports : []}
   }
 
-  /** Sends one message with retries; never throws for a send failure — the report says what happened. */
-  async sendOne(message: OutgoingMessage, index = 0): Promise<SendReport> {
+  /**
+   * Sends one message with retries; never throws for a send failure — the report says what happened.
+   * With `selector` (DefaultMQProducer.send(msg, MessageQueueSelector, arg)) the selector picks the queue
+   * from the topic's writable queues and, as sendSelectImpl, a failed send is not retried elsewhere.
+   */
+  async sendOne(message: OutgoingMessage, index = 0, selector?: (queues: readonly MessageQueue[]) => MessageQueue | undefined): Promise<SendReport> {
     this.client.assertOpen()
     const start = this.monotonic()
     let prepared: PreparedMessage
@@ -152,7 +158,7 @@ export class Producer {
     let lastBrokerName: string | undefined
     let lastError: unknown
     for (let attempt = 0; ; attempt++) {
-      const mq = info.selectOneMessageQueue(lastBrokerName)
+      const mq = selector !== undefined ? selector(info.messageQueues) : info.selectOneMessageQueue(lastBrokerName)
       if (mq === undefined) {
         lastError = noWritableQueue(prepared.topic)
         break
@@ -170,8 +176,7 @@ export class Producer {
         const response = await this.client.remoting.invoke(addr, request, Math.max(1, this.retry.sendMsgTimeout - elapsed))
         const result = parseSendResponse(response, addr)
         attempts.push({brokerName: mq.brokerName, queueId: mq.queueId, addr, status: result.status, latencyMs: this.monotonic() - attemptStart})
-        if (info.fromDefaultTopic) this.publishInfos.recheck(prepared.topic)
-        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && attempt < this.retry.retryTimesWhenSendFailed) {
+        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && selector === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
           lastBrokerName = mq.brokerName
           continue
         }
@@ -199,8 +204,8 @@ export class Producer {
           error: err instanceof Error ? err.message : String(err),
           latencyMs: this.monotonic() - attemptStart,
         })
-        if (isConnectionFailure(err)) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
-        const step = nextSendStep(attempt, err, this.monotonic() - start, this.retry)
+        if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
+        const step = selector !== undefined ? 'give-up' : nextSendStep(attempt, err, this.monotonic() - start, this.retry)
         if (step !== 'retry') break
         lastBrokerName = mq.brokerName
       }
