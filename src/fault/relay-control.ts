@@ -51,8 +51,8 @@ export async function relaysOn(dir: string, timeoutMs = 15_000): Promise<RelaysF
   } finally {
     await ctx.close()
   }
-  // From the package root: this module may run from the CLI bundle, where no relay-daemon-main.js sits beside it.
-  const main = path.join(packageRoot(), 'dist', 'src', 'fault', 'relay-daemon-main.js')
+  // From the package root, not from this file: this code also runs from the CLI bundle (dist/bundle/cli).
+  const main = path.join(packageRoot(), 'dist/src/fault/relay-daemon-main.js')
   fs.mkdirSync(path.join(abs, 'logs'), {recursive: true})
   const log = fs.openSync(path.join(abs, 'logs', 'relays.log'), 'a')
   const child = spawn(process.execPath, [main, abs], {detached: true, stdio: ['ignore', log, log]})
