@@ -27,11 +27,11 @@ export class TransferState {
   lastPreferredCheck = 0
 }
 
-type Reply = (code: number) => void
+type Reply = (code: number, term?: number) => void
 
 /** A LEADERSHIP_TRANSFER request, either to this node as leader or to it as transferee. */
 export function onTransferRequest(node: RaftNode, req: TransferRequest, localReply?: Reply): void {
-  const answer: Reply = localReply ?? ((code) => node.reply(req, {kind: 'transferResp', term: req.term, code, leaderId: node.leaderId ?? undefined}))
+  const answer: Reply = localReply ?? ((code, term) => node.reply(req, {kind: 'transferResp', term: term ?? req.term, code, leaderId: node.leaderId ?? undefined}))
   const self = node.cfg.selfId
   if (req.transferId === self) {
     if (!node.isPeer(req.transfereeId)) return answer(Code.UNKNOWN_MEMBER)
@@ -48,7 +48,8 @@ export function onTransferRequest(node: RaftNode, req: TransferRequest, localRep
         // On a timeout DLedger's thenApply never runs: the transferee stays set until the next role change.
         if (!a || a.kind !== 'transferResp') return answer(Code.NETWORK_ERROR)
         if (a.code !== Code.SUCCESS || (node.term === term && node.transferee !== null)) node.transferee = null
-        answer(a.code)
+        // DLedger hands the transferee's answer back as it is.
+        answer(a.code, a.term)
       },
     )
     return

@@ -132,7 +132,7 @@ export class RaftNode {
   }
 
   /** Asks this node, as leader, to hand leadership to `transfereeId` (an admin's LEADERSHIP_TRANSFER). */
-  transferLeadership(transfereeId: string, reply: (code: number) => void): Ready {
+  transferLeadership(transfereeId: string, reply: (code: number, term?: number) => void): Ready {
     onTransferRequest(this, {
       kind: 'transfer',
       from: this.cfg.selfId,

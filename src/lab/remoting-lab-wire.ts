@@ -26,6 +26,11 @@ export class RemotingLabWire implements LabWire {
     return response.body === undefined || response.body.length === 0 ? {} : decodeKVTable(response.body).table
   }
 
+  async rawRequest(addr: string, code: number, body: Buffer, timeoutMs: number): Promise<Buffer | undefined> {
+    const response = await this.client.invoke(addr, createRequest(code, undefined, body), timeoutMs)
+    return response.body
+  }
+
   close(): Promise<void> {
     return this.client.close()
   }
