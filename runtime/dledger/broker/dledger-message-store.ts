@@ -33,6 +33,7 @@ import {dledgerSettings} from '../dledger-config.js'
 import {DLedgerServer} from '../dledger-server.js'
 import {DLedgerCommitLogView} from './dledger-commit-log-view.js'
 import {DLedgerRetention} from './dledger-retention.js'
+import {loadDispatchCheckpoint, saveDispatchCheckpoint} from './dispatch-checkpoint.js'
 
 /** Offset of PHYSICALOFFSET in a RocketMQ record (TOTALSIZE, MAGICCODE, BODYCRC, QUEUEID, FLAG, QUEUEOFFSET). */
 const PHYSICAL_OFFSET_AT = 28
@@ -86,7 +87,11 @@ export class DLedgerMessageStore implements MessageStore {
     this.dledger.open()
     await this.consumeQueues.load()
     for (const cq of this.consumeQueues.all()) await cq.recover()
-    this.dispatchedIndex = this.lastDispatchedIndex()
+    // Consume queues are flushed once a second, each on its own: after a kill -9 one may hold entries another
+    // lost. Dispatch resumes after the last entry known flushed to every queue (re-dispatching an entry a
+    // queue already holds is a no-op), never before the log begins.
+    const flushed = loadDispatchCheckpoint(this.dledger.settings.baseDir)
+    this.dispatchedIndex = Math.max(Math.min(flushed, this.lastDispatchedIndex()), this.dledger.store.beginIndex() - 1)
     this.dispatchedPos = this.endPosOf(this.dispatchedIndex)
     // DefaultMessageStore.start blocks until dispatch caught up with what is committed.
     await this.dispatch()
@@ -257,7 +262,9 @@ export class DLedgerMessageStore implements MessageStore {
   }
 
   private async flushConsumeQueues(): Promise<void> {
+    const upTo = this.dispatchedIndex
     for (const cq of this.consumeQueues.all()) await cq.flush()
+    saveDispatchCheckpoint(this.dledger.settings.baseDir, upTo)
   }
 
   // ---- read side --------------------------------------------------------------------------------------

@@ -39,7 +39,9 @@ export class PublishInfoTable {
   /** The publish info to send `topic` with; rejects TOPIC_NOT_EXIST or NO_WRITABLE_QUEUE. */
   async find(topic: string): Promise<TopicPublishInfo> {
     const cached = this.entries.get(topic)
-    if (cached !== undefined) {
+    // As tryToFindTopicPublishInfo: cached info without a writable queue (its master died) is not used;
+    // the name servers are asked again, so a newly elected or promoted master is found at once.
+    if (cached !== undefined && cached.info.ok()) {
       const current = this.client.cachedTopicRoute(topic)
       if (current !== undefined && current !== cached.route) return this.remember(topic, current, false).info
       if (this.client.isRouteStale(cached.info.fromDefaultTopic ? this.createTopicKey : topic)) this.recheck(topic)
