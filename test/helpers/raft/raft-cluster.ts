@@ -5,14 +5,14 @@
  * read (and replayed from its seed).
  */
 import {RaftNode} from '../../../runtime/raft/raft-node.js'
-import {MemoryRaftLog} from '../../../runtime/raft/raft-log.js'
+import {MemoryRaftLog, type RaftLog} from '../../../runtime/raft/raft-log.js'
 import type {RaftConfig} from '../../../runtime/raft/raft-config.js'
 import type {AppendAck, HardState, RaftMessage, Ready} from '../../../runtime/raft/raft-types.js'
 import {Prng} from './prng.js'
 
 /** What survives a crash: the log (DLedger writes into mapped files), the currterm file and the checkpoint. */
 interface Disk {
-  readonly log: MemoryRaftLog
+  readonly log: MemoryRaftLog | RaftLog
   hard: HardState
   checkpointCommitted: number
 }
@@ -31,6 +31,8 @@ export interface ClusterOptions {
   /** Overrides of the raft timings (all DLedger's defaults otherwise). */
   readonly timings?: Partial<RaftConfig>
   readonly preferredLeaderIds?: string[]
+  /** Each member's log (in memory by default). */
+  readonly logFor?: (id: string) => RaftLog
 }
 
 /** Listener for the invariant checker. */
@@ -71,7 +73,7 @@ export class RaftCluster {
     this.tickMs = options.tickMs ?? 10
     this.rng = new Prng(options.seed ?? 1)
     for (const id of this.ids) {
-      this.disks.set(id, {log: new MemoryRaftLog(), hard: {term: 0, voteFor: null}, checkpointCommitted: -1})
+      this.disks.set(id, {log: options.logFor?.(id) ?? new MemoryRaftLog(), hard: {term: 0, voteFor: null}, checkpointCommitted: -1})
       this.start(id)
     }
   }

@@ -73,7 +73,7 @@ test('§5.3 log matching: after a partition heals, every log equals the leader\'
   for (let i = 0; i < 3; i++) c.propose(leader, `kept-${i}`)
   c.cut.clear()
   t.true(c.runUntil(() => c.ids.every((id) => c.node(id).status().committedIndex === 2), 3000))
-  const logs = c.ids.map((id) => c.disks.get(id)!.log.all().map((e) => `${e.term}:${new TextDecoder().decode(e.body)}`))
+  const logs = c.ids.map((id) => (c.disks.get(id)!.log as MemoryRaftLog).all().map((e) => `${e.term}:${new TextDecoder().decode(e.body)}`))
   t.deepEqual(logs[0], logs[1])
   t.deepEqual(logs[1], logs[2])
   t.false(logs[0]!.some((e) => e.includes('lost')))
