@@ -60,19 +60,24 @@ async function main(): Promise<void> {
   await admin.close()
   const acked = new Set<string>()
   const statuses: Record<string, number> = {}
+  // The last SEND_OK whose send started after `since`: an answer already on its way when the leader died
+  // does not count as the new leader's.
   let lastOkAt = 0
+  let lastOkStartedAt = 0
   let running = true
   let seq = 0
   const producer = new Producer({namesrvAddr: cluster.namesrvAddrs, sendMsgTimeout: 3000})
   const loops = Array.from({length: args.producers}, async () => {
     while (running) {
       const body = `e-${seq++}`
+      const startedAt = Date.now()
       const r = await producer.sendOne({topic: 'DLX', body}).catch(() => undefined)
       const status = r?.status ?? 'EXCEPTION'
       statuses[status] = (statuses[status] ?? 0) + 1
       if (status === 'SEND_OK') {
         acked.add(body)
         lastOkAt = Date.now()
+        lastOkStartedAt = startedAt
       } else await delay(50)
     }
   })
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
       const killedAt = Date.now()
       p.child.kill('SIGKILL')
       await new Promise((resolve) => p.child.once('exit', resolve))
-      await waitFor('a SEND_OK after the kill', async () => (lastOkAt > killedAt ? true : undefined), 120_000)
+      await waitFor('a SEND_OK after the kill', async () => (lastOkStartedAt > killedAt ? true : undefined), 120_000)
       failovers.push(lastOkAt - killedAt)
       await cluster.start(id)
     }
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
     const pp = cluster.processes.get(paused)!
     const stoppedAt = Date.now()
     pp.child.kill('SIGSTOP')
-    await waitFor('a SEND_OK after SIGSTOP', async () => (lastOkAt > stoppedAt ? true : undefined), 120_000)
+    await waitFor('a SEND_OK after SIGSTOP', async () => (lastOkStartedAt > stoppedAt ? true : undefined), 120_000)
     const pauseFailoverMs = lastOkAt - stoppedAt
     pp.child.kill('SIGCONT')
     const steppedDown = await waitFor('the paused leader to step down', async () => {
