@@ -28,7 +28,7 @@ export interface DLedgerBenchCluster {
 }
 
 /** Starts the group in `dir` and waits until it has a master. */
-export async function startDLedgerBenchCluster(options: {dir: string; timings: 'lab' | 'default'; readyTimeoutMs?: number}): Promise<DLedgerBenchCluster> {
+export async function startDLedgerBenchCluster(options: {dir: string; timings: 'lab' | 'default'; readyTimeoutMs?: number; brokerNodeArgs?: string[]}): Promise<DLedgerBenchCluster> {
   const {dir} = options
   fs.mkdirSync(dir, {recursive: true})
   const started: BenchProcess[] = []
@@ -72,7 +72,7 @@ export async function startDLedgerBenchCluster(options: {dir: string; timings: '
   })
   const admins = namesrvAddrs.map((a) => new MQAdmin({namesrvAddr: a, requestTimeoutMs: 1000}))
   const start = async (id: string) => {
-    const p = spawnNode(id, path.join(binDir, 'mqbroker.js'), ['-c', path.join(dir, `${id}.properties`)], dir)
+    const p = spawnNode(id, path.join(binDir, 'mqbroker.js'), ['-c', path.join(dir, `${id}.properties`)], dir, options.brokerNodeArgs)
     processes.set(id, p)
     started.push(p)
   }
