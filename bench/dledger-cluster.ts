@@ -7,8 +7,55 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {setTimeout as delay} from 'node:timers/promises'
 import {fileURLToPath} from 'node:url'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {MQAdmin} from '../src/client/admin/mq-admin.js'
-import {freeBrokerPort, freePort, spawnNode, waitForFile, type BenchProcess} from './bench-cluster.js'
+import {freeBrokerPort, freePort} from '../src/lab/free-ports.js'
+
+/** One process of the group. */
+export interface BenchProcess {
+  name: string
+  pid: number
+  logPath: string
+  pidFile: string
+  child: ChildProcess
+  /** SIGTERM, SIGKILL after `timeoutMs`; resolves once it exited. */
+  stop(timeoutMs?: number): Promise<void>
+}
+
+/** Spawns `node [nodeArgs] script args`, logging to <dir>/<name>.log; the child writes its pid to <dir>/<name>.pid once bound. */
+function spawnNode(name: string, script: string, args: string[], dir: string, nodeArgs: string[] = []): BenchProcess {
+  const logPath = path.join(dir, `${name}.log`)
+  const pidFile = path.join(dir, `${name}.pid`)
+  fs.rmSync(pidFile, {force: true})
+  const log = fs.openSync(logPath, 'a')
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {cwd: dir, stdio: ['ignore', log, log], env: {...process.env, MQLAB_PID_FILE: pidFile}})
+  fs.closeSync(log)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    name,
+    pid: child.pid!,
+    logPath,
+    pidFile,
+    child,
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+        await exited
+        clearTimeout(timer)
+      }
+    },
+  }
+}
+
+/** Waits until the process wrote its pid file (its ports are bound). */
+async function waitForFile(p: BenchProcess, deadline: number): Promise<void> {
+  while (!fs.existsSync(p.pidFile)) {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.name} exited before binding; see ${p.logPath}`)
+    if (Date.now() > deadline) throw new Error(`${p.name} did not bind in time; see ${p.logPath}`)
+    await delay(20)
+  }
+}
 
 const binDir = fileURLToPath(new URL('../../bin/', import.meta.url))
 const IDS = ['n0', 'n1', 'n2'] as const
@@ -18,7 +65,7 @@ export interface DLedgerBenchCluster {
   namesrvAddrs: string[]
   /** Member id → broker address. */
   brokerAddr: Record<string, string>
-  processes: Map<string, BenchProcess & {child: import('node:child_process').ChildProcess}>
+  processes: Map<string, BenchProcess>
   start(id: string): Promise<void>
   /** The member registered as brokerId 0 on the first name server that answers, or undefined. */
   master(): Promise<string | undefined>
@@ -44,12 +91,12 @@ export async function startDLedgerBenchCluster(options: {dir: string; timings: '
     namesrvAddrs.push(`127.0.0.1:${port}`)
   }
   const ports: number[] = []
-  for (const _ of IDS) ports.push(await freeBrokerPort(ports.flatMap((p) => [p - 2, p, p + 1])))
+  for (const _ of IDS) ports.push(await freeBrokerPort(new Set(ports.flatMap((p) => [p - 2, p, p + 1]))))
   const raft: number[] = []
   for (const _ of IDS) raft.push(await freePort())
   const peers = IDS.map((id, i) => `${id}-127.0.0.1:${raft[i]}`).join(';')
   const brokerAddr: Record<string, string> = {}
-  const processes = new Map<string, BenchProcess & {child: import('node:child_process').ChildProcess}>()
+  const processes = new Map<string, BenchProcess>()
   IDS.forEach((id, i) => {
     brokerAddr[id] = `127.0.0.1:${ports[i]}`
     const store = path.join(dir, id)

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {clientTargetFlags, clientTargetHelp} from '../cli/client-flags.js'
 import {ClientCommand} from '../cli/client-command.js'
+import {failoverFlags, failoverOption} from '../cli/failover-flag.js'
 import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 import type {ConsumeResult} from '../client/consumer/consume-report.js'
 
@@ -23,6 +24,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
   static override examples = [
     '<%= config.bin %> <%= command.id %> --topic TopicTest -n 100',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --group audit --from last --timeout 30',
+    '<%= config.bin %> <%= command.id %> --topic TopicTest --timeout 60 --fast-failover',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --namesrv 127.0.0.1:9876 --json',
   ]
   static override flags = {
@@ -32,6 +34,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     from: Flags.string({description: 'where a queue the group never committed starts', options: ['first', 'last'], default: 'first'}),
     tag: Flags.string({description: 'tag expression, as RocketMQ subscribes: "*", "TagA", "TagA || TagB"', default: '*'}),
     timeout: Flags.integer({description: 'seconds to wait for messages before stopping', default: 10, min: 1}),
+    ...failoverFlags,
     ...clientTargetFlags,
   }
 
@@ -44,7 +47,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {onInterrupt} = await import('../cli/interrupt.js')
     const {topicIsEmpty} = await import('../cli/consume-outcome.js')
 
-    const consumer = new Consumer({namesrvAddr: target.namesrvAddrs})
+    const consumer = new Consumer({namesrvAddr: target.namesrvAddrs, ...failoverOption(flags)})
     const interrupt = onInterrupt()
     try {
       const run = await consumer.consume({

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {clientTargetFlags, clientTargetHelp} from '../cli/client-flags.js'
 import {ClientCommand} from '../cli/client-command.js'
+import {failoverFlags, failoverOption} from '../cli/failover-flag.js'
 import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 import type {SendRunResult} from '../client/producer/send-report.js'
 
@@ -23,6 +24,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     '<%= config.bin %> <%= command.id %> --topic TopicTest -n 100',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --body "order {i}" --tag TagA --key "order-{i}"',
     '<%= config.bin %> <%= command.id %> --topic BenchTopic -n 10000 --size 1024 --inflight 64',
+    '<%= config.bin %> <%= command.id %> --topic TopicTest -n 100000 --fast-failover',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --namesrv "127.0.0.1:9876;127.0.0.1:9877" --json',
   ]
   static override flags = {
@@ -34,6 +36,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     key: Flags.string({char: 'k', description: 'message key (KEYS); {i} becomes the index; repeat for several', multiple: true}),
     inflight: Flags.integer({description: 'messages in flight at once (1 = one synchronous send after another)', default: 1, min: 1, max: 4096}),
     group: Flags.string({description: 'producer group', default: 'mqlab_producer'}),
+    ...failoverFlags,
     ...clientTargetFlags,
   }
 
@@ -50,7 +53,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {startProgressLine} = await import('../cli/render/progress-line.js')
     const {onInterrupt} = await import('../cli/interrupt.js')
 
-    const producer = new Producer({namesrvAddr: target.namesrvAddrs, producerGroup: flags.group})
+    const producer = new Producer({namesrvAddr: target.namesrvAddrs, producerGroup: flags.group, ...failoverOption(flags)})
     const interrupt = onInterrupt()
     try {
       // One route read first: an unreachable cluster is one clear error, not a failure per message.

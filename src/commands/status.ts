@@ -1,6 +1,6 @@
-import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import type {StatusResult} from '../lab/lab-status.js'
+import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab status`: one row per node. */
 export default class Status extends BaseCommand {
@@ -8,7 +8,7 @@ export default class Status extends BaseCommand {
   static override description = `State is running, paused (SIGSTOP), stopped, or crashed (its process died without mqlab stopping it; the last lines of its log are shown). The role comes from a running name server's cluster info (brokerId 0 = master), or from the conf file, marked "(file)", when no name server answers. The commitlog max offset comes from each broker's GET_BROKER_RUNTIME_INFO.`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
   static override flags = {
-    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+    dir: labDirFlag(),
   }
 
   async run(): Promise<StatusResult> {
