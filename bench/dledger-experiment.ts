@@ -52,12 +52,15 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlab-dledger-exp-'))
   const cluster = await startDLedgerBenchCluster({dir, timings: args.timings})
   const wire = new RemotingLabWire()
-  // The topic exists on every member before the first kill, as in a production group whose followers
-  // synced it long ago (a brand-new topic reaches followers only through their 10 s metadata sync).
+  // The topic must exist on every member before the first kill, as in a production group whose followers
+  // synced it long ago: created on the master (followers refuse topic changes), then one pass of the
+  // followers' 10 s metadata sync.
   const admin = new RemotingClient()
   const header = encodeCreateTopicRequestHeader({topic: 'DLX', defaultTopic: 'TBW102', readQueueNums: 4, writeQueueNums: 4, perm: 6, topicFilterType: 'SINGLE_TAG', topicSysFlag: 0, order: false})
-  for (const addr of Object.values(cluster.brokerAddr)) await admin.invoke(addr, createRequest(RequestCode.UPDATE_AND_CREATE_TOPIC, header), 3000)
+  const master = await cluster.master()
+  await admin.invoke(cluster.brokerAddr[master!]!, createRequest(RequestCode.UPDATE_AND_CREATE_TOPIC, header), 3000)
   await admin.close()
+  await delay(13_000)
   const acked = new Set<string>()
   const statuses: Record<string, number> = {}
   // The last SEND_OK whose send started after `since`: an answer already on its way when the leader died

@@ -74,7 +74,12 @@ test('DLedger group: election, follower refusal, leader SIGKILL without losing a
   const table = await brokerAddrs()
   for (const id of ids.filter((x) => x !== leader)) t.is(table[String(Number(id.slice(1)) + 1)], addrOf(id))
 
+  // Followers refuse topic changes; they copy the master's topics every 10 s. Wait for that, as an
+  // operator would before relying on a new topic surviving a failover.
   t.is((await client.createTopic(first, 'DL', 1)).code, 0)
+  for (const id of ids.filter((x) => x !== leader)) {
+    await waitUntil(async () => (await client.pull(addrOf(id), {group: 'g', topic: 'DL', queueId: 0, offset: 0})).code !== 17, `${id} synced topic DL`, {timeoutMs: 30_000, intervalMs: 200})
+  }
   const acked: string[] = []
   const send = async (addr: string, body: string) => (await client.send(addr, {topic: 'DL', body, queueId: 0}, 5000)).code
   for (let i = 0; i < 40; i++) if ((await send(first, `m${i}`)) === 0) acked.push(`m${i}`)
