@@ -1,6 +1,6 @@
 /**
  * The DLedger failover experiment (issue 12): `node dist/bench/dledger-experiment.js [--kills N]
- * [--timings lab|default] [--producers N]`. A DLedger group (bench/dledger-cluster.ts) takes a continuous
+ * [--timings lab|default] [--producers N] [--failover fast|java]`. A DLedger group (bench/dledger-cluster.ts) takes a continuous
  * stream of sends from mqlab's producer while the leader is SIGKILLed N times (restarted after each new
  * master); two name servers are sampled every 20 ms for broker-a's brokerId-0 address. Then a SIGSTOP of
  * the leader (a new leader is elected) and SIGCONT (the old one steps down), then a restart of all three.
@@ -24,14 +24,16 @@ interface Args {
   kills: number
   timings: 'lab' | 'default'
   producers: number
+  failover: 'java' | 'fast'
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = {kills: 20, timings: 'lab', producers: 4}
+  const a: Args = {kills: 20, timings: 'lab', producers: 4, failover: 'fast'}
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--kills') a.kills = Number(argv[++i])
     else if (argv[i] === '--timings') a.timings = argv[++i] === 'default' ? 'default' : 'lab'
     else if (argv[i] === '--producers') a.producers = Number(argv[++i])
+    else if (argv[i] === '--failover') a.failover = argv[++i] === 'java' ? 'java' : 'fast'
     else throw new Error(`unknown argument ${argv[i]}`)
   }
   return a
@@ -69,7 +71,10 @@ async function main(): Promise<void> {
   let lastOkStartedAt = 0
   let running = true
   let seq = 0
-  const producer = new Producer({namesrvAddr: cluster.namesrvAddrs, sendMsgTimeout: 3000})
+  // 'fast' (default here): the producer re-reads the route when a connection fails, so the figure is the
+  // group's failover; 'java' adds RocketMQ's client behaviour (a dead master stays in the route until the
+  // 30 s poll).
+  const producer = new Producer({namesrvAddr: cluster.namesrvAddrs, sendMsgTimeout: 3000, failover: args.failover})
   const loops = Array.from({length: args.producers}, async () => {
     while (running) {
       const body = `e-${seq++}`
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
     const sorted = [...failovers].sort((a, b) => a - b)
     const result = {
       timings: args.timings,
+      clientFailover: args.failover,
       kills: args.kills,
       acknowledged: acked.size,
       lostAcknowledged: lost.length,
