@@ -45,6 +45,8 @@ export class MemoryRaftLog implements RaftLog {
   writes = 0
   /** Counts truncations only. */
   truncations = 0
+  /** Lowest index written since an observer last set this to Infinity (lets checkers look only at changes). */
+  dirtyFrom = 0
 
   beginIndex(): number {
     return this.entries.length === 0 ? -1 : this.begin
@@ -78,6 +80,7 @@ export class MemoryRaftLog implements RaftLog {
     if (this.entries.length === 0) this.begin = entry.index
     this.entries.push(entry)
     this.writes++
+    this.dirtyFrom = Math.min(this.dirtyFrom, entry.index)
     return entry
   }
 
@@ -87,11 +90,13 @@ export class MemoryRaftLog implements RaftLog {
     if (this.entries.length === 0) this.begin = entry.index
     this.entries.push(entry)
     this.writes++
+    this.dirtyFrom = Math.min(this.dirtyFrom, entry.index)
   }
 
   truncate(entry: RaftEntry): void {
     this.writes++
     this.truncations++
+    this.dirtyFrom = Math.min(this.dirtyFrom, entry.index)
     if (this.entries.length === 0 || entry.index < this.begin || entry.index > this.endIndex() + 1) {
       // No overlap: the follower starts over from the leader's entry (DLedger resets its files).
       this.entries = [entry]

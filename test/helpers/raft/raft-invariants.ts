@@ -10,7 +10,7 @@
  */
 import type {RaftCluster, ClusterObserver} from './raft-cluster.js'
 import type {Ready} from '../../../runtime/raft/raft-types.js'
-import type {MemoryRaftLog} from '../../../runtime/raft/raft-log.js'
+import type {MemoryRaftLog, RaftLog} from '../../../runtime/raft/raft-log.js'
 
 /** A broken invariant. */
 export class InvariantViolation extends Error {}
@@ -92,25 +92,32 @@ export class RaftInvariants implements ClusterObserver {
     }
   }
 
-  /** §5.3: two logs with an entry of the same index and term are identical up to it. */
+  /**
+   * §5.3: two logs with an entry of the same index and term are identical up to it. Checked locally and
+   * so incrementally: wherever both hold an entry of one term, the entries are equal and so are the terms
+   * one index lower; only indexes at or after the lowest one written since the last check can change.
+   */
   private logMatching(cluster: RaftCluster): void {
-    const logs = cluster.ids.map((id) => ({id, log: cluster.disks.get(id)!.log}))
+    const logs = cluster.ids.map((id) => ({id, log: cluster.disks.get(id)!.log as RaftLog & Partial<MemoryRaftLog>}))
+    const from = Math.max(0, Math.min(...logs.map((l) => l.log.dirtyFrom ?? 0)) - 1)
     for (let a = 0; a < logs.length; a++) {
       for (let b = a + 1; b < logs.length; b++) {
         const la = logs[a]!.log
         const lb = logs[b]!.log
+        const low = Math.max(la.beginIndex(), lb.beginIndex(), 0)
         const top = Math.min(la.endIndex(), lb.endIndex())
-        let i = top
-        while (i >= 0 && la.get(i)?.term !== lb.get(i)?.term) i--
-        for (let j = Math.max(la.beginIndex(), lb.beginIndex(), 0); j <= i; j++) {
+        for (let j = Math.max(from, low); j <= top; j++) {
           const x = la.get(j)!
           const y = lb.get(j)!
-          if (x.term !== y.term || text(x.body) !== text(y.body) || x.pos !== y.pos) {
-            throw new InvariantViolation(`log matching: ${logs[a]!.id} and ${logs[b]!.id} agree at ${i} (term ${la.get(i)!.term}) but differ at ${j}`)
+          if (x.term !== y.term) continue
+          const lower = j > low && la.get(j - 1)!.term !== lb.get(j - 1)!.term
+          if (text(x.body) !== text(y.body) || x.pos !== y.pos || lower) {
+            throw new InvariantViolation(`log matching: ${logs[a]!.id} and ${logs[b]!.id} both hold term ${x.term} at ${j} but differ ${lower ? 'one index lower' : 'there'}`)
           }
         }
       }
     }
+    for (const l of logs) if (l.log.dirtyFrom !== undefined) l.log.dirtyFrom = Infinity
   }
 
   /** §5.4.1/§5.4.3: a leader holds every entry acknowledged in an earlier term (stale leaders excepted). */

@@ -28,7 +28,7 @@ export function runSchedule(seed: number, options: {ticks?: number; strictCommit
   cluster.duplicate = [0, 0.02, 0.1][rng.int(3)]!
   cluster.maxDelayTicks = [0, 1, 4][rng.int(3)]!
   cluster.log(`seed ${seed} loss=${cluster.loss} dup=${cluster.duplicate} delay<=${cluster.maxDelayTicks}`)
-  const ticks = options.ticks ?? 300
+  const ticks = options.ticks ?? 220
   const faultRate = [0.005, 0.02, 0.05][rng.int(3)]!
   let proposals = 0
   try {
