@@ -134,8 +134,12 @@ export class Producer {
     return {summary: {...summarizeRun(samples, elapsed), retried}, messages: keep ? reports : []}
   }
 
-  /** Sends one message with retries; never throws for a send failure — the report says what happened. */
-  async sendOne(message: OutgoingMessage, index = 0): Promise<SendReport> {
+  /**
+   * Sends one message with retries; never throws for a send failure — the report says what happened.
+   * With `selector` (DefaultMQProducer.send(msg, MessageQueueSelector, arg)) the selector picks the queue
+   * from the topic's writable queues and, as sendSelectImpl, a failed send is not retried elsewhere.
+   */
+  async sendOne(message: OutgoingMessage, index = 0, selector?: (queues: readonly MessageQueue[]) => MessageQueue | undefined): Promise<SendReport> {
     this.client.assertOpen()
     const start = this.monotonic()
     let prepared: PreparedMessage
@@ -154,7 +158,7 @@ export class Producer {
     let lastBrokerName: string | undefined
     let lastError: unknown
     for (let attempt = 0; ; attempt++) {
-      const mq = info.selectOneMessageQueue(lastBrokerName)
+      const mq = selector !== undefined ? selector(info.messageQueues) : info.selectOneMessageQueue(lastBrokerName)
       if (mq === undefined) {
         lastError = noWritableQueue(prepared.topic)
         break
@@ -172,7 +176,7 @@ export class Producer {
         const response = await this.client.remoting.invoke(addr, request, Math.max(1, this.retry.sendMsgTimeout - elapsed))
         const result = parseSendResponse(response, addr)
         attempts.push({brokerName: mq.brokerName, queueId: mq.queueId, addr, status: result.status, latencyMs: this.monotonic() - attemptStart})
-        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && attempt < this.retry.retryTimesWhenSendFailed) {
+        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && selector === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
           lastBrokerName = mq.brokerName
           continue
         }
@@ -201,7 +205,7 @@ export class Producer {
           latencyMs: this.monotonic() - attemptStart,
         })
         if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
-        const step = nextSendStep(attempt, err, this.monotonic() - start, this.retry)
+        const step = selector !== undefined ? 'give-up' : nextSendStep(attempt, err, this.monotonic() - start, this.retry)
         if (step !== 'retry') break
         lastBrokerName = mq.brokerName
       }
