@@ -29,11 +29,19 @@ export function renderNotes(nodes: readonly NodeRow[]): string[] {
   return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => `  ${n.name}: ${n.note}`)
 }
 
-/** Each crash: what died, why if known, its log path and last lines. */
-export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashed'): string {
+/**
+ * Each crash. One asked for with `mqlab kill` is one line ("crashed — killed by mqlab kill (SIGKILL) 2m
+ * ago"); any other crash, or every crash with `verbose`, also shows its log path and last lines.
+ */
+export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashed', options: {verbose?: boolean; now?: number} = {}): string {
   const c = paletteFor()
+  const now = options.now ?? Date.now()
   return crashes
     .map((k) => {
+      if (k.signalled && !options.verbose) {
+        const ago = k.signalledAt ? ` ${formatDuration(Math.max(0, now - k.signalledAt))} ago` : ''
+        return c.red(`✗ ${k.node} ${heading} — killed by mqlab kill (${k.signalled})${ago}; pid ${k.pid ?? '?'}, log ${k.logPath}`)
+      }
       const why = k.signalled ? `, ${k.signalled} sent by mqlab kill` : ''
       const head = c.red(`✗ ${k.node} ${heading} (pid ${k.pid ?? '?'}${why}). Last lines of ${k.logPath}:`)
       const lines = k.lastLines.length === 0 ? ['    (the log is empty)'] : k.lastLines.map((l) => `    ${l}`)
