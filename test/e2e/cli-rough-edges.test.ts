@@ -36,3 +36,48 @@ test('a FIFO named conf/x.properties is refused by validate and up with a clear 
   t.is(up.exitCode, 3, up.stdout)
   t.is(up.json.error?.code, 'VALIDATION_FAILED')
 })
+
+test('a mistyped command gets a did-you-mean and exit 2, with the JSON envelope under --json; help CMD, -h, -v and completion work', async (t) => {
+  const cwd = await tempDir(t, 'mqlab-typo-e2e-')
+  const typo = await text(cwd, ['stauts'])
+  t.is(typo.exitCode, 2, typo.stderr)
+  t.regex(typo.stderr, /"stauts" is not a mqlab command/)
+  t.regex(typo.stderr, /did you mean mqlab start or mqlab status\?/)
+  const json = await mqlab(cwd, ['topic', 'creat', 'T'])
+  t.is(json.exitCode, 2)
+  t.like(json.json, {ok: false, exitCode: 2, command: 'topic creat', error: {code: 'USAGE'}})
+  t.deepEqual(json.json.error?.details?.suggestions, ['topic create'])
+
+  const [help, dashH, version, completion] = await Promise.all([text(cwd, ['help', 'kill']), text(cwd, ['kill', '-h']), text(cwd, ['-v']), text(cwd, ['autocomplete', 'script', 'bash'])])
+  t.is(help.exitCode, 0, help.stderr)
+  t.regex(help.stdout, /USAGE\n\s+\$ mqlab kill NODE/)
+  t.is(dashH.exitCode, 0)
+  t.is(dashH.stdout, help.stdout)
+  t.is(version.exitCode, 0)
+  t.regex(version.stdout, /^mqlab\/\d+\.\d+\.\d+ /)
+  t.is(completion.exitCode, 0, completion.stderr)
+  t.regex(completion.stdout, /mqlab/)
+})
+
+test('validate prints compiler-style file:line: error [rule] message (fix: …) lines', async (t) => {
+  const cwd = await tempDir(t, 'mqlab-validate-e2e-')
+  t.is((await mqlab(cwd, ['init', '2m-2s-sync'])).exitCode, 0)
+  const file = path.join(cwd, 'mqlab', 'conf', 'broker-b.properties')
+  await fs.appendFile(file, 'listenport=1\n')
+  const lineNo = (await fs.readFile(file, 'utf8')).split('\n').length - 1
+  const run = await text(cwd, ['validate'], {columns: 80})
+  t.is(run.exitCode, 3)
+  t.true(run.stdout.split('\n').includes(`mqlab/conf/broker-b.properties:${lineNo}: error [unknown-key] listenport: unknown key (did you mean listenPort?) (fix: rename listenport to listenPort)`), run.stdout)
+})
+
+test('tables fit 80 and 160 columns, with no rules between rows', async (t) => {
+  const cwd = await tempDir(t, 'mqlab-width-e2e-')
+  for (const columns of [80, 160]) {
+    const run = await text(cwd, ['templates'], {columns})
+    t.is(run.exitCode, 0)
+    const lines = run.stdout.split('\n')
+    t.true(lines.every((l) => l.length <= columns), `${columns}: ${Math.max(...lines.map((l) => l.length))} columns`)
+    t.false(lines.some((l) => /^[\s─┼├┤|+-]+$/.test(l) && l.trim() !== ''), 'no rule lines')
+    t.regex(run.stdout, /^template\s+nodes\s+description/)
+  }
+})
