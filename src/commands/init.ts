@@ -24,7 +24,8 @@ export default class Init extends BaseCommand {
   }
   static override flags = {
     dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
-    namesrv: Flags.integer({description: 'name servers (namesrvAddr lists them all)', default: 2, min: 1, max: 9}),
+    // Not --namesrv: elsewhere (and in mqadmin) that is the name server address list.
+    'namesrv-count': Flags.integer({aliases: ['namesrv'], deprecateAliases: true, description: 'how many name servers (namesrvAddr lists them all); --namesrv is the old spelling', default: 2, min: 1, max: 9}),
     flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),
     cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
     hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
@@ -38,7 +39,7 @@ export default class Init extends BaseCommand {
     let request: InitRequest = {
       template: args.template ?? '',
       dir: flags.dir,
-      namesrv: flags.namesrv,
+      namesrv: flags['namesrv-count'],
       flush: flags.flush as FlushDiskType,
       cluster: flags.cluster,
       hosts: flags.hosts,

@@ -32,7 +32,7 @@ Afterwards it narrates what the topology predicts (also under --json, as "predic
       prediction = predictAfterKill(ctx, done.node, signal)
       return done
     })
-    if (prediction !== null && !this.json) this.log((await import('../cli/render/kill-prediction-report.js')).renderKillPrediction(prediction))
+    if (prediction !== null && !this.json) this.log((await import('../cli/render/kill-prediction-report.js')).renderKillPrediction(prediction, flags.dir))
     return {...result, prediction}
   }
 }

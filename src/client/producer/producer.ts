@@ -53,6 +53,8 @@ export interface SendRunOptions {
   signal?: AbortSignal
   /** Keep every report in the result (default true); the summary is computed either way. */
   keepReports?: boolean
+  /** Send every message to this queue (RocketMQ's send(msg, mq)): no rotation, no retry elsewhere. */
+  queue?: {queueId: number; brokerName?: string}
 }
 
 /** Injected dependencies of the producer. */
@@ -105,22 +107,23 @@ export class Producer {
   }
 
   /** Sends every message, `inflight` at a time; resolves with a report per message and a summary. */
-  async send(messages: Iterable<OutgoingMessage>, options: SendRunOptions = {}): Promise<SendRunResult> {
+  async send(messages: Iterable<OutgoingMessage> | AsyncIterable<OutgoingMessage>, options: SendRunOptions = {}): Promise<SendRunResult> {
     this.client.assertOpen()
     const inflight = Math.max(1, Math.floor(options.inflight ?? 1))
     const keep = options.keepReports ?? true
     const reports: SendReport[] = []
     const samples: RunSample[] = []
     let retried = 0
-    const iterator = messages[Symbol.iterator]()
+    // Lines read from stdin arrive as an async iterable; concurrent next() calls on it are queued.
+    const iterator: Iterator<OutgoingMessage> | AsyncIterator<OutgoingMessage> = Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : messages[Symbol.iterator]()
     let next = 0
     const started = this.monotonic()
     const worker = async (): Promise<void> => {
       while (options.signal?.aborted !== true) {
-        const item = iterator.next()
+        const item = await iterator.next()
         if (item.done === true) return
         const index = next++
-        const report = await this.sendOne(item.value, index)
+        const report = await this.sendOne(item.value, index, options.queue)
         samples.push({status: report.status, latencyMs: report.latencyMs, outcome: report.outcome})
         if (report.retried) retried++
         if (keep) reports[index] = report
@@ -133,7 +136,7 @@ export class Producer {
   }
 
   /** Sends one message with retries; never throws for a send failure — the report says what happened. */
-  async sendOne(message: OutgoingMessage, index = 0): Promise<SendReport> {
+  async sendOne(message: OutgoingMessage, index = 0, queue?: SendRunOptions['queue']): Promise<SendReport> {
     this.client.assertOpen()
     const start = this.monotonic()
     let prepared: PreparedMessage
@@ -152,9 +155,9 @@ export class Producer {
     let lastBrokerName: string | undefined
     let lastError: unknown
     for (let attempt = 0; ; attempt++) {
-      const mq = info.selectOneMessageQueue(lastBrokerName)
+      const mq = queue === undefined ? info.selectOneMessageQueue(lastBrokerName) : chosenQueue(info, queue)
       if (mq === undefined) {
-        lastError = noWritableQueue(prepared.topic)
+        lastError = queue === undefined ? noWritableQueue(prepared.topic) : new MQClientError('INVALID_ARGUMENT', `queue ${queue.queueId}${queue.brokerName ? ` of ${queue.brokerName}` : ''} is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ') || 'none'})`)
         break
       }
       const elapsed = this.monotonic() - start
@@ -171,7 +174,7 @@ export class Producer {
         const result = parseSendResponse(response, addr)
         attempts.push({brokerName: mq.brokerName, queueId: mq.queueId, addr, status: result.status, latencyMs: this.monotonic() - attemptStart})
         if (info.fromDefaultTopic) this.publishInfos.recheck(prepared.topic)
-        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && attempt < this.retry.retryTimesWhenSendFailed) {
+        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && queue === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
           lastBrokerName = mq.brokerName
           continue
         }
@@ -201,7 +204,7 @@ export class Producer {
         })
         if (isConnectionFailure(err)) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
         const step = nextSendStep(attempt, err, this.monotonic() - start, this.retry)
-        if (step !== 'retry') break
+        if (step !== 'retry' || queue !== undefined) break
         lastBrokerName = mq.brokerName
       }
     }
@@ -256,4 +259,9 @@ export class Producer {
       error: {code, message: err instanceof Error ? err.message : String(err)},
     }
   }
+}
+
+/** The queue `send --queue` asked for: by id, on the named broker or the first broker that has it. */
+function chosenQueue(info: TopicPublishInfo, queue: {queueId: number; brokerName?: string}): MessageQueue | undefined {
+  return info.messageQueues.find((q) => q.queueId === queue.queueId && (queue.brokerName === undefined || q.brokerName === queue.brokerName))
 }
