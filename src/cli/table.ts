@@ -19,12 +19,40 @@ export function terminalWidth(): number | undefined {
   return Number.isInteger(env) && env > 0 ? env : undefined
 }
 
-/** Renders rows under a header, fitted to `width` (default: the terminal's). */
-export function renderTable(head: string[], rows: string[][], options: {width?: number} = {}): string {
+/** How a table may give way on a narrow terminal. */
+export interface TableOptions {
+  /** Terminal width (default: terminalWidth()). */
+  width?: number
+  /** Column indexes that may be left out, first to go first, when the table cannot fit otherwise. */
+  dropOrder?: number[]
+}
+
+/**
+ * Renders rows under a header, fitted to the width: columns in `dropOrder` are left out while the rest
+ * does not fit whole (a last line names them), then columns wrap at spaces (no word broken), and only
+ * then are words broken.
+ */
+export function renderTable(head: string[], rows: string[][], options: TableOptions = {}): string {
   const width = options.width ?? terminalWidth()
-  const cells = [head, ...rows].map((row) => head.map((_, i) => (row[i] ?? '').split('\n')))
-  const natural = head.map((_, i) => Math.max(...cells.map((row) => Math.max(...row[i]!.map(visibleLength)))))
-  const widths = fitWidths(natural, width === undefined ? Infinity : width - GAP.length * (head.length - 1))
+  const budget = (cols: number) => (width === undefined ? Infinity : width - GAP.length * (cols - 1))
+  let keep = head.map((_, i) => i)
+  const all = [head, ...rows].map((row) => head.map((_, i) => (row[i] ?? '').split('\n')))
+  const natural = (i: number) => Math.max(...all.map((row) => Math.max(...row[i]!.map(visibleLength))))
+  const longestWord = (i: number) => Math.max(MIN_COLUMN > 0 ? 1 : 0, ...all.flatMap((row) => row[i]!.flatMap((l) => stripVTControlCharacters(l).split(' ').map((w) => w.length))))
+  // Leaving a column out reads better than wrapping identifiers and numbers onto several lines.
+  const fitsWhole = (cols: number[]) => cols.reduce((sum, i) => sum + natural(i), 0) <= budget(cols.length)
+  const dropped: string[] = []
+  for (const i of options.dropOrder ?? []) {
+    if (fitsWhole(keep)) break
+    keep = keep.filter((k) => k !== i)
+    dropped.push(head[i]!)
+  }
+  const cells = all.map((row) => keep.map((i) => row[i]!))
+  const widths = fitWidths(
+    keep.map((i) => natural(i)),
+    budget(keep.length),
+    keep.map((i) => Math.min(natural(i), longestWord(i))),
+  )
   const lines: string[] = []
   for (const row of cells) {
     const wrapped = row.map((cell, i) => cell.flatMap((l) => wrap(l, widths[i]!)))
@@ -34,24 +62,34 @@ export function renderTable(head: string[], rows: string[][], options: {width?: 
       lines.push(parts.join(GAP).trimEnd())
     }
   }
+  if (dropped.length > 0) lines.push(`(left out at ${width} columns: ${dropped.join(', ')}; a wider terminal or --json shows them)`)
   return lines.join('\n')
 }
 
-/** Column widths within `budget`: the widest columns give way first, none below MIN_COLUMN (pure). */
-export function fitWidths(natural: readonly number[], budget: number): number[] {
+/**
+ * Column widths within `budget` (pure): the widest columns give way first, down to their longest word
+ * (`soft`), and only if that is not enough below it, to MIN_COLUMN.
+ */
+export function fitWidths(natural: readonly number[], budget: number, soft: readonly number[] = natural.map(() => MIN_COLUMN)): number[] {
   const widths = [...natural]
+  shrink(widths, budget, soft.map((w, i) => Math.min(natural[i]!, Math.max(w, 1))))
+  shrink(widths, budget, natural.map((n) => Math.min(n, MIN_COLUMN)))
+  return widths
+}
+
+/** Narrows the widest columns (never below `floor`) until the sum fits `budget` or nothing can give. */
+function shrink(widths: number[], budget: number, floor: readonly number[]): void {
   let total = widths.reduce((a, b) => a + b, 0)
   while (total > budget) {
-    const widest = Math.max(...widths)
-    if (widest <= MIN_COLUMN) break
-    const second = Math.max(MIN_COLUMN, ...widths.filter((w) => w < widest))
-    const atWidest = widths.filter((w) => w === widest).length
-    // Narrow every widest column to the next width down, or just enough to fit.
-    const cut = Math.min(widest - second, Math.ceil((total - budget) / atWidest))
-    for (let i = 0; i < widths.length; i++) if (widths[i] === widest) widths[i] = widest - cut
+    const movable = widths.map((w, i) => (w > floor[i]! ? i : -1)).filter((i) => i >= 0)
+    if (movable.length === 0) return
+    const widest = Math.max(...movable.map((i) => widths[i]!))
+    const at = movable.filter((i) => widths[i] === widest)
+    const next = Math.max(...movable.map((i) => widths[i]!).filter((w) => w < widest), ...at.map((i) => floor[i]!))
+    const cut = Math.max(1, Math.min(widest - next, Math.ceil((total - budget) / at.length)))
+    for (const i of at) widths[i] = Math.max(floor[i]!, widest - cut)
     total = widths.reduce((a, b) => a + b, 0)
   }
-  return widths
 }
 
 function visibleLength(s: string): number {

@@ -21,6 +21,8 @@ export function renderNodeTable(nodes: readonly NodeRow[]): string {
       n.commitLogMaxOffset === null ? '' : String(n.commitLogMaxOffset),
       n.uptimeMs === null ? '' : formatDuration(n.uptimeMs),
     ]),
+    // The address already shows the listen port; the other ports go first on a narrow terminal.
+    {dropOrder: [5]},
   )
 }
 
