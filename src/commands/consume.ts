@@ -48,7 +48,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
 
   async run(): Promise<ConsumeCommandResult> {
     const parsed = await this.parse(Consume)
-    const flags = takeLegacyCount(parsed.flags, (m) => this.warn(m))
+    const flags = takeLegacyCount(parsed.flags, (m) => process.stderr.write(` ›   Warning: ${m}\n`)) // stderr also under --json
     const {parseConsumeStart} = await import('../cli/consume-start.js')
     const start = parseConsumeStart(flags.from, Date.now())
     const target = await this.resolveTarget(flags)

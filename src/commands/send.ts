@@ -51,7 +51,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
 
   async run(): Promise<SendCommandResult> {
     const parsed = await this.parse(Send)
-    const flags = takeLegacyCount(parsed.flags, (m) => this.warn(m))
+    const flags = takeLegacyCount(parsed.flags, (m) => process.stderr.write(` ›   Warning: ${m}\n`)) // stderr also under --json
     const {MqlabError} = await import('../cli/mqlab-error.js')
     const {checkTopic} = await import('../client/producer/outgoing-message.js')
     const problem = checkTopic(flags.topic)

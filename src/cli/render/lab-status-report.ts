@@ -42,7 +42,7 @@ export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashe
     .map((k) => {
       if (k.signalled && !options.verbose) {
         const ago = k.signalledAt ? ` ${formatDuration(Math.max(0, now - k.signalledAt))} ago` : ''
-        return c.red(`✗ ${k.node} ${heading} — killed by mqlab kill (${k.signalled})${ago}; pid ${k.pid ?? '?'}, log ${k.logPath}`)
+        return c.red(`✗ ${k.node} ${heading} — killed by mqlab kill (${k.signalled})${ago} (pid ${k.pid ?? '?'})`)
       }
       const why = k.signalled ? `, ${k.signalled} sent by mqlab kill` : ''
       const head = c.red(`✗ ${k.node} ${heading} (pid ${k.pid ?? '?'}${why}). Last lines of ${k.logPath}:`)
