@@ -62,7 +62,7 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
       lines.push(parts.join(GAP).trimEnd())
     }
   }
-  if (dropped.length > 0) lines.push(`(left out at ${width} columns: ${dropped.join(', ')}; a wider terminal or --json shows them)`)
+  if (dropped.length > 0) lines.push(`(hidden at ${width} columns: ${dropped.join(', ')}; see --json)`)
   return lines.join('\n')
 }
 
