@@ -81,3 +81,32 @@ test('tables fit 80 and 160 columns, with no rules between rows', async (t) => {
     t.regex(run.stdout, /^template\s+nodes\s+description/)
   }
 })
+
+test('init --host and --port-offset place a lab beside another; a non-loopback host is refused', async (t) => {
+  const cwd = await tempDir(t, 'mqlab-place-e2e-')
+  const placed = await mqlab(cwd, ['init', '2m-noslave', '--dir', 'lab', '--host', '127.0.0.5', '--port-offset', '1000', '--namesrv-count', '1'])
+  t.is(placed.exitCode, 0, placed.stdout)
+  t.deepEqual(placed.json.result.hosts, ['127.0.0.5'])
+  t.deepEqual(
+    placed.json.result.nodes.map((n: any) => [n.name, n.host, n.ports.map((p: any) => p.port)]),
+    [
+      ['namesrv-1', '127.0.0.5', [10876]],
+      ['broker-a-master', '127.0.0.5', [11909, 11911, 11912]],
+      ['broker-b-master', '127.0.0.5', [11919, 11921, 11922]],
+    ],
+  )
+  t.true(placed.json.result.validation.valid)
+  const conf = await fs.readFile(path.join(cwd, 'lab', 'conf', 'broker-a.properties'), 'utf8')
+  t.regex(conf, /^namesrvAddr=127\.0\.0\.5:10876$/m)
+  t.regex(conf, /^brokerIP1=127\.0\.0\.5$/m)
+  const hosts = await mqlab(cwd, ['init', '2m-2s-async', '--dir', 'lab2', '--host', '127.0.1.10', '--hosts', '2'])
+  t.deepEqual(hosts.json.result.hosts, ['127.0.1.10', '127.0.1.11'])
+  const outside = await mqlab(cwd, ['init', 'single', '--dir', 'lab3', '--host', '10.0.0.1'])
+  t.is(outside.exitCode, 2)
+  t.like(outside.json.error, {code: 'INVALID_ARGUMENT'})
+  t.regex(outside.json.error!.message, /--host 10\.0\.0\.1 is not a usable loopback address/)
+  // The old --namesrv COUNT spelling still works, with a deprecation warning.
+  const old = await text(cwd, ['init', 'single', '--dir', 'lab4', '--namesrv', '1'])
+  t.is(old.exitCode, 0, old.stderr)
+  t.regex(old.stderr, /--namesrv" flag has been deprecated/)
+})

@@ -55,6 +55,8 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.regex(clash.json.error!.suggestion!, new RegExp(`mqlab down --dir ${fs.realpathSync(lab).replaceAll('/', '\\/')}`))
 
   // send: lines from stdin with a key separator and a property; one line per message off a terminal.
+  // On both masters (an auto-created topic lives only where its first messages went).
+  t.is((await mqlab(cwd, ['topic', 'create', 'Edges', '--dir', 'lab', '--queues', '4'])).exitCode, 0)
   // A shell pipe (a FIFO) is read without being asked; so is any stdin with --body -.
   const piped = await execa('sh', ['-c', `printf 'k1:hello\\n\\nk2:world\\n' | "${process.execPath}" "${bin}" send --dir lab --topic Edges -K : --prop region=eu`], {cwd, reject: false, env: {NO_COLOR: '1'}})
   t.is(piped.exitCode, 0, piped.stderr)
@@ -77,6 +79,14 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   const none = await text(cwd, ['send', '--dir', 'lab', '--topic', 'Edges', '--count', '0'])
   t.regex(none.stdout + none.stderr, /nothing stored in/)
   t.notRegex(none.stdout + none.stderr, /throughput/)
+
+  // Ctrl-C during a long send: "interrupted after N of M" in the error block, exit 130.
+  const long = execa('node', [bin, 'send', '--dir', 'lab', '--topic', 'EdgesInterrupted', '--count', '1000000'], {cwd, reject: false, env: {NO_COLOR: '1'}, stdin: 'ignore'})
+  await new Promise<void>((resolve) => long.stdout!.once('data', () => resolve()))
+  long.kill('SIGINT')
+  const interrupted = await long
+  t.is(interrupted.exitCode, 130, interrupted.stderr)
+  t.regex(interrupted.stderr, /Error: interrupted after \d+ of 1000000 messages\n.*Code: INTERRUPTED/)
 
   // consume: exit at end, a format string, NDJSON, --from OFFSET over committed offsets.
   const formatted = await text(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'fmt', '--exit-at-end', '--format', '%k|%b|%p'])
