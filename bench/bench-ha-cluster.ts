@@ -1,19 +1,14 @@
 /**
- * The HA benchmark's cluster: a name server, a master (ASYNC_MASTER or SYNC_MASTER) and its slave as
- * child processes on free loopback ports in a temp folder. Ready when both brokers are registered and
- * the slave's HA link to the master is up (its MQLAB_GET_HA_STATUS says CONNECTED); stopped with
- * SIGTERM (SIGKILL after a timeout) and always reaped.
+ * The HA benchmark's cluster: a name server, a master (ASYNC_MASTER or SYNC_MASTER) and its slave, a
+ * lab written and run through src/topology and src/lab (see bench-lab.ts). Ready when every node is
+ * (the supervisor's readiness) and the slave's HA link to the master is up (its MQLAB_GET_HA_STATUS
+ * says CONNECTED).
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import {setTimeout as delay} from 'node:timers/promises'
-import {fileURLToPath} from 'node:url'
 import type {HaRole} from '../runtime/remoting/body/ha-status.js'
 import {fetchHaSample} from '../src/client/admin/ha-status-fetch.js'
 import {MQClientInstance} from '../src/client/mq-client-instance.js'
-import {freeBrokerPort, spawnNode, startBenchNamesrv, waitForFile, waitRegistered, type BenchProcess} from './bench-cluster.js'
-
-const binDir = fileURLToPath(new URL('../../bin/', import.meta.url))
+import {benchNode, startBenchLab, type BenchProcess} from './bench-lab.js'
 
 /** A running name server + master + slave. */
 export interface HaBenchCluster {
@@ -26,62 +21,15 @@ export interface HaBenchCluster {
 
 /** Starts the three processes in `dir`; the master has `role`. */
 export async function startHaBenchCluster(options: {dir: string; role: Exclude<HaRole, 'SLAVE'>; readyTimeoutMs?: number}): Promise<HaBenchCluster> {
-  const {dir} = options
-  fs.mkdirSync(dir, {recursive: true})
-  const started: BenchProcess[] = []
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000)
+  const lab = await startBenchLab({dir: options.dir, masterRole: options.role, slaves: 1, flushDiskType: 'ASYNC_FLUSH', readyTimeoutMs: options.readyTimeoutMs})
   try {
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000)
-    const {namesrvPort, namesrvAddr} = await startBenchNamesrv(dir, started, deadline)
-
-    const masterPort = await freeBrokerPort([namesrvPort])
-    const slavePort = await freeBrokerPort([namesrvPort, masterPort - 2, masterPort, masterPort + 1])
-    const broker = (name: string, port: number, id: number, role: HaRole) => {
-      const store = path.join(dir, name)
-      const conf = path.join(dir, `${name}.properties`)
-      fs.writeFileSync(
-        conf,
-        [
-          'brokerClusterName=BenchCluster',
-          'brokerName=bench-ha',
-          `brokerId=${id}`,
-          `brokerRole=${role}`,
-          'flushDiskType=ASYNC_FLUSH',
-          `namesrvAddr=${namesrvAddr}`,
-          'brokerIP1=127.0.0.1',
-          `listenPort=${port}`,
-          `haListenPort=${port + 1}`,
-          `storePathRootDir=${store}`,
-          `storePathCommitLog=${path.join(store, 'commitlog')}`,
-          'mappedFileSizeCommitLog=268435456',
-          'autoCreateTopicEnable=true',
-          '',
-        ].join('\n'),
-      )
-      const p = spawnNode(name, path.join(binDir, 'mqbroker.js'), ['-c', conf], dir)
-      started.push(p)
-      return p
-    }
-    const master = broker('master', masterPort, 0, options.role)
-    await waitForFile(master, deadline)
-    const masterAddr = `127.0.0.1:${masterPort}`
-    await waitRegistered(namesrvAddr, masterAddr, deadline)
-    const slave = broker('slave', slavePort, 1, 'SLAVE')
-    await waitForFile(slave, deadline)
-    const slaveAddr = `127.0.0.1:${slavePort}`
-    await waitRegistered(namesrvAddr, slaveAddr, deadline)
-    await waitConnected(namesrvAddr, slaveAddr, deadline)
-    return {
-      namesrvAddr,
-      masterAddr,
-      slaveAddr,
-      processes: started,
-      async stop() {
-        for (const p of [...started].reverse()) await p.stop()
-      },
-    }
-  } catch (err) {
-    for (const p of started.reverse()) await p.stop(2000)
-    throw err
+    const slaveAddr = benchNode(lab, 'bench-slave').addr
+    await waitConnected(lab.namesrvAddr, slaveAddr, deadline)
+    return {namesrvAddr: lab.namesrvAddr, masterAddr: benchNode(lab, 'bench-master').addr, slaveAddr, processes: [...lab.nodes.values()], stop: lab.stop}
+  } catch (error) {
+    await lab.stop().catch(() => undefined)
+    throw error
   }
 }
 

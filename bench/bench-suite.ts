@@ -9,7 +9,7 @@
  * stopped before the phase returns.
  */
 import path from 'node:path'
-import {SEND_REQUEST_OVERHEAD} from '../src/bench/cluster-bench.js'
+import {sendRequestOverhead} from '../src/bench/send-request-overhead.js'
 import {runConsumerBench, type ConsumerBenchResult} from '../src/bench/consumer-bench.js'
 import {startEchoProcess} from '../src/bench/echo-process.js'
 import {runLoopbackProbe, type ProbeResult} from '../src/bench/loopback-probe.js'
@@ -83,7 +83,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   // apart says more about the neighbours than about mqlab).
   const roundMs = Math.max(500, Math.round(o.phaseMs / ROUNDS))
   const probeMs = Math.min(roundMs, 1000)
-  const frameSize = o.size + SEND_REQUEST_OVERHEAD
+  const frameSize = o.size + sendRequestOverhead('BenchAsync', undefined, 'bench')
   const rounds = {probe64: [] as ProbeResult[], probe1: [] as ProbeResult[], async64: [] as ProducerBenchResult[], async1: [] as ProducerBenchResult[], sync64: [] as ProducerBenchResult[]}
   let consume: ConsumerBenchResult | null = null
   let benchClusterRss: SuiteResult['benchClusterRss'] = null

@@ -7,7 +7,7 @@ import {openLab} from '../src/lab/lab-context.js'
 import {runDown} from '../src/lab/lab-down.js'
 import {runUp} from '../src/lab/lab-up.js'
 import {initLab} from '../src/topology/init-lab.js'
-import {movePortsToFree} from '../test/helpers/lab-cli.js'
+import {moveLabToFreePorts} from '../src/lab/free-lab-ports.js'
 import {readRssMiB} from './proc-rss.js'
 
 /** What the lab timing measured. */
@@ -26,7 +26,7 @@ export interface LabUpTiming {
 export async function timeLabUp(dir: string, signal?: AbortSignal): Promise<LabUpTiming> {
   const template = '2m-2s-sync'
   initLab({template, dir, namesrv: 2, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false})
-  await movePortsToFree(dir)
+  await moveLabToFreePorts(dir)
   const ctx = openLab(dir)
   try {
     const began = performance.now()

@@ -8,7 +8,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {FlushDiskType} from '../runtime/config/broker-config.js'
 import {DefaultMessageStore} from '../runtime/store/default-message-store.js'
-import {message, storeConfig} from '../test/helpers/store-fixtures.js'
+import {innerMessage as message} from '../runtime/message/inner-message.js'
+import {messageStoreConfig as storeConfig} from '../runtime/store/message-store-config.js'
 
 const seconds = Number(process.argv[2] ?? 3)
 const inFlight = 64
@@ -16,7 +17,7 @@ const inFlight = 64
 async function run(flushDiskType: FlushDiskType): Promise<number> {
   const dir = await fsp.mkdtemp(join(tmpdir(), 'mqlab-bench-put-'))
   try {
-    const store = new DefaultMessageStore(storeConfig(dir, {flushDiskType, mappedFileSizeCommitLog: 1024 * 1024 * 1024, mappedFileSizeConsumeQueue: 300_000 * 20}), {cleanResourceInterval: 0})
+    const store = new DefaultMessageStore(storeConfig(dir, {flushDiskType}), {cleanResourceInterval: 0})
     await store.start()
     const body = Buffer.alloc(1024, 120)
     const deadline = performance.now() + seconds * 1000

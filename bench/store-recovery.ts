@@ -10,14 +10,15 @@ import {promises as fsp} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DefaultMessageStore} from '../runtime/store/default-message-store.js'
-import {message, storeConfig} from '../test/helpers/store-fixtures.js'
+import {innerMessage as message} from '../runtime/message/inner-message.js'
+import {messageStoreConfig as storeConfig} from '../runtime/store/message-store-config.js'
 
 const megabytes = Number(process.argv[2] ?? 100)
 const bodyBytes = Number(process.argv[3] ?? 1024)
 const queues = 8
 
 const dir = await fsp.mkdtemp(join(tmpdir(), 'mqlab-bench-recovery-'))
-const config = storeConfig(dir, {mappedFileSizeCommitLog: 1024 * 1024 * 1024, mappedFileSizeConsumeQueue: 300_000 * 20})
+const config = storeConfig(dir)
 try {
   const writer = new DefaultMessageStore(config, {cleanResourceInterval: 0})
   await writer.start()

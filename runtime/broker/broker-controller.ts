@@ -275,6 +275,7 @@ export class BrokerController {
   }
 
   private buildContext(): BrokerContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getters read the controller's fields when called
     const controller = this
     return {
       config: this.config,

@@ -2,8 +2,9 @@
  * Born/store host addresses as a stored record and a message id hold them: 4 IP bytes + int32 port
  * for IPv4 (8 bytes), 16 + 4 for IPv6 (20 bytes), flagged by sysFlag bits 4/5. Node reports IPv4 peers
  * of a dual-stack socket as "::ffff:a.b.c.d"; those are written as IPv4 because ali-ons only reads
- * 4-byte hosts (protocol notes §0.1 #5).
+ * 4-byte hosts (docs/rocketmq-facts.md §0.1 #5).
  */
+// eslint-disable-next-line no-restricted-imports -- pure address-syntax checks, no socket
 import {isIPv4, isIPv6} from 'node:net'
 import type {HostAddress} from './message-ext-broker-inner.js'
 

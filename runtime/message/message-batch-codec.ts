@@ -1,5 +1,5 @@
 /**
- * SEND_BATCH_MESSAGE body (§2.4; MessageDecoder.encodeMessage/decodeMessages): per message
+ * SEND_BATCH_MESSAGE body (docs/rocketmq-facts.md §2.4; MessageDecoder.encodeMessage/decodeMessages): per message
  *   int32 totalSize | int32 magic (0) | int32 bodyCRC (0) | int32 flag | int32 bodyLength + body
  *   | int16 propertiesLength + properties
  * back to back. Pure; truncated input throws MessageDecodeError.

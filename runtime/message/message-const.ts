@@ -1,6 +1,6 @@
 /**
  * Property keys of a message (RocketMQ 4.9.8 common/message/MessageConst.java), as they appear in the
- * properties string (§3.1 of the protocol notes). Values are the exact key strings on the wire.
+ * properties string (docs/rocketmq-facts.md §3.1). Values are the exact key strings on the wire.
  */
 export const MessageConst = {
   KEYS: 'KEYS',

@@ -1,5 +1,5 @@
 /**
- * Decodes stored records (§3.2): one record, or a pull body of concatenated records. Pure. Throws
+ * Decodes stored records (docs/rocketmq-facts.md §3.2): one record, or a pull body of concatenated records. Pure. Throws
  * MessageDecodeError on bytes that are not a record (wrong magic, a size running past the end).
  */
 import {MessageDecodeError} from './message-decode-error.js'

@@ -1,5 +1,5 @@
 /**
- * Encodes a message as the stored commitlog record (§3.2; CommitLog.DefaultAppendMessageCallback).
+ * Encodes a message as the stored commitlog record (docs/rocketmq-facts.md §3.2; CommitLog.DefaultAppendMessageCallback).
  * Pure. The commitlog prepares a record once (sizes, UTF-8 bytes), then writes it straight into its
  * write buffer with writeStoredRecord, so appending costs one copy of the body.
  */

@@ -1,5 +1,5 @@
 /**
- * Message ids (§3.5).
+ * Message ids (docs/rocketmq-facts.md §3.5).
  *
  * Offset msg id (MessageDecoder.createMessageId): uppercase hex of store IP (4 or 16 bytes) + store
  * port (int32) + commitlog offset (int64): 32 hex chars for IPv4, 56 for IPv6. It is what the broker
@@ -9,6 +9,7 @@
  * + class-loader hash (int32) + ms since the start of the current month in local time (int32) +
  * counter (int16).
  */
+// eslint-disable-next-line no-restricted-imports -- only the fallback store host reads the machine's interfaces
 import {networkInterfaces} from 'node:os'
 import type {HostAddress} from './message-ext-broker-inner.js'
 import {bytesToIp, ipToBytes, isIPv6Host} from './host-address.js'

@@ -1,5 +1,5 @@
 /**
- * The properties string of a message (§3.1): `key` U+0001 `value` U+0002, repeated.
+ * The properties string of a message (docs/rocketmq-facts.md §3.1): `key` U+0001 `value` U+0002, repeated.
  *
  * RocketMQ 4.9.8 writes no separator after the last pair; 4.4.0 and ali-ons write one. The parser
  * follows MessageDecoder.string2messageProperties: a segment shorter than 3 chars, or without a

@@ -1,5 +1,5 @@
 /**
- * Bits of a message's sysFlag (RocketMQ 4.9.8 common/sysflag/MessageSysFlag.java; §3.3).
+ * Bits of a message's sysFlag (RocketMQ 4.9.8 common/sysflag/MessageSysFlag.java; docs/rocketmq-facts.md §3.3).
  */
 export const MessageSysFlag = {
   COMPRESSED_FLAG: 0x1,

@@ -1,5 +1,5 @@
 /**
- * Bits of PULL_MESSAGE's sysFlag header (RocketMQ 4.9.8 common/sysflag/PullSysFlag.java; §2.5).
+ * Bits of PULL_MESSAGE's sysFlag header (RocketMQ 4.9.8 common/sysflag/PullSysFlag.java; docs/rocketmq-facts.md §2.5).
  */
 export const PullSysFlag = {
   /** Also commit the request's commitOffset. */

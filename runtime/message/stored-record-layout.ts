@@ -1,5 +1,5 @@
 /**
- * Layout of one stored commitlog record (= one record of a pull body), §3.2 of the protocol notes and
+ * Layout of one stored commitlog record (= one record of a pull body), docs/rocketmq-facts.md §3.2 and
  * RocketMQ 4.9.8 CommitLog.calMsgLength / DefaultAppendMessageCallback. Offsets hold for IPv4 hosts;
  * an IPv6 born host shifts everything after BORNHOST by 12 bytes, an IPv6 store host after STOREHOST.
  *

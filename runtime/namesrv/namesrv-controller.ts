@@ -8,7 +8,7 @@
 import {silentLogger, type Logger} from '../common/logger.js'
 import type {NamesrvConfig} from '../config/namesrv-config.js'
 import {RemotingServer, type RemotingConnection} from '../remoting/remoting-server.js'
-import {readConfigFile, writeConfigFile} from '../store/config-file.js'
+import {readConfigFile, writeConfigFile} from '../common/config-file.js'
 import {registerNamesrvProcessors} from './default-request-processor.js'
 import {KVConfigManager} from './kv-config-manager.js'
 import type {NamesrvContext} from './namesrv-context.js'

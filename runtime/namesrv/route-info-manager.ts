@@ -4,7 +4,7 @@
  * broker last registered. Pure logic: no sockets, no timers; time comes from an injected clock and a
  * broker's connection is an opaque token compared by identity.
  *
- * Behaviour follows namesrv/…/routeinfo/RouteInfoManager.java at 4.9.8 (protocol doc §2.3):
+ * Behaviour follows namesrv/…/routeinfo/RouteInfoManager.java at 4.9.8 (docs/rocketmq-facts.md §2.3):
  * - registering removes any entry with the same address under a different brokerId first (role flips);
  * - queue data comes only from the master's (brokerId 0) registration, and only when its DataVersion
  *   changed or it is the first registration of that address;

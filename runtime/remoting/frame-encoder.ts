@@ -8,7 +8,7 @@ import {binaryHeaderLength, writeBinaryHeader} from './rocketmq-header-codec.js'
  * Encodes a command as one whole frame, length field included, in a single allocation so a response
  * goes out in one socket write:
  *   [length = 4 + headerLength + bodyLength][serializeType << 24 | headerLength][header][body]
- * (RemotingCommand.encode; protocol doc §1.1). Throws FrameError if the frame would exceed the 16 MiB
+ * (RemotingCommand.encode; docs/rocketmq-facts.md §1.1). Throws FrameError if the frame would exceed the 16 MiB
  * limit the peer's decoder enforces.
  */
 export function encodeFrame(cmd: RemotingCommand, maxFrameLength = FRAME_MAX_LENGTH): Buffer {

@@ -5,6 +5,7 @@
  */
 import {BLANK_MAGIC_CODE, MAX_PROPERTIES_LENGTH, MAX_TOPIC_LENGTH, END_FILE_MIN_BLANK_LENGTH} from '../message/stored-record-layout.js'
 import type {PreparedRecord} from '../message/message-encoder.js'
+import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
 import type {BlankDispatch} from './dispatch-request.js'
 import type {MappedFile} from './mapped-file.js'
 import type {MessageStoreConfig} from './message-store-config.js'
@@ -46,8 +47,39 @@ export function checkRecord(rec: PreparedRecord, bodyLength: number, config: Pic
   return undefined
 }
 
+/** Why a batch cannot be stored (one topic and queue, no transactions, sizes), or undefined. */
+export function checkBatch(
+  msgs: ReadonlyArray<{topic: string; queueId: number; sysFlag: number; body: Buffer}>,
+  recs: readonly PreparedRecord[],
+  config: Pick<MessageStoreConfig, 'maxMessageSize' | 'mappedFileSizeCommitLog'>,
+): PutMessageResult | undefined {
+  const first = msgs[0]
+  if (!first) return {status: 'MESSAGE_ILLEGAL', remark: 'empty batch'}
+  if (msgs.some((m) => m.topic !== first.topic || m.queueId !== first.queueId)) {
+    return {status: 'MESSAGE_ILLEGAL', remark: 'a batch must go to one topic and queue'}
+  }
+  if (msgs.some((m) => getTransactionValue(m.sysFlag) !== MessageSysFlag.TRANSACTION_NOT_TYPE)) {
+    return {status: 'MESSAGE_ILLEGAL', remark: 'transactional messages cannot be batched'}
+  }
+  let total = 0
+  let bodyTotal = 0
+  for (const [i, rec] of recs.entries()) {
+    const illegal = checkRecord(rec, msgs[i]!.body.length, config)
+    if (illegal) return illegal
+    total += rec.size
+    bodyTotal += msgs[i]!.body.length
+  }
+  if (bodyTotal > config.maxMessageSize) {
+    return {status: 'MESSAGE_ILLEGAL', remark: `batch body size ${bodyTotal} exceeds maxMessageSize ${config.maxMessageSize}`}
+  }
+  if (total + END_FILE_MIN_BLANK_LENGTH > config.mappedFileSizeCommitLog) {
+    return {status: 'MESSAGE_ILLEGAL', remark: `batch of ${total} bytes does not fit a commitlog segment of ${config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`}
+  }
+  return undefined
+}
+
 /**
- * Fills the rest of a segment: int32 remaining size + BLANK_MAGIC_CODE, then zeros (§3.4). Returns
+ * Fills the rest of a segment: int32 remaining size + BLANK_MAGIC_CODE, then zeros (docs/rocketmq-facts.md §3.4). Returns
  * what the dispatcher must skip.
  */
 export function writeBlankEnd(file: MappedFile, now: number): BlankDispatch {

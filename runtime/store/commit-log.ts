@@ -1,6 +1,6 @@
 /**
  * The commitlog (RocketMQ CommitLog): every message of every topic, appended to fixed-size segments in
- * the stored-record layout (§3.2), a blank end marker where a record does not fit (§3.4).
+ * the stored-record layout (docs/rocketmq-facts.md §3.2), a blank end marker where a record does not fit (docs/rocketmq-facts.md §3.4).
  *
  * A put is synchronous up to its place in memory (offset, queue offset and store time are assigned at
  * once, in call order); the commit loop then writes all appends made meanwhile with one writev per
@@ -15,7 +15,7 @@ import {prepareStoredRecord, writeStoredRecord, type PreparedRecord} from '../me
 import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
 import {BLANK_MAGIC_CODE, END_FILE_MIN_BLANK_LENGTH} from '../message/stored-record-layout.js'
 import type {DispatchRequest} from './dispatch-request.js'
-import {checkRecord, isWaitStoreMsgOK, topicQueueKey, writeBlankEnd} from './append-message-callback.js'
+import {checkBatch, checkRecord, isWaitStoreMsgOK, topicQueueKey, writeBlankEnd} from './append-message-callback.js'
 import {CommitRealTimeService} from './commit-real-time-service.js'
 import {GroupCommitService} from './group-commit-service.js'
 import type {MappedFileOptions} from './mapped-file.js'
@@ -107,75 +107,45 @@ export class CommitLog {
   putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
     const rec = prepareStoredRecord(msg)
     const illegal = checkRecord(rec, msg.body.length, this.config)
-    if (illegal) return Promise.resolve(illegal)
-    const now = this.clock()
-    let file = this.queue.getLastMappedFile(0, now)
-    if (rec.size + END_FILE_MIN_BLANK_LENGTH > file.remaining) file = this.rollWithBlank(now)
-    const tranType = getTransactionValue(msg.sysFlag)
-    const indexed = tranType === MessageSysFlag.TRANSACTION_NOT_TYPE || tranType === MessageSysFlag.TRANSACTION_COMMIT_TYPE
-    const key = topicQueueKey(msg.topic, msg.queueId)
-    // Prepared and rolled-back transaction records get queue offset 0 and no consume-queue entry.
-    const queueOffset = indexed ? (this.topicQueueTable.get(key) ?? 0) : 0
-    const r = file.reserve(rec.size, now)
-    const physicalOffset = file.fileFromOffset + r.position
-    writeStoredRecord(r.buf, r.offset, rec, {queueOffset, physicalOffset, storeTimestamp: now})
-    if (indexed) this.topicQueueTable.set(key, queueOffset + 1)
-    this.reput.enqueue(this.dispatchRequest(msg, rec, physicalOffset, queueOffset, now))
-    const result: PutMessageResult = {
-      status: 'PUT_OK',
-      appendResult: {
-        wroteOffset: physicalOffset,
-        wroteBytes: rec.size,
-        msgId: createOffsetMessageId(msg.storeHost, physicalOffset),
-        storeTimestamp: now,
-        logicsOffset: queueOffset,
-        msgNum: 1,
-      },
-    }
-    return this.committer.waitForStore(physicalOffset + rec.size, result, isWaitStoreMsgOK(msg.propertiesString))
+    return illegal ? Promise.resolve(illegal) : this.appendRecords([msg], [rec])
   }
 
   /** Appends a batch of one topic and queue contiguously in one segment (CommitLog.asyncPutMessages). */
   putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult> {
-    if (msgs.length === 0) return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'empty batch'})
-    const first = msgs[0]
-    if (msgs.some((m) => m.topic !== first.topic || m.queueId !== first.queueId)) {
-      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'a batch must go to one topic and queue'})
-    }
-    if (msgs.some((m) => getTransactionValue(m.sysFlag) !== MessageSysFlag.TRANSACTION_NOT_TYPE)) {
-      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: 'transactional messages cannot be batched'})
-    }
     const recs = msgs.map((m) => prepareStoredRecord(m))
-    let total = 0
-    let bodyTotal = 0
-    for (const [i, rec] of recs.entries()) {
-      const illegal = checkRecord(rec, msgs[i].body.length, this.config)
-      if (illegal) return Promise.resolve(illegal)
-      total += rec.size
-      bodyTotal += msgs[i].body.length
-    }
-    if (bodyTotal > this.config.maxMessageSize) {
-      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: `batch body size ${bodyTotal} exceeds maxMessageSize ${this.config.maxMessageSize}`})
-    }
-    if (total + END_FILE_MIN_BLANK_LENGTH > this.config.mappedFileSizeCommitLog) {
-      return Promise.resolve({status: 'MESSAGE_ILLEGAL', remark: `batch of ${total} bytes does not fit a commitlog segment of ${this.config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`})
-    }
+    const illegal = checkBatch(msgs, recs, this.config)
+    return illegal ? Promise.resolve(illegal) : this.appendRecords(msgs, recs)
+  }
+
+  /**
+   * The one append path of single and batch puts: the records go contiguously into one segment (a
+   * fresh one when they do not fit the current one), take consecutive queue offsets, and are answered
+   * together. Prepared and rolled-back transaction records (never batched) get queue offset 0 and no
+   * consume-queue entry.
+   */
+  private appendRecords(msgs: MessageExtBrokerInner[], recs: PreparedRecord[]): Promise<PutMessageResult> {
+    const first = msgs[0]!
+    const total = recs.reduce((sum, rec) => sum + rec.size, 0)
     const now = this.clock()
     let file = this.queue.getLastMappedFile(0, now)
     if (total + END_FILE_MIN_BLANK_LENGTH > file.remaining) file = this.rollWithBlank(now)
+    const tranType = getTransactionValue(first.sysFlag)
+    const indexed = tranType === MessageSysFlag.TRANSACTION_NOT_TYPE || tranType === MessageSysFlag.TRANSACTION_COMMIT_TYPE
     const key = topicQueueKey(first.topic, first.queueId)
-    const firstQueueOffset = this.topicQueueTable.get(key) ?? 0
+    const firstQueueOffset = indexed ? (this.topicQueueTable.get(key) ?? 0) : 0
     const ids: string[] = []
     let wroteOffset = -1
     for (const [i, rec] of recs.entries()) {
+      const msg = msgs[i]!
+      const queueOffset = indexed ? firstQueueOffset + i : 0
       const r = file.reserve(rec.size, now)
       const physicalOffset = file.fileFromOffset + r.position
       if (wroteOffset < 0) wroteOffset = physicalOffset
-      writeStoredRecord(r.buf, r.offset, rec, {queueOffset: firstQueueOffset + i, physicalOffset, storeTimestamp: now})
-      this.reput.enqueue(this.dispatchRequest(msgs[i], rec, physicalOffset, firstQueueOffset + i, now))
-      ids.push(createOffsetMessageId(msgs[i].storeHost, physicalOffset))
+      writeStoredRecord(r.buf, r.offset, rec, {queueOffset, physicalOffset, storeTimestamp: now})
+      this.reput.enqueue(this.dispatchRequest(msg, rec, physicalOffset, queueOffset, now))
+      ids.push(createOffsetMessageId(msg.storeHost, physicalOffset))
     }
-    this.topicQueueTable.set(key, firstQueueOffset + msgs.length)
+    if (indexed) this.topicQueueTable.set(key, firstQueueOffset + msgs.length)
     const result: PutMessageResult = {
       status: 'PUT_OK',
       appendResult: {wroteOffset, wroteBytes: total, msgId: ids.join(','), storeTimestamp: now, logicsOffset: firstQueueOffset, msgNum: msgs.length},

@@ -7,16 +7,14 @@ import {totalmem} from 'node:os'
 import type {Logger} from '../common/logger.js'
 import {silentLogger} from '../common/logger.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
-import {getTransactionValue, MessageSysFlag} from '../message/message-sys-flag.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
 import {CommitLog} from './commit-log.js'
 import {CQ_STORE_UNIT_SIZE} from './consume-queue.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
+import {ConsumeQueueDispatcher} from './consume-queue-dispatcher.js'
 import {ConsumeQueueTable} from './consume-queue-table.js'
-import type {DispatchRequest} from './dispatch-request.js'
 import {getMessage} from './get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from './message-delay-level.js'
-import type {MessageStoreConfig} from './message-store-config.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult, ReplicaService} from './message-store.js'
 import {PeriodicTask} from './periodic-task.js'
 import {StoreCheckpoint} from './store-checkpoint.js'
@@ -24,29 +22,10 @@ import {StoreStatsService} from './store-stats-service.js'
 import {recoverStore, type StoreRecoveryReport} from './store-recovery.js'
 import {nodeStoreFs, type StoreFs} from './store-fs.js'
 import {acquireStoreLock, type StoreLock} from './store-lock.js'
+import {SYSTEM_TOPICS, type DefaultMessageStoreConfig, type DefaultMessageStoreOptions} from './default-message-store-options.js'
 import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
 
-/** MessageStoreConfig plus optional settings the store honours when given. */
-export type DefaultMessageStoreConfig = MessageStoreConfig & {
-  /** A slave corrects pull offsets only when true (BrokerConfig.offsetCheckInSlave, default false). */
-  offsetCheckInSlave?: boolean
-  /** Delay levels; SCHEDULE_TOPIC_XXXX records found by recovery/replication get their delivery time as tagsCode. */
-  messageDelayLevel?: string
-}
-
-/** Injected dependencies (all optional). */
-export interface DefaultMessageStoreOptions {
-  logger?: Logger
-  /** Store timestamps and retention ages come from this clock (ms since the epoch). */
-  clock?: () => number
-  /** The file system (tests inject failures or count fsyncs). */
-  fs?: StoreFs
-  /** Interval of the retention check in ms (RocketMQ cleanResourceInterval 10 000); 0 disables the timer. */
-  cleanResourceInterval?: number
-}
-
-// Topics whose consume queues survive cleanUnusedTopics (DefaultMessageStore.cleanUnusedTopic).
-const SYSTEM_TOPICS = new Set(['SCHEDULE_TOPIC_XXXX', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC'])
+export type {DefaultMessageStoreConfig, DefaultMessageStoreOptions} from './default-message-store-options.js'
 
 type State = 'new' | 'starting' | 'running' | 'stopping' | 'stopped'
 
@@ -60,11 +39,10 @@ export class DefaultMessageStore implements MessageStore {
   private readonly logger: Logger
   private readonly clean: CleanCommitLogService
   private readonly tasks: PeriodicTask[] = []
-  private readonly listeners: MessageArrivingListener[] = []
+  private readonly dispatcher: ConsumeQueueDispatcher
   private state: State = 'new'
   private lock: StoreLock | undefined
   private checkpoint: StoreCheckpoint | undefined
-  private lastDispatchedStoreTimestamp = 0
   private readonly stats = new StoreStatsService()
   private readonly cleanInterval: number
 
@@ -80,7 +58,7 @@ export class DefaultMessageStore implements MessageStore {
       mappedFile: {fs: this.fs, initialChunkSize: 1024 * 1024, maxChunkSize: 4 * 1024 * 1024, retainBytes: 8 * 1024 * 1024},
       clock: this.clock,
       logger: this.logger.child('commitlog'),
-      dispatch: (req) => this.doDispatch(req),
+      dispatch: (req) => this.dispatcher.dispatch(req),
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
       needsDispatch: (topic, queueId, offset, size) => {
         const cq = this.consumeQueues.find(topic, queueId)
@@ -95,6 +73,7 @@ export class DefaultMessageStore implements MessageStore {
       this.fs,
       this.logger.child('consumequeue'),
     )
+    this.dispatcher = new ConsumeQueueDispatcher(this.consumeQueues, this.clock, this.logger, () => this.state === 'running')
     this.clean = new CleanCommitLogService({
       config,
       clock: this.clock,
@@ -256,7 +235,7 @@ export class DefaultMessageStore implements MessageStore {
   }
 
   onMessageArrived(listener: MessageArrivingListener): void {
-    this.listeners.push(listener)
+    this.dispatcher.onMessageArrived(listener)
   }
 
   getRuntimeInfo(): Record<string, string> {
@@ -320,29 +299,11 @@ export class DefaultMessageStore implements MessageStore {
     return undefined
   }
 
-  /** Indexes one record: consume queue entry, then the arriving-message listeners. */
-  private doDispatch(req: DispatchRequest): void {
-    const t = getTransactionValue(req.sysFlag)
-    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) return
-    const cq = this.consumeQueues.findOrCreate(req.topic, req.queueId)
-    if (!cq.putMessagePositionInfo(req, this.clock())) return
-    this.lastDispatchedStoreTimestamp = req.storeTimestamp
-    if (this.state !== 'running') return
-    for (const listener of this.listeners) {
-      try {
-        // As RocketMQ's ReputMessageService: the queue's max offset after this message.
-        listener(req.topic, req.queueId, req.consumeQueueOffset + 1, req.tagsCode)
-      } catch (error) {
-        this.logger.error('a message arriving listener failed', error)
-      }
-    }
-  }
-
   /** What the last start's recovery did (for logs, tests and the recovery benchmark). */
   lastRecovery: StoreRecoveryReport | undefined
 
   private async flushConsumeQueues(): Promise<void> {
-    const logics = this.lastDispatchedStoreTimestamp
+    const logics = this.dispatcher.lastDispatchedStoreTimestamp
     for (const cq of this.consumeQueues.all()) await cq.flush()
     const cp = this.checkpoint
     if (!cp) return

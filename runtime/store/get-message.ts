@@ -1,6 +1,6 @@
 /**
  * Reading a consume queue for a pull (RocketMQ DefaultMessageStore.getMessage): the status and next
- * offset for each situation of §2.5's table, tag filtering on consume-queue tagsCodes, RocketMQ's batch
+ * offset for each situation of the table in docs/rocketmq-facts.md §2.5, tag filtering on consume-queue tagsCodes, RocketMQ's batch
  * limits, and whole records read byte-exact from the commitlog (neighbouring records in one read).
  */
 import type {CommitLog} from './commit-log.js'

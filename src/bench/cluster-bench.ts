@@ -7,13 +7,7 @@ import {runConsumerBench, type ConsumerBenchResult} from './consumer-bench.js'
 import {startEchoProcess} from './echo-process.js'
 import {runLoopbackProbe, type ProbeResult} from './loopback-probe.js'
 import {runProducerBench, type ProducerBenchResult} from './producer-bench.js'
-
-/**
- * Bytes a SEND_MESSAGE_V2 request adds to its body: the 8-byte frame prefix and the JSON header (347
- * bytes measured for mqlab's producer, group "mqlab_bench_producer", topic "BenchAsync"). The probe's
- * frames are body + this, so both move the same bytes per request.
- */
-export const SEND_REQUEST_OVERHEAD = 347
+import {sendRequestOverhead} from './send-request-overhead.js'
 
 /** What to run. */
 export interface ClusterBenchOptions {
@@ -44,7 +38,7 @@ export async function runClusterBench(o: ClusterBenchOptions): Promise<ClusterBe
     o.onPhase?.('probe')
     const echo = await startEchoProcess()
     try {
-      probe = await runLoopbackProbe(echo.port, {frameSize: o.size + SEND_REQUEST_OVERHEAD, inflight: o.inflight, durationMs: Math.min(o.durationMs, 3000)})
+      probe = await runLoopbackProbe(echo.port, {frameSize: o.size + sendRequestOverhead(o.topic), inflight: o.inflight, durationMs: Math.min(o.durationMs, 3000)})
     } finally {
       await echo.stop()
     }

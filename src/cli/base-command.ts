@@ -10,8 +10,8 @@ import type {JsonEnvelope} from './json-envelope.js'
 import {MqlabError} from './mqlab-error.js'
 
 // oclif's FlagOutput / ArgOutput (not exported from the package root).
-type FlagOutput = {[name: string]: any} // eslint-disable-line @typescript-eslint/no-explicit-any
-type ArgOutput = {[name: string]: any} // eslint-disable-line @typescript-eslint/no-explicit-any
+type FlagOutput = {[name: string]: any}
+type ArgOutput = {[name: string]: any}
 type Input<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput> = Interfaces.Input<F, B, A>
 type ParserOutput<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput> = Interfaces.ParserOutput<F, B, A>
 

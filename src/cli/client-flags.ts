@@ -3,6 +3,7 @@
  * to. Kept free of heavy imports: `--help` loads every command module.
  */
 import {Flags} from '@oclif/core'
+import {labDirFlag} from './lab-dir-flag.js'
 
 /** --namesrv and --dir. */
 export const clientTargetFlags = {
@@ -13,7 +14,7 @@ export const clientTargetFlags = {
     description: 'name servers of any RocketMQ 4.x cluster, "host:port;host:port", as mqadmin\'s -n (default: the lab\'s in --dir)',
     helpValue: 'host:port;host:port',
   }),
-  dir: Flags.string({description: 'lab folder whose name servers to use when --namesrv is not given', default: 'mqlab'}),
+  dir: labDirFlag('lab folder whose name servers to use when --namesrv is not given'),
 }
 
 /** A --help paragraph saying how the target is chosen, plus the client's one deliberate difference. */

@@ -2,11 +2,12 @@
  * What the one-node commands (start, stop, restart, kill, pause, resume) share: the NODE argument, --dir,
  * opening and closing the lab, Ctrl-C, and rendering. Each command only says which action to run.
  */
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import type {LabContext} from '../lab/lab-context.js'
 import type {NodeActionResult} from '../lab/lab-node-control.js'
 import type {SupervisorTimings} from '../lab/supervisor.js'
 import {BaseCommand} from './base-command.js'
+import {labDirFlag as dirFlag} from './lab-dir-flag.js'
 
 /** NODE, as every one-node command takes it. */
 export const nodeArg = {
@@ -15,7 +16,7 @@ export const nodeArg = {
 
 /** --dir, as every lab command takes it. */
 export const labDirFlag = {
-  dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+  dir: dirFlag(),
 }
 
 /** Base of the one-node commands. */

@@ -3,6 +3,7 @@ import type {FlushDiskType} from '../../runtime/config/broker-config.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {MqlabError} from '../cli/mqlab-error.js'
 import type {InitRequest, InitResult} from '../topology/init-lab.js'
+import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab init [TEMPLATE]`: write a lab folder with one RocketMQ .properties file per node. */
 export default class Init extends BaseCommand {
@@ -23,7 +24,7 @@ export default class Init extends BaseCommand {
     template: Args.string({description: 'single | 2m-noslave | 2m-2s-async | 2m-2s-sync | dledger'}),
   }
   static override flags = {
-    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+    dir: labDirFlag(),
     // Not --namesrv: elsewhere (and in mqadmin) that is the name server address list.
     'namesrv-count': Flags.integer({aliases: ['namesrv'], deprecateAliases: true, description: 'how many name servers (namesrvAddr lists them all); --namesrv is the old spelling', default: 2, min: 1, max: 9}),
     flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),

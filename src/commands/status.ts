@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import type {StatusResult} from '../lab/lab-status.js'
+import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab status`: one row per node. */
 export default class Status extends BaseCommand {
@@ -8,7 +9,7 @@ export default class Status extends BaseCommand {
   static override description = `State is running, paused (SIGSTOP), stopped, or crashed (its process died without mqlab stopping it). A crash mqlab kill caused is one line (what was sent, how long ago); any other crash also shows the last lines of its log, as every crash does with --verbose (or read it with mqlab logs NODE). The role comes from a running name server's cluster info (brokerId 0 = master), or from the conf file, marked "(file)", when no name server answers. The commitlog max offset comes from each broker's GET_BROKER_RUNTIME_INFO.`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> -v', '<%= config.bin %> <%= command.id %> --json']
   static override flags = {
-    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+    dir: labDirFlag(),
     verbose: Flags.boolean({char: 'v', description: 'show the last log lines of every crashed node, also those killed by mqlab kill'}),
   }
 

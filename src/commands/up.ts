@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import type {UpResult} from '../lab/lab-up.js'
+import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab up`: validate, check ports, start every node in order, wait for each to be ready. */
 export default class Up extends BaseCommand {
@@ -12,7 +13,7 @@ export default class Up extends BaseCommand {
     '<%= config.bin %> <%= command.id %> --json',
   ]
   static override flags = {
-    dir: Flags.string({description: 'lab folder (created with the default template when it holds no lab)', default: 'mqlab'}),
+    dir: labDirFlag('lab folder (created with the default template when it holds no lab)'),
     timeout: Flags.integer({description: 'seconds each node may take to become ready', default: 30, min: 1}),
   }
 

@@ -1,7 +1,7 @@
-import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {MqlabError} from '../cli/mqlab-error.js'
 import type {ValidationResult} from '../topology/validate-lab.js'
+import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab validate`: check every node file and the topology before anything starts. */
 export default class Validate extends BaseCommand {
@@ -9,7 +9,7 @@ export default class Validate extends BaseCommand {
   static override description = `Reads conf/*.properties strictly (file:line for malformed lines, did-you-mean for unknown keys) and checks ports, stores, roles, name servers, DLedger groups and values. Exits 0 when there are no errors (warnings allowed), 3 otherwise. Rule ids are stable; see README.`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --dir ./raft-lab --json']
   static override flags = {
-    dir: Flags.string({description: 'lab folder', default: 'mqlab'}),
+    dir: labDirFlag(),
   }
 
   async run(): Promise<ValidationResult> {

@@ -5,6 +5,7 @@ import {labPaths} from '../topology/lab-paths.js'
 import {tailFile} from './log-tail.js'
 import {nodePaths} from './node-paths.js'
 import type {NodeRecord, RunFiles} from './run-files.js'
+import {writeAtomically} from '../topology/write-atomically.js'
 
 /** The run files of the lab at `dir`. */
 export class DiskRunFiles implements RunFiles {
@@ -31,9 +32,7 @@ export class DiskRunFiles implements RunFiles {
   writeRecord(record: NodeRecord): void {
     const file = nodePaths(this.dir, record.node).recordFile
     fs.mkdirSync(path.dirname(file), {recursive: true})
-    const tmp = `${file}.tmp-${process.pid}`
-    fs.writeFileSync(tmp, JSON.stringify(record, null, 2) + '\n')
-    fs.renameSync(tmp, file)
+    writeAtomically(file, JSON.stringify(record, null, 2) + '\n')
   }
 
   clear(node: string): void {

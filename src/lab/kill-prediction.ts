@@ -1,7 +1,7 @@
 /**
  * What the topology predicts after a node dies (`mqlab kill` narrates its own experiment). Pure: from
  * the lab's node specs, which nodes are still live, and the node that went. The facts are RocketMQ
- * 4.x's (docs rocketmq-protocol.md §2.3, §4, §5): no automatic promotion in classic master/slave; the
+ * 4.x's (docs/rocketmq-facts.md §2.3, §4, §5): no automatic promotion in classic master/slave; the
  * name server drops a broker whose connection closes and keeps a group's queue data while any member is
  * left; producers only write to a group's master (brokerId 0); consumers pull from a slave when the
  * route lists no master; a SYNC_MASTER with no slave connected answers SLAVE_NOT_AVAILABLE.

@@ -1,5 +1,5 @@
 /** The lab's user-facing errors that more than one place raises: ports taken, and interruption (Ctrl-C). */
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {describeConflict, type PortConflict} from './port-check.js'
 
 /** PORT_IN_USE naming each port, the node that wanted it and what for. */

@@ -11,8 +11,7 @@
  *  4. start it and wait until every answering name server lists it as brokerId 0.
  */
 import fs from 'node:fs'
-import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {readLab} from '../topology/lab-reader.js'
 import {setProperties, type PropertyChange} from '../topology/properties-edit.js'
 import type {LabContext} from './lab-context.js'
@@ -23,6 +22,7 @@ import {isLive, type NodeState} from './node-state.js'
 import {formatPromotionNote, latestPromotion, parsePromotionNotes} from '../topology/promotion-note.js'
 import {registeredBrokerId} from './readiness.js'
 import type {StartOutcome, StopOutcome} from './supervisor-outcomes.js'
+import {writeAtomically} from '../topology/write-atomically.js'
 
 /** How to promote. */
 export interface PromoteOptions {
@@ -100,7 +100,7 @@ export async function promoteNode(ctx: LabContext, input: string, options: Promo
   // RocketMQ's order: the slave is stopped before its file changes; a node already promoted is left running.
   const state = ctx.supervisor.status(spec.name).state
   const stop = edit.changes.length > 0 && state !== 'stopped' ? await ctx.supervisor.stop(spec.name) : null
-  if (edit.changes.length > 0) writeAtomically(spec.confPath, edit.text)
+  if (edit.changes.length > 0) writeNodeFile(spec.confPath, edit.text)
 
   const promoted = respec(ctx, spec)
   const startedAt = ctx.deps.clock.now()
@@ -178,14 +178,11 @@ function lastValues(text: string): {brokerId: string | null; brokerRole: string 
   return {brokerId: of('brokerId'), brokerRole: of('brokerRole')}
 }
 
-/** Replaces a file by rename, so a reader never sees half of it. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`)
+/** Rewrites the node's file; a failure changes nothing. */
+function writeNodeFile(file: string, text: string): void {
   try {
-    fs.writeFileSync(tmp, text, 'latin1')
-    fs.renameSync(tmp, file)
+    writeAtomically(file, text)
   } catch (err) {
-    fs.rmSync(tmp, {force: true})
     throw new MqlabError('WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, {suggestion: 'check the folder permissions; nothing was changed', cause: err})
   }
 }

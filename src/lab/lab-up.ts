@@ -4,7 +4,7 @@
  * nodes are left alone, crashed ones are reported and started again. All or nothing: when a node
  * fails, or the user presses Ctrl-C (`signal`), the nodes this run started are stopped again.
  */
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {inspectTarget} from '../topology/lab-writer.js'
 import type {ValidationResult} from '../topology/validate-lab.js'
 import type {LabContext} from './lab-context.js'

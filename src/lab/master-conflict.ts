@@ -9,7 +9,7 @@
  * - another file also makes a master of its brokerName and no note says which is newer
  *   (`mqlab validate` reports the same as master-duplicate).
  */
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import {latestPromotion, type PromotionNote} from '../topology/promotion-note.js'
 

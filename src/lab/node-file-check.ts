@@ -3,7 +3,7 @@
  * and only then find that a bad edit kept it from starting; now it refuses first and leaves it running.
  */
 import type {ConfigProblem} from '../../runtime/config/config-problem.js'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {checkTopology} from '../topology/validate-lab.js'
 import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'

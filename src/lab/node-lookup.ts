@@ -4,7 +4,7 @@
  * names resolve at run time). An unknown name is UNKNOWN_NODE with the nearest name suggested.
  */
 import {closest, distance} from 'fastest-levenshtein'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import type {LabWire} from './lab-wire.js'
 import {registeredBrokerId} from './readiness.js'

@@ -1,6 +1,6 @@
 /** `mqlab kill --signal`: KILL, SIGKILL, kill or 9 all name SIGKILL (os.constants.signals). */
 import os from 'node:os'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 
 /** The signal `input` names; USAGE when it names none. */
 export function parseSignal(input: string): NodeJS.Signals {

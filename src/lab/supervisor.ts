@@ -8,7 +8,7 @@
  * - stop: SIGTERM to the process group (the node flushes and unregisters), SIGKILL after a timeout.
  * - a record whose process is gone without a stop is a crash, shown with the log's last lines.
  */
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import type {Clock} from './clock.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import type {LabWire} from './lab-wire.js'

@@ -1,7 +1,7 @@
 /** `mqlab init`: template + options → conf files on disk, then a validation pass over what was written. */
 import path from 'node:path'
 import type {FlushDiskType} from '../../runtime/config/broker-config.js'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {planLab, type PlannedPort} from './lab-plan.js'
 import {writeLab} from './lab-writer.js'
 import {findTemplate} from './template-catalogue.js'

@@ -5,7 +5,7 @@ import {readBrokerConfigText} from '../../runtime/config/broker-config-reader.js
 import {readConfigFileText} from '../../runtime/config/config-file-text.js'
 import type {ConfigProblem} from '../../runtime/config/config-problem.js'
 import {readNamesrvConfigText} from '../../runtime/config/namesrv-config-reader.js'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import type {LabNode, LabSnapshot} from './lab-model.js'
 import {labPaths} from './lab-paths.js'
 import {nodeFromConfFile} from './node-naming.js'

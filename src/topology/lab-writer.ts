@@ -1,11 +1,12 @@
 /** Writes a planned lab to disk: conf/<node>.properties, store/<node>/, logs/, run/ and mqlab.json. */
 import fs from 'node:fs'
 import path from 'node:path'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {markerFor} from './lab-marker.js'
 import type {LabPlan} from './lab-plan.js'
 import {labPaths} from './lab-paths.js'
 import {renderNodeProperties} from './properties-render.js'
+import {writeAtomically} from './write-atomically.js'
 
 /** What was written. */
 export interface WrittenLab {
@@ -84,10 +85,4 @@ export function writeLab(plan: LabPlan, options: {force: boolean; now?: Date}): 
     throw new MqlabError('WRITE_FAILED', `cannot write the lab in ${paths.dir}: ${(error as Error).message}`, {suggestion: 'check the folder permissions and free space', cause: error})
   }
   return {dir: paths.dir, files, removed}
-}
-
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  fs.writeFileSync(tmp, text)
-  fs.renameSync(tmp, file)
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import {parseTemplateSpec, type TemplateSpec} from './template-spec.js'
 
 /** templates/ at the package root (this file is dist/src/topology/template-catalogue.js). */

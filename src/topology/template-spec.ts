@@ -1,5 +1,5 @@
 /** A topology template as stored in templates/<name>/template.json. */
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 
 /** Fields every template has. */
 interface TemplateBase {

@@ -2,12 +2,10 @@
 // labs on free loopback ports, and guarantees that no node process outlives the test.
 import {execFile} from 'node:child_process'
 import fs from 'node:fs'
-import {mkdtemp, rm} from 'node:fs/promises'
-import net from 'node:net'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {freePort} from './free-port.js'
+import {moveLabToFreePorts} from '../../src/lab/free-lab-ports.js'
+export {tempDir} from './temp-dir.js'
 
 // dist/test/helpers → repository root
 const root = fileURLToPath(new URL('../../../', import.meta.url))
@@ -38,66 +36,8 @@ export function mqlab<T = any>(cwd: string, args: string[], options: {timeoutMs?
   })
 }
 
-/** A temp folder removed in teardown. */
-export async function tempDir(t: Teardown, prefix = 'mqlab-lab-e2e-'): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix))
-  t.teardown(() => rm(dir, {recursive: true, force: true}))
-  return dir
-}
-
-async function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer()
-    s.once('error', () => resolve(false))
-    s.listen({host, port, exclusive: true}, () => s.close(() => resolve(true)))
-  })
-}
-
-/** A free port whose neighbours listenPort-2 and listenPort+1 are free too (a broker binds all three). */
-async function freeBrokerPort(taken: Set<number>): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    const p = await freePort()
-    const ports = [p - 2, p, p + 1]
-    if (p - 2 < 1024 || p + 1 > 65535 || ports.some((x) => taken.has(x))) continue
-    if ((await portFree(p - 2)) && (await portFree(p + 1))) {
-      for (const x of ports) taken.add(x)
-      return p
-    }
-  }
-  throw new Error('no three free ports found')
-}
-
 /** Rewrites a lab's conf/*.properties so every node uses free ports (name servers first, then brokers). */
-export async function movePortsToFree(labDir: string): Promise<{namesrvAddr: string}> {
-  const conf = path.join(labDir, 'conf')
-  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
-  const taken = new Set<number>()
-  const namesrvPorts = new Map<string, number>()
-  for (const f of files.filter((x) => x.startsWith('namesrv'))) {
-    let p = await freePort()
-    while (taken.has(p)) p = await freePort()
-    taken.add(p)
-    const old = /^listenPort=(\d+)$/m.exec(fs.readFileSync(path.join(conf, f), 'utf8'))![1]!
-    namesrvPorts.set(old, p)
-    setKeys(path.join(conf, f), {listenPort: String(p)})
-  }
-  let namesrvAddr = ''
-  for (const f of files.filter((x) => !x.startsWith('namesrv'))) {
-    const file = path.join(conf, f)
-    const text = fs.readFileSync(file, 'utf8')
-    if (/^enableDLegerCommitLog=true$/m.test(text)) throw new Error('movePortsToFree does not move DLedger ports')
-    const p = await freeBrokerPort(taken)
-    namesrvAddr = /^namesrvAddr=(.*)$/m.exec(text)![1]!.replace(/:(\d+)/g, (_, port: string) => `:${namesrvPorts.get(port) ?? port}`)
-    setKeys(file, {listenPort: String(p), haListenPort: String(p + 1), namesrvAddr})
-  }
-  return {namesrvAddr}
-}
-
-function setKeys(file: string, values: Record<string, string>): void {
-  let text = fs.readFileSync(file, 'utf8')
-  for (const [k, v] of Object.entries(values)) text = text.replace(new RegExp(`^${k}=.*$`, 'm'), `${k}=${v}`)
-  fs.writeFileSync(file, text)
-}
+export const movePortsToFree = moveLabToFreePorts
 
 /** Pids the lab's run/ files name (pid files and the supervisor's records). */
 export function labPids(labDir: string): number[] {

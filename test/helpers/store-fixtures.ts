@@ -2,64 +2,20 @@
  * Helpers for store tests: a temp store directory removed in teardown, a config with small segments,
  * messages, and a file system wrapper that counts fdatasyncs and fails writes on command.
  */
-import {promises as fsp} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import type {ExecutionContext} from 'ava'
-import type {MessageExtBrokerInner} from '../../runtime/message/message-ext-broker-inner.js'
-import {encodeMessageProperties} from '../../runtime/message/message-properties.js'
-import {tagsString2tagsCode} from '../../runtime/message/tags-code.js'
+import {innerMessage} from '../../runtime/message/inner-message.js'
 import type {DefaultMessageStoreConfig} from '../../runtime/store/default-message-store.js'
+import {messageStoreConfig} from '../../runtime/store/message-store-config.js'
 import {nodeStoreFs, type StoreFileHandle, type StoreFs} from '../../runtime/store/store-fs.js'
 
-/** A fresh temp directory, removed when the test ends. */
-export async function tempDir(t: ExecutionContext, prefix = 'mqlab-store-'): Promise<string> {
-  const dir = await fsp.mkdtemp(join(tmpdir(), prefix))
-  t.teardown(() => fsp.rm(dir, {recursive: true, force: true}))
-  return dir
-}
+export {tempDir} from './temp-dir.js'
 
-/** A store config rooted at dir, with RocketMQ's defaults except small segments. */
+/** A store config rooted at dir, with RocketMQ's defaults except small segments and a full-disk ratio of 99. */
 export function storeConfig(dir: string, overrides: Partial<DefaultMessageStoreConfig> = {}): DefaultMessageStoreConfig {
-  return {
-    brokerRole: 'ASYNC_MASTER',
-    flushDiskType: 'ASYNC_FLUSH',
-    storePathRootDir: dir,
-    storePathCommitLog: join(dir, 'commitlog'),
-    mappedFileSizeCommitLog: 64 * 1024,
-    mappedFileSizeConsumeQueue: 20 * 100,
-    flushIntervalCommitLog: 500,
-    flushIntervalConsumeQueue: 1000,
-    syncFlushTimeout: 5000,
-    deleteWhen: '04',
-    fileReservedTime: 72,
-    diskMaxUsedSpaceRatio: 99,
-    maxMessageSize: 1024 * 1024 * 4,
-    checkCRCOnRecover: true,
-    accessMessageInMemoryMaxRatio: 40,
-    ...overrides,
-  }
+  return {...messageStoreConfig(dir, {mappedFileSizeCommitLog: 64 * 1024, mappedFileSizeConsumeQueue: 20 * 100, diskMaxUsedSpaceRatio: 99}), ...overrides}
 }
 
 /** A message for topic/queue with a body and optional tag and extra properties. */
-export function message(topic: string, queueId: number, body: string | Buffer, tags?: string, props: Record<string, string> = {}): MessageExtBrokerInner {
-  const properties: Record<string, string> = {...props}
-  if (tags !== undefined) properties.TAGS = tags
-  return {
-    topic,
-    queueId,
-    flag: 0,
-    body: typeof body === 'string' ? Buffer.from(body) : body,
-    propertiesString: encodeMessageProperties(properties),
-    sysFlag: 0,
-    bornTimestamp: 1_700_000_000_000,
-    bornHost: {ip: '127.0.0.1', port: 50000},
-    storeHost: {ip: '127.0.0.1', port: 10911},
-    reconsumeTimes: 0,
-    preparedTransactionOffset: 0,
-    tagsCode: tagsString2tagsCode(tags),
-  }
-}
+export const message = innerMessage
 
 /** Failure kinds a FaultyFs can inject into writes. */
 export type WriteFault = 'fail' | 'torn'

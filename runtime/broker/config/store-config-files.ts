@@ -1,5 +1,5 @@
 import {join} from 'node:path'
-import {readConfigFile, writeConfigFile} from '../../store/config-file.js'
+import {readConfigFile, writeConfigFile} from '../../common/config-file.js'
 import type {ConfigFileStore} from './config-manager.js'
 
 /** The broker's config files under <storePathRootDir>/config/, written atomically with a .bak (runtime/store/config-file.ts). */

@@ -2,7 +2,7 @@ import {ResponseCode} from '../../remoting/response-code.js'
 import type {GetMessageStatus} from '../../store/message-store.js'
 
 /**
- * GetMessageStatus → PULL_MESSAGE response code (RocketMQ PullMessageProcessor, protocol notes §2.5).
+ * GetMessageStatus → PULL_MESSAGE response code (RocketMQ PullMessageProcessor, docs/rocketmq-facts.md §2.5).
  * `requestOffset` matters for an empty or missing queue: asking for 0 there is "nothing yet" (19), any
  * other offset is a moved offset (21).
  */

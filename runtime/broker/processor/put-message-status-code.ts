@@ -15,8 +15,8 @@ export interface MessageLimits {
 }
 
 /**
- * PutMessageStatus → response code (RocketMQ SendMessageProcessor.handlePutMessageResult, protocol notes
- * §2.4). The three "stored but not fully safe" statuses answer with their own codes and still carry the
+ * PutMessageStatus → response code (RocketMQ SendMessageProcessor.handlePutMessageResult,
+ * docs/rocketmq-facts.md §2.4). The three "stored but not fully safe" statuses answer with their own codes and still carry the
  * message id, because the message is in the commitlog.
  */
 export function putMessageStatusToResponse(status: PutMessageStatus, limits: MessageLimits, storeRemark?: string): SendResponseStatus {

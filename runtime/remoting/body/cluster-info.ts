@@ -2,7 +2,7 @@
  * ClusterInfo (common/protocol/body/ClusterInfo.java): the GET_BROKER_CLUSTER_INFO response body.
  *   {"brokerAddrTable":{"broker-a":BrokerData,…},"clusterAddrTable":{"DefaultCluster":["broker-a",…]}}
  * A 4.9.8 name server always writes it in fastjson's legacy form (bare brokerId keys inside brokerAddrs),
- * whatever the client's version (DefaultRequestProcessor.getBrokerClusterInfo; protocol doc §2.3).
+ * whatever the client's version (DefaultRequestProcessor.getBrokerClusterInfo; docs/rocketmq-facts.md §2.3).
  */
 import {brokerDataFromJson, brokerDataJson, type BrokerData, type JsonDialect} from './broker-data.js'
 import {parseFastjson} from './fastjson-text.js'

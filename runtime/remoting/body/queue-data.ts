@@ -2,7 +2,7 @@
  * QueueData (common/protocol/route/QueueData.java): one broker group's queues for a topic, as listed in
  * TopicRouteData.queueDatas. fastjson writes the keys alphabetically:
  *   {"brokerName":"broker-a","perm":6,"readQueueNums":4,"topicSysFlag":0,"writeQueueNums":4}
- * The last key was `topicSynFlag` up to RocketMQ 4.8.0 and is `topicSysFlag` from 4.9.0 (protocol doc §2.3);
+ * The last key was `topicSynFlag` up to RocketMQ 4.8.0 and is `topicSysFlag` from 4.9.0 (docs/rocketmq-facts.md §2.3);
  * the decoder accepts both.
  */
 export interface QueueData {

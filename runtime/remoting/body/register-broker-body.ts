@@ -9,6 +9,7 @@
  *   int32 length + filter-server list JSON.
  * All ints big-endian. The compressed form does not carry topicSysFlag or order: they decode as 0/false.
  */
+// eslint-disable-next-line no-restricted-imports -- the body's compressed form is zlib (RegisterBrokerBody.encode), a pure transform
 import {deflateSync, inflateSync, constants as zlibConstants} from 'node:zlib'
 import {dataVersionFromJson, type DataVersion} from './data-version.js'
 import {parseFastjson} from './fastjson-text.js'

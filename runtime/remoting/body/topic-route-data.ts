@@ -3,7 +3,7 @@
  *   {"brokerDatas":[BrokerData…],"filterServerTable":{},"orderTopicConf":"…"?,"queueDatas":[QueueData…]}
  * A 4.9.8 name server writes the legacy fastjson form (bare brokerId keys) unless the request's version
  * is ≥ V4_9_4 (401) or acceptStandardJsonOnly=true; then standard JSON with BrowserCompatible (non-ASCII
- * escaped as \uXXXX) and sorted map keys (DefaultRequestProcessor.getRouteInfoByTopic; protocol doc §2.3).
+ * escaped as \uXXXX) and sorted map keys (DefaultRequestProcessor.getRouteInfoByTopic; docs/rocketmq-facts.md §2.3).
  * ali-ons (version 121) gets the legacy form and parses it with an eval-based parser.
  */
 import {brokerDataFromJson, brokerDataJson, type BrokerData, type JsonDialect} from './broker-data.js'

@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * ADD_WRITE_PERM_OF_BROKER (327) request, header/namesrv/AddWritePermOfBrokerRequestHeader.java
@@ -8,14 +8,8 @@ export interface AddWritePermOfBrokerRequestHeader {
   brokerName: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeAddWritePermOfBrokerRequestHeader(ext: ExtFields): AddWritePermOfBrokerRequestHeader {
-  return {
-    brokerName: requiredString(ext, 'brokerName'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<AddWritePermOfBrokerRequestHeader>({brokerName: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeAddWritePermOfBrokerRequestHeader(h: AddWritePermOfBrokerRequestHeader): Record<string, string> {
-  return toExtFields({brokerName: h.brokerName})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeAddWritePermOfBrokerRequestHeader: (ext: ExtFields) => AddWritePermOfBrokerRequestHeader = codec.decode

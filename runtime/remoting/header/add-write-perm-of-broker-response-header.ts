@@ -1,4 +1,4 @@
-import {requiredInt, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /**
  * ADD_WRITE_PERM_OF_BROKER (327) response, header/namesrv/AddWritePermOfBrokerResponseHeader.java.
@@ -8,14 +8,8 @@ export interface AddWritePermOfBrokerResponseHeader {
   addTopicCount: number
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeAddWritePermOfBrokerResponseHeader(ext: ExtFields): AddWritePermOfBrokerResponseHeader {
-  return {
-    addTopicCount: requiredInt(ext, 'addTopicCount'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<AddWritePermOfBrokerResponseHeader>({addTopicCount: 'int'})
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeAddWritePermOfBrokerResponseHeader(h: AddWritePermOfBrokerResponseHeader): Record<string, string> {
-  return toExtFields({addTopicCount: h.addTopicCount})
-}
+export const encodeAddWritePermOfBrokerResponseHeader: (h: AddWritePermOfBrokerResponseHeader) => Record<string, string> = codec.encode

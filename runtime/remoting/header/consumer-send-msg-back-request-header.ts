@@ -5,7 +5,7 @@
  *
  *   offset* group* delayLevel* originMsgId originTopic unitMode maxReconsumeTimes      (* = required)
  */
-import {optionalBool, optionalInt, optionalString, requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** ConsumerSendMsgBackRequestHeader as an object. */
 export interface ConsumerSendMsgBackRequestHeader {
@@ -18,28 +18,18 @@ export interface ConsumerSendMsgBackRequestHeader {
   maxReconsumeTimes?: number
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeConsumerSendMsgBackRequestHeader(ext: ExtFields): ConsumerSendMsgBackRequestHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-    group: requiredString(ext, 'group'),
-    delayLevel: requiredInt(ext, 'delayLevel'),
-    originMsgId: optionalString(ext, 'originMsgId'),
-    originTopic: optionalString(ext, 'originTopic'),
-    unitMode: optionalBool(ext, 'unitMode'),
-    maxReconsumeTimes: optionalInt(ext, 'maxReconsumeTimes'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<ConsumerSendMsgBackRequestHeader>(
+  {
+    offset: 'long',
+    group: 'string',
+    delayLevel: 'int',
+    originMsgId: 'string?',
+    originTopic: 'string?',
+    unitMode: 'bool?',
+    maxReconsumeTimes: 'int?',
+  },
+)
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeConsumerSendMsgBackRequestHeader(h: ConsumerSendMsgBackRequestHeader): Record<string, string> {
-  return toExtFields({
-    offset: h.offset,
-    group: h.group,
-    delayLevel: h.delayLevel,
-    originMsgId: h.originMsgId,
-    originTopic: h.originTopic,
-    unitMode: h.unitMode,
-    maxReconsumeTimes: h.maxReconsumeTimes,
-  })
-}
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeConsumerSendMsgBackRequestHeader: (ext: ExtFields) => ConsumerSendMsgBackRequestHeader = codec.decode

@@ -4,7 +4,7 @@
  *
  *   topic* defaultTopic* readQueueNums* writeQueueNums* perm* topicFilterType* topicSysFlag order      (* = required)
  */
-import {optionalBool, optionalInt, requiredInt, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** CreateTopicRequestHeader as an object. */
 export interface CreateTopicRequestHeader {
@@ -18,30 +18,22 @@ export interface CreateTopicRequestHeader {
   order?: boolean
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<CreateTopicRequestHeader>(
+  {
+    topic: 'string',
+    defaultTopic: 'string',
+    readQueueNums: 'int',
+    writeQueueNums: 'int',
+    perm: 'int',
+    topicFilterType: 'string',
+    topicSysFlag: 'int?',
+    order: 'bool?',
+  },
+)
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeCreateTopicRequestHeader(ext: ExtFields): CreateTopicRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-    defaultTopic: requiredString(ext, 'defaultTopic'),
-    readQueueNums: requiredInt(ext, 'readQueueNums'),
-    writeQueueNums: requiredInt(ext, 'writeQueueNums'),
-    perm: requiredInt(ext, 'perm'),
-    topicFilterType: requiredString(ext, 'topicFilterType'),
-    topicSysFlag: optionalInt(ext, 'topicSysFlag'),
-    order: optionalBool(ext, 'order'),
-  }
-}
+export const decodeCreateTopicRequestHeader: (ext: ExtFields) => CreateTopicRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeCreateTopicRequestHeader(h: CreateTopicRequestHeader): Record<string, string> {
-  return toExtFields({
-    topic: h.topic,
-    defaultTopic: h.defaultTopic,
-    readQueueNums: h.readQueueNums,
-    writeQueueNums: h.writeQueueNums,
-    perm: h.perm,
-    topicFilterType: h.topicFilterType,
-    topicSysFlag: h.topicSysFlag,
-    order: h.order,
-  })
-}
+export const encodeCreateTopicRequestHeader: (h: CreateTopicRequestHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * DELETE_KV_CONFIG (102) request, header/namesrv/DeleteKVConfigRequestHeader.java.
@@ -8,15 +8,8 @@ export interface DeleteKVConfigRequestHeader {
   key: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeDeleteKVConfigRequestHeader(ext: ExtFields): DeleteKVConfigRequestHeader {
-  return {
-    namespace: requiredString(ext, 'namespace'),
-    key: requiredString(ext, 'key'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<DeleteKVConfigRequestHeader>({namespace: 'string', key: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeDeleteKVConfigRequestHeader(h: DeleteKVConfigRequestHeader): Record<string, string> {
-  return toExtFields({namespace: h.namespace, key: h.key})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeDeleteKVConfigRequestHeader: (ext: ExtFields) => DeleteKVConfigRequestHeader = codec.decode

@@ -1,4 +1,4 @@
-import {optionalString, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * DELETE_TOPIC_IN_NAMESRV (216) request, header/namesrv/DeleteTopicFromNamesrvRequestHeader.java.
@@ -9,15 +9,8 @@ export interface DeleteTopicFromNamesrvRequestHeader {
   clusterName?: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeDeleteTopicFromNamesrvRequestHeader(ext: ExtFields): DeleteTopicFromNamesrvRequestHeader {
-  const h: DeleteTopicFromNamesrvRequestHeader = {topic: requiredString(ext, 'topic')}
-  const clusterName = optionalString(ext, 'clusterName')
-  if (clusterName !== undefined) h.clusterName = clusterName
-  return h
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<DeleteTopicFromNamesrvRequestHeader>({topic: 'string', clusterName: 'string?'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeDeleteTopicFromNamesrvRequestHeader(h: DeleteTopicFromNamesrvRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, clusterName: h.clusterName})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeDeleteTopicFromNamesrvRequestHeader: (ext: ExtFields) => DeleteTopicFromNamesrvRequestHeader = codec.decode

@@ -4,21 +4,15 @@
  *
  *   topic*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** DeleteTopicRequestHeader as an object. */
 export interface DeleteTopicRequestHeader {
   topic: string
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeDeleteTopicRequestHeader(ext: ExtFields): DeleteTopicRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<DeleteTopicRequestHeader>({topic: 'string'})
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeDeleteTopicRequestHeader(h: DeleteTopicRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic})
-}
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeDeleteTopicRequestHeader: (ext: ExtFields) => DeleteTopicRequestHeader = codec.decode

@@ -4,21 +4,15 @@
  *
  *   version*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /** GetBrokerConfigResponseHeader as an object. */
 export interface GetBrokerConfigResponseHeader {
   version: string
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetBrokerConfigResponseHeader(ext: ExtFields): GetBrokerConfigResponseHeader {
-  return {
-    version: requiredString(ext, 'version'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetBrokerConfigResponseHeader>({version: 'string'})
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetBrokerConfigResponseHeader(h: GetBrokerConfigResponseHeader): Record<string, string> {
-  return toExtFields({version: h.version})
-}
+export const encodeGetBrokerConfigResponseHeader: (h: GetBrokerConfigResponseHeader) => Record<string, string> = codec.encode

@@ -4,21 +4,18 @@
  *
  *   consumerGroup*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetConsumerListByGroupRequestHeader as an object. */
 export interface GetConsumerListByGroupRequestHeader {
   consumerGroup: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetConsumerListByGroupRequestHeader>({consumerGroup: 'string'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetConsumerListByGroupRequestHeader(ext: ExtFields): GetConsumerListByGroupRequestHeader {
-  return {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-  }
-}
+export const decodeGetConsumerListByGroupRequestHeader: (ext: ExtFields) => GetConsumerListByGroupRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetConsumerListByGroupRequestHeader(h: GetConsumerListByGroupRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup})
-}
+export const encodeGetConsumerListByGroupRequestHeader: (h: GetConsumerListByGroupRequestHeader) => Record<string, string> = codec.encode

@@ -4,7 +4,7 @@
  *
  *   topic* queueId*      (* = required)
  */
-import {requiredInt, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetEarliestMsgStoretimeRequestHeader as an object. */
 export interface GetEarliestMsgStoretimeRequestHeader {
@@ -12,15 +12,8 @@ export interface GetEarliestMsgStoretimeRequestHeader {
   queueId: number
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetEarliestMsgStoretimeRequestHeader(ext: ExtFields): GetEarliestMsgStoretimeRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetEarliestMsgStoretimeRequestHeader>({topic: 'string', queueId: 'int'})
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetEarliestMsgStoretimeRequestHeader(h: GetEarliestMsgStoretimeRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, queueId: h.queueId})
-}
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeGetEarliestMsgStoretimeRequestHeader: (ext: ExtFields) => GetEarliestMsgStoretimeRequestHeader = codec.decode

@@ -5,21 +5,15 @@
  *
  *   timestamp*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /** GetEarliestMsgStoretimeResponseHeader as an object. */
 export interface GetEarliestMsgStoretimeResponseHeader {
   timestamp: number
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetEarliestMsgStoretimeResponseHeader(ext: ExtFields): GetEarliestMsgStoretimeResponseHeader {
-  return {
-    timestamp: requiredLong(ext, 'timestamp'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetEarliestMsgStoretimeResponseHeader>({timestamp: 'long'})
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetEarliestMsgStoretimeResponseHeader(h: GetEarliestMsgStoretimeResponseHeader): Record<string, string> {
-  return toExtFields({timestamp: h.timestamp})
-}
+export const encodeGetEarliestMsgStoretimeResponseHeader: (h: GetEarliestMsgStoretimeResponseHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * GET_KV_CONFIG (101) request, header/namesrv/GetKVConfigRequestHeader.java.
@@ -8,15 +8,8 @@ export interface GetKVConfigRequestHeader {
   key: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeGetKVConfigRequestHeader(ext: ExtFields): GetKVConfigRequestHeader {
-  return {
-    namespace: requiredString(ext, 'namespace'),
-    key: requiredString(ext, 'key'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetKVConfigRequestHeader>({namespace: 'string', key: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeGetKVConfigRequestHeader(h: GetKVConfigRequestHeader): Record<string, string> {
-  return toExtFields({namespace: h.namespace, key: h.key})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeGetKVConfigRequestHeader: (ext: ExtFields) => GetKVConfigRequestHeader = codec.decode

@@ -1,4 +1,4 @@
-import {optionalString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /**
  * GET_KV_CONFIG (101) response, header/namesrv/GetKVConfigResponseHeader.java (absent when code is 22).
@@ -7,15 +7,8 @@ export interface GetKVConfigResponseHeader {
   value?: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeGetKVConfigResponseHeader(ext: ExtFields): GetKVConfigResponseHeader {
-  const h: GetKVConfigResponseHeader = {}
-  const value = optionalString(ext, 'value')
-  if (value !== undefined) h.value = value
-  return h
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetKVConfigResponseHeader>({value: 'string?'})
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeGetKVConfigResponseHeader(h: GetKVConfigResponseHeader): Record<string, string> {
-  return toExtFields({value: h.value})
-}
+export const encodeGetKVConfigResponseHeader: (h: GetKVConfigResponseHeader) => Record<string, string> = codec.encode

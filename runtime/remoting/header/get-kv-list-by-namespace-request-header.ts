@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * GET_KVLIST_BY_NAMESPACE (219) request, header/namesrv/GetKVListByNamespaceRequestHeader.java.
@@ -7,14 +7,8 @@ export interface GetKVListByNamespaceRequestHeader {
   namespace: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeGetKVListByNamespaceRequestHeader(ext: ExtFields): GetKVListByNamespaceRequestHeader {
-  return {
-    namespace: requiredString(ext, 'namespace'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetKVListByNamespaceRequestHeader>({namespace: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeGetKVListByNamespaceRequestHeader(h: GetKVListByNamespaceRequestHeader): Record<string, string> {
-  return toExtFields({namespace: h.namespace})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeGetKVListByNamespaceRequestHeader: (ext: ExtFields) => GetKVListByNamespaceRequestHeader = codec.decode

@@ -4,7 +4,7 @@
  *
  *   topic* queueId*      (* = required)
  */
-import {requiredInt, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetMaxOffsetRequestHeader as an object. */
 export interface GetMaxOffsetRequestHeader {
@@ -12,15 +12,11 @@ export interface GetMaxOffsetRequestHeader {
   queueId: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetMaxOffsetRequestHeader>({topic: 'string', queueId: 'int'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetMaxOffsetRequestHeader(ext: ExtFields): GetMaxOffsetRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-  }
-}
+export const decodeGetMaxOffsetRequestHeader: (ext: ExtFields) => GetMaxOffsetRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetMaxOffsetRequestHeader(h: GetMaxOffsetRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, queueId: h.queueId})
-}
+export const encodeGetMaxOffsetRequestHeader: (h: GetMaxOffsetRequestHeader) => Record<string, string> = codec.encode

@@ -4,21 +4,18 @@
  *
  *   offset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetMaxOffsetResponseHeader as an object. */
 export interface GetMaxOffsetResponseHeader {
   offset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetMaxOffsetResponseHeader>({offset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetMaxOffsetResponseHeader(ext: ExtFields): GetMaxOffsetResponseHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-  }
-}
+export const decodeGetMaxOffsetResponseHeader: (ext: ExtFields) => GetMaxOffsetResponseHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetMaxOffsetResponseHeader(h: GetMaxOffsetResponseHeader): Record<string, string> {
-  return toExtFields({offset: h.offset})
-}
+export const encodeGetMaxOffsetResponseHeader: (h: GetMaxOffsetResponseHeader) => Record<string, string> = codec.encode

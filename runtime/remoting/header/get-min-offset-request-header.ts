@@ -4,7 +4,7 @@
  *
  *   topic* queueId*      (* = required)
  */
-import {requiredInt, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** GetMinOffsetRequestHeader as an object. */
 export interface GetMinOffsetRequestHeader {
@@ -12,15 +12,8 @@ export interface GetMinOffsetRequestHeader {
   queueId: number
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetMinOffsetRequestHeader(ext: ExtFields): GetMinOffsetRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetMinOffsetRequestHeader>({topic: 'string', queueId: 'int'})
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetMinOffsetRequestHeader(h: GetMinOffsetRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, queueId: h.queueId})
-}
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeGetMinOffsetRequestHeader: (ext: ExtFields) => GetMinOffsetRequestHeader = codec.decode

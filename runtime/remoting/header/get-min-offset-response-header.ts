@@ -4,21 +4,15 @@
  *
  *   offset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /** GetMinOffsetResponseHeader as an object. */
 export interface GetMinOffsetResponseHeader {
   offset: number
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeGetMinOffsetResponseHeader(ext: ExtFields): GetMinOffsetResponseHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetMinOffsetResponseHeader>({offset: 'long'})
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeGetMinOffsetResponseHeader(h: GetMinOffsetResponseHeader): Record<string, string> {
-  return toExtFields({offset: h.offset})
-}
+export const encodeGetMinOffsetResponseHeader: (h: GetMinOffsetResponseHeader) => Record<string, string> = codec.encode

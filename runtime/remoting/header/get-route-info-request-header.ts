@@ -1,4 +1,4 @@
-import {optionalBool, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * GET_ROUTEINFO_BY_TOPIC (105) request, header/namesrv/GetRouteInfoRequestHeader.java.
@@ -9,15 +9,11 @@ export interface GetRouteInfoRequestHeader {
   acceptStandardJsonOnly?: boolean
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetRouteInfoRequestHeader>({topic: 'string', acceptStandardJsonOnly: 'bool?'})
+
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeGetRouteInfoRequestHeader(ext: ExtFields): GetRouteInfoRequestHeader {
-  const h: GetRouteInfoRequestHeader = {topic: requiredString(ext, 'topic')}
-  const acceptStandardJsonOnly = optionalBool(ext, 'acceptStandardJsonOnly')
-  if (acceptStandardJsonOnly !== undefined) h.acceptStandardJsonOnly = acceptStandardJsonOnly
-  return h
-}
+export const decodeGetRouteInfoRequestHeader: (ext: ExtFields) => GetRouteInfoRequestHeader = codec.decode
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeGetRouteInfoRequestHeader(h: GetRouteInfoRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, acceptStandardJsonOnly: h.acceptStandardJsonOnly})
-}
+export const encodeGetRouteInfoRequestHeader: (h: GetRouteInfoRequestHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * GET_TOPICS_BY_CLUSTER (224) request, header/GetTopicsByClusterRequestHeader.java.
@@ -7,14 +7,8 @@ export interface GetTopicsByClusterRequestHeader {
   cluster: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeGetTopicsByClusterRequestHeader(ext: ExtFields): GetTopicsByClusterRequestHeader {
-  return {
-    cluster: requiredString(ext, 'cluster'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<GetTopicsByClusterRequestHeader>({cluster: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeGetTopicsByClusterRequestHeader(h: GetTopicsByClusterRequestHeader): Record<string, string> {
-  return toExtFields({cluster: h.cluster})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeGetTopicsByClusterRequestHeader: (ext: ExtFields) => GetTopicsByClusterRequestHeader = codec.decode

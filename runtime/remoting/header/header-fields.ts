@@ -4,7 +4,7 @@
  * Java keeps extFields as HashMap<String,String> and parses numeric fields with Integer.parseInt /
  * Long.parseLong, booleans with Boolean.parseBoolean; a missing @CFNotNull field makes
  * RemotingCommand.decodeCommandCustomHeader throw. ali-ons sends JSON numbers and booleans instead of
- * strings (protocol doc §0.1 item 2), so every reader accepts a string, a number or a boolean.
+ * strings (docs/rocketmq-facts.md §0.1 item 2), so every reader accepts a string, a number or a boolean.
  * A missing or malformed field throws HeaderFieldError; the server answers it with SYSTEM_ERROR and the
  * message as remark, as a Java server answers a RemotingCommandException.
  */
@@ -128,4 +128,49 @@ export function toExtFields(fields: Record<string, string | number | boolean | u
     if (value !== undefined) out[key] = typeof value === 'string' ? value : String(value)
   }
   return out
+}
+
+/** How a field is read and written: Java's String, int, long or boolean; `?` for a field that may be absent. */
+type Kind<V> = V extends string ? 'string' : V extends boolean ? 'bool' : V extends number ? 'int' | 'long' : never
+
+/** A header's one field description: each key of T with its kind (optional keys of T take the `?` form). */
+export type HeaderFields<T> = {[K in keyof T]-?: undefined extends T[K] ? `${Kind<NonNullable<T[K]>>}?` : Kind<T[K]>}
+
+/** Decoding and encoding of one header, both derived from its field description. */
+export interface HeaderCodec<T> {
+  /** Reads extFields; throws HeaderFieldError on a missing required or malformed field. Every field is present (absent optional ones as undefined). */
+  decode(ext: ExtFields): T
+  /** extFields for the header (strings, as Java sends them; absent optional fields omitted), in description order. */
+  encode(h: T): Record<string, string>
+}
+
+const READERS = {
+  string: [requiredString, optionalString],
+  int: [requiredInt, optionalInt],
+  long: [requiredLong, optionalLong],
+  bool: [requiredBool, optionalBool],
+} as const
+
+/**
+ * The codec of a header described once: `fields` in wire order, `wireNames` for headers that rename
+ * fields on the wire (SEND_MESSAGE_V2's one-letter names).
+ */
+export function headerCodec<T extends object>(fields: HeaderFields<T>, wireNames: Partial<Record<keyof T, string>> = {}): HeaderCodec<T> {
+  const entries = Object.entries(fields as Record<string, string>).map(([key, kind]) => {
+    const optional = kind.endsWith('?')
+    const [required, maybe] = READERS[(optional ? kind.slice(0, -1) : kind) as keyof typeof READERS]
+    return {key, wire: (wireNames as Record<string, string | undefined>)[key] ?? key, read: optional ? maybe : required}
+  })
+  return {
+    decode(ext) {
+      const h: Record<string, unknown> = {}
+      for (const e of entries) h[e.key] = e.read(ext, e.wire)
+      return h as T
+    },
+    encode(h) {
+      const fields: Record<string, string | number | boolean | undefined> = {}
+      for (const e of entries) fields[e.wire] = (h as Record<string, string | number | boolean | undefined>)[e.key]
+      return toExtFields(fields)
+    },
+  }
 }

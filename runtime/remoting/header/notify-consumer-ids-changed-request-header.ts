@@ -5,21 +5,15 @@
  *
  *   consumerGroup*      (* = required)
  */
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** NotifyConsumerIdsChangedRequestHeader as an object. */
 export interface NotifyConsumerIdsChangedRequestHeader {
   consumerGroup: string
 }
 
-/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeNotifyConsumerIdsChangedRequestHeader(ext: ExtFields): NotifyConsumerIdsChangedRequestHeader {
-  return {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<NotifyConsumerIdsChangedRequestHeader>({consumerGroup: 'string'})
 
-/** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeNotifyConsumerIdsChangedRequestHeader(h: NotifyConsumerIdsChangedRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup})
-}
+/** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
+export const decodeNotifyConsumerIdsChangedRequestHeader: (ext: ExtFields) => NotifyConsumerIdsChangedRequestHeader = codec.decode

@@ -7,7 +7,7 @@
  *
  * sysFlag bits are in runtime/message/pull-sys-flag.ts (COMMIT_OFFSET 1, SUSPEND 2, SUBSCRIPTION 4 …).
  */
-import {optionalString, requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** A pull request's header. */
 export interface PullMessageRequestHeader {
@@ -25,38 +25,26 @@ export interface PullMessageRequestHeader {
   bname?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<PullMessageRequestHeader>(
+  {
+    consumerGroup: 'string',
+    topic: 'string',
+    queueId: 'int',
+    queueOffset: 'long',
+    maxMsgNums: 'int',
+    sysFlag: 'int',
+    commitOffset: 'long',
+    suspendTimeoutMillis: 'long',
+    subVersion: 'long',
+    subscription: 'string?',
+    expressionType: 'string?',
+    bname: 'string?',
+  },
+)
+
 /** Decodes PULL_MESSAGE extFields; throws HeaderFieldError on a missing or bad field. */
-export function decodePullMessageRequestHeader(ext: ExtFields): PullMessageRequestHeader {
-  return {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-    queueOffset: requiredLong(ext, 'queueOffset'),
-    maxMsgNums: requiredInt(ext, 'maxMsgNums'),
-    sysFlag: requiredInt(ext, 'sysFlag'),
-    commitOffset: requiredLong(ext, 'commitOffset'),
-    suspendTimeoutMillis: requiredLong(ext, 'suspendTimeoutMillis'),
-    subVersion: requiredLong(ext, 'subVersion'),
-    subscription: optionalString(ext, 'subscription'),
-    expressionType: optionalString(ext, 'expressionType'),
-    bname: optionalString(ext, 'bname'),
-  }
-}
+export const decodePullMessageRequestHeader: (ext: ExtFields) => PullMessageRequestHeader = codec.decode
 
 /** Encodes PULL_MESSAGE extFields. */
-export function encodePullMessageRequestHeader(h: PullMessageRequestHeader): Record<string, string> {
-  return toExtFields({
-    consumerGroup: h.consumerGroup,
-    topic: h.topic,
-    queueId: h.queueId,
-    queueOffset: h.queueOffset,
-    maxMsgNums: h.maxMsgNums,
-    sysFlag: h.sysFlag,
-    commitOffset: h.commitOffset,
-    suspendTimeoutMillis: h.suspendTimeoutMillis,
-    subVersion: h.subVersion,
-    subscription: h.subscription,
-    expressionType: h.expressionType,
-    bname: h.bname,
-  })
-}
+export const encodePullMessageRequestHeader: (h: PullMessageRequestHeader) => Record<string, string> = codec.encode

@@ -4,7 +4,7 @@
  * even on PULL_NOT_FOUND / RETRY_IMMEDIATELY / OFFSET_MOVED (clients read them unconditionally).
  * Offsets are consume-queue indexes; maxOffset is the next index to be written.
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** A pull response's header. */
 export interface PullMessageResponseHeader {
@@ -14,22 +14,11 @@ export interface PullMessageResponseHeader {
   maxOffset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<PullMessageResponseHeader>({suggestWhichBrokerId: 'long', nextBeginOffset: 'long', minOffset: 'long', maxOffset: 'long'})
+
 /** Decodes a pull response's extFields. */
-export function decodePullMessageResponseHeader(ext: ExtFields): PullMessageResponseHeader {
-  return {
-    suggestWhichBrokerId: requiredLong(ext, 'suggestWhichBrokerId'),
-    nextBeginOffset: requiredLong(ext, 'nextBeginOffset'),
-    minOffset: requiredLong(ext, 'minOffset'),
-    maxOffset: requiredLong(ext, 'maxOffset'),
-  }
-}
+export const decodePullMessageResponseHeader: (ext: ExtFields) => PullMessageResponseHeader = codec.decode
 
 /** Encodes a pull response's extFields. */
-export function encodePullMessageResponseHeader(h: PullMessageResponseHeader): Record<string, string> {
-  return toExtFields({
-    suggestWhichBrokerId: h.suggestWhichBrokerId,
-    nextBeginOffset: h.nextBeginOffset,
-    minOffset: h.minOffset,
-    maxOffset: h.maxOffset,
-  })
-}
+export const encodePullMessageResponseHeader: (h: PullMessageResponseHeader) => Record<string, string> = codec.encode

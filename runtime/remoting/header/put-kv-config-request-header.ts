@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * PUT_KV_CONFIG (100) request, header/namesrv/PutKVConfigRequestHeader.java.
@@ -9,16 +9,8 @@ export interface PutKVConfigRequestHeader {
   value: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodePutKVConfigRequestHeader(ext: ExtFields): PutKVConfigRequestHeader {
-  return {
-    namespace: requiredString(ext, 'namespace'),
-    key: requiredString(ext, 'key'),
-    value: requiredString(ext, 'value'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<PutKVConfigRequestHeader>({namespace: 'string', key: 'string', value: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodePutKVConfigRequestHeader(h: PutKVConfigRequestHeader): Record<string, string> {
-  return toExtFields({namespace: h.namespace, key: h.key, value: h.value})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodePutKVConfigRequestHeader: (ext: ExtFields) => PutKVConfigRequestHeader = codec.decode

@@ -4,7 +4,7 @@
  *
  *   consumerGroup* topic* queueId*      (* = required)
  */
-import {requiredInt, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** QueryConsumerOffsetRequestHeader as an object. */
 export interface QueryConsumerOffsetRequestHeader {
@@ -13,16 +13,11 @@ export interface QueryConsumerOffsetRequestHeader {
   queueId: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryConsumerOffsetRequestHeader>({consumerGroup: 'string', topic: 'string', queueId: 'int'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeQueryConsumerOffsetRequestHeader(ext: ExtFields): QueryConsumerOffsetRequestHeader {
-  return {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-  }
-}
+export const decodeQueryConsumerOffsetRequestHeader: (ext: ExtFields) => QueryConsumerOffsetRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeQueryConsumerOffsetRequestHeader(h: QueryConsumerOffsetRequestHeader): Record<string, string> {
-  return toExtFields({consumerGroup: h.consumerGroup, topic: h.topic, queueId: h.queueId})
-}
+export const encodeQueryConsumerOffsetRequestHeader: (h: QueryConsumerOffsetRequestHeader) => Record<string, string> = codec.encode

@@ -4,21 +4,18 @@
  *
  *   offset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** QueryConsumerOffsetResponseHeader as an object. */
 export interface QueryConsumerOffsetResponseHeader {
   offset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryConsumerOffsetResponseHeader>({offset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeQueryConsumerOffsetResponseHeader(ext: ExtFields): QueryConsumerOffsetResponseHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-  }
-}
+export const decodeQueryConsumerOffsetResponseHeader: (ext: ExtFields) => QueryConsumerOffsetResponseHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeQueryConsumerOffsetResponseHeader(h: QueryConsumerOffsetResponseHeader): Record<string, string> {
-  return toExtFields({offset: h.offset})
-}
+export const encodeQueryConsumerOffsetResponseHeader: (h: QueryConsumerOffsetResponseHeader) => Record<string, string> = codec.encode

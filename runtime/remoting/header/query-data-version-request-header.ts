@@ -1,4 +1,4 @@
-import {requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * QUERY_DATA_VERSION (322) request, header/namesrv/QueryDataVersionRequestHeader.java; body = the
@@ -11,22 +11,8 @@ export interface QueryDataVersionRequestHeader {
   brokerId: number
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeQueryDataVersionRequestHeader(ext: ExtFields): QueryDataVersionRequestHeader {
-  return {
-    brokerName: requiredString(ext, 'brokerName'),
-    brokerAddr: requiredString(ext, 'brokerAddr'),
-    clusterName: requiredString(ext, 'clusterName'),
-    brokerId: requiredLong(ext, 'brokerId'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryDataVersionRequestHeader>({brokerName: 'string', brokerAddr: 'string', clusterName: 'string', brokerId: 'long'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeQueryDataVersionRequestHeader(h: QueryDataVersionRequestHeader): Record<string, string> {
-  return toExtFields({
-    brokerName: h.brokerName,
-    brokerAddr: h.brokerAddr,
-    clusterName: h.clusterName,
-    brokerId: h.brokerId,
-  })
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeQueryDataVersionRequestHeader: (ext: ExtFields) => QueryDataVersionRequestHeader = codec.decode

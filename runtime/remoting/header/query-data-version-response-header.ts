@@ -1,4 +1,4 @@
-import {requiredBool, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /**
  * QUERY_DATA_VERSION (322) response, header/namesrv/QueryDataVersionResponseHeader.java.
@@ -8,14 +8,8 @@ export interface QueryDataVersionResponseHeader {
   changed: boolean
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeQueryDataVersionResponseHeader(ext: ExtFields): QueryDataVersionResponseHeader {
-  return {
-    changed: requiredBool(ext, 'changed'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<QueryDataVersionResponseHeader>({changed: 'bool'})
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeQueryDataVersionResponseHeader(h: QueryDataVersionResponseHeader): Record<string, string> {
-  return toExtFields({changed: h.changed})
-}
+export const encodeQueryDataVersionResponseHeader: (h: QueryDataVersionResponseHeader) => Record<string, string> = codec.encode

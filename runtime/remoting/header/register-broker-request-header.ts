@@ -1,4 +1,4 @@
-import {optionalBool, optionalInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * REGISTER_BROKER (103) request, header/namesrv/RegisterBrokerRequestHeader.java. Sent by every broker,
@@ -20,31 +20,11 @@ export interface RegisterBrokerRequestHeader {
   bodyCrc32?: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<RegisterBrokerRequestHeader>({brokerName: 'string', brokerAddr: 'string', clusterName: 'string', haServerAddr: 'string', brokerId: 'long', compressed: 'bool?', bodyCrc32: 'int?'})
+
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeRegisterBrokerRequestHeader(ext: ExtFields): RegisterBrokerRequestHeader {
-  const h: RegisterBrokerRequestHeader = {
-    brokerName: requiredString(ext, 'brokerName'),
-    brokerAddr: requiredString(ext, 'brokerAddr'),
-    clusterName: requiredString(ext, 'clusterName'),
-    haServerAddr: requiredString(ext, 'haServerAddr'),
-    brokerId: requiredLong(ext, 'brokerId'),
-  }
-  const compressed = optionalBool(ext, 'compressed')
-  if (compressed !== undefined) h.compressed = compressed
-  const bodyCrc32 = optionalInt(ext, 'bodyCrc32')
-  if (bodyCrc32 !== undefined) h.bodyCrc32 = bodyCrc32
-  return h
-}
+export const decodeRegisterBrokerRequestHeader: (ext: ExtFields) => RegisterBrokerRequestHeader = codec.decode
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeRegisterBrokerRequestHeader(h: RegisterBrokerRequestHeader): Record<string, string> {
-  return toExtFields({
-    brokerName: h.brokerName,
-    brokerAddr: h.brokerAddr,
-    clusterName: h.clusterName,
-    haServerAddr: h.haServerAddr,
-    brokerId: h.brokerId,
-    compressed: h.compressed,
-    bodyCrc32: h.bodyCrc32,
-  })
-}
+export const encodeRegisterBrokerRequestHeader: (h: RegisterBrokerRequestHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {optionalString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * REGISTER_BROKER (103) response, header/namesrv/RegisterBrokerResponseHeader.java. Both fields are
@@ -11,17 +11,11 @@ export interface RegisterBrokerResponseHeader {
   masterAddr?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<RegisterBrokerResponseHeader>({haServerAddr: 'string?', masterAddr: 'string?'})
+
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeRegisterBrokerResponseHeader(ext: ExtFields): RegisterBrokerResponseHeader {
-  const h: RegisterBrokerResponseHeader = {}
-  const haServerAddr = optionalString(ext, 'haServerAddr')
-  if (haServerAddr !== undefined) h.haServerAddr = haServerAddr
-  const masterAddr = optionalString(ext, 'masterAddr')
-  if (masterAddr !== undefined) h.masterAddr = masterAddr
-  return h
-}
+export const decodeRegisterBrokerResponseHeader: (ext: ExtFields) => RegisterBrokerResponseHeader = codec.decode
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeRegisterBrokerResponseHeader(h: RegisterBrokerResponseHeader): Record<string, string> {
-  return toExtFields({haServerAddr: h.haServerAddr, masterAddr: h.masterAddr})
-}
+export const encodeRegisterBrokerResponseHeader: (h: RegisterBrokerResponseHeader) => Record<string, string> = codec.encode

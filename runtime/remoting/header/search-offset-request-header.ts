@@ -4,7 +4,7 @@
  *
  *   topic* queueId* timestamp*      (* = required)
  */
-import {requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** SearchOffsetRequestHeader as an object. */
 export interface SearchOffsetRequestHeader {
@@ -13,16 +13,11 @@ export interface SearchOffsetRequestHeader {
   timestamp: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<SearchOffsetRequestHeader>({topic: 'string', queueId: 'int', timestamp: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeSearchOffsetRequestHeader(ext: ExtFields): SearchOffsetRequestHeader {
-  return {
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-    timestamp: requiredLong(ext, 'timestamp'),
-  }
-}
+export const decodeSearchOffsetRequestHeader: (ext: ExtFields) => SearchOffsetRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeSearchOffsetRequestHeader(h: SearchOffsetRequestHeader): Record<string, string> {
-  return toExtFields({topic: h.topic, queueId: h.queueId, timestamp: h.timestamp})
-}
+export const encodeSearchOffsetRequestHeader: (h: SearchOffsetRequestHeader) => Record<string, string> = codec.encode

@@ -4,21 +4,18 @@
  *
  *   offset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** SearchOffsetResponseHeader as an object. */
 export interface SearchOffsetResponseHeader {
   offset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<SearchOffsetResponseHeader>({offset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeSearchOffsetResponseHeader(ext: ExtFields): SearchOffsetResponseHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-  }
-}
+export const decodeSearchOffsetResponseHeader: (ext: ExtFields) => SearchOffsetResponseHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeSearchOffsetResponseHeader(h: SearchOffsetResponseHeader): Record<string, string> {
-  return toExtFields({offset: h.offset})
-}
+export const encodeSearchOffsetResponseHeader: (h: SearchOffsetResponseHeader) => Record<string, string> = codec.encode

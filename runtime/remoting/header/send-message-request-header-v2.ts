@@ -8,54 +8,32 @@
  *
  * Decoding yields the V1 shape (SendMessageRequestHeaderV2.createSendMessageRequestHeaderV1).
  */
-import {
-  optionalBool,
-  optionalInt,
-  optionalString,
-  requiredInt,
-  requiredLong,
-  requiredString,
-  toExtFields,
-  type ExtFields,
-} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 import type {SendMessageRequestHeader} from './send-message-request-header.js'
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<SendMessageRequestHeader>(
+  {
+    producerGroup: 'string',
+    topic: 'string',
+    defaultTopic: 'string',
+    defaultTopicQueueNums: 'int',
+    queueId: 'int',
+    sysFlag: 'int',
+    bornTimestamp: 'long',
+    flag: 'int',
+    properties: 'string?',
+    reconsumeTimes: 'int?',
+    unitMode: 'bool?',
+    maxReconsumeTimes: 'int?',
+    batch: 'bool?',
+    brokerName: 'string?',
+  },
+  {producerGroup: 'a', topic: 'b', defaultTopic: 'c', defaultTopicQueueNums: 'd', queueId: 'e', sysFlag: 'f', bornTimestamp: 'g', flag: 'h', properties: 'i', reconsumeTimes: 'j', unitMode: 'k', maxReconsumeTimes: 'l', batch: 'm', brokerName: 'n'},
+)
+
 /** Decodes SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE extFields into the V1 shape. */
-export function decodeSendMessageRequestHeaderV2(ext: ExtFields): SendMessageRequestHeader {
-  return {
-    producerGroup: requiredString(ext, 'a'),
-    topic: requiredString(ext, 'b'),
-    defaultTopic: requiredString(ext, 'c'),
-    defaultTopicQueueNums: requiredInt(ext, 'd'),
-    queueId: requiredInt(ext, 'e'),
-    sysFlag: requiredInt(ext, 'f'),
-    bornTimestamp: requiredLong(ext, 'g'),
-    flag: requiredInt(ext, 'h'),
-    properties: optionalString(ext, 'i'),
-    reconsumeTimes: optionalInt(ext, 'j'),
-    unitMode: optionalBool(ext, 'k'),
-    maxReconsumeTimes: optionalInt(ext, 'l'),
-    batch: optionalBool(ext, 'm'),
-    brokerName: optionalString(ext, 'n'),
-  }
-}
+export const decodeSendMessageRequestHeaderV2: (ext: ExtFields) => SendMessageRequestHeader = codec.decode
 
 /** Encodes a send header with the V2 one-letter names. */
-export function encodeSendMessageRequestHeaderV2(h: SendMessageRequestHeader): Record<string, string> {
-  return toExtFields({
-    a: h.producerGroup,
-    b: h.topic,
-    c: h.defaultTopic,
-    d: h.defaultTopicQueueNums,
-    e: h.queueId,
-    f: h.sysFlag,
-    g: h.bornTimestamp,
-    h: h.flag,
-    i: h.properties,
-    j: h.reconsumeTimes,
-    k: h.unitMode,
-    l: h.maxReconsumeTimes,
-    m: h.batch,
-    n: h.brokerName,
-  })
-}
+export const encodeSendMessageRequestHeaderV2: (h: SendMessageRequestHeader) => Record<string, string> = codec.encode

@@ -6,16 +6,7 @@
  *   producerGroup* topic* defaultTopic* defaultTopicQueueNums* queueId* sysFlag* bornTimestamp* flag*
  *   properties reconsumeTimes unitMode batch maxReconsumeTimes brokerName          (* = required)
  */
-import {
-  optionalBool,
-  optionalInt,
-  optionalString,
-  requiredInt,
-  requiredLong,
-  requiredString,
-  toExtFields,
-  type ExtFields,
-} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** A send request's header, whichever code carried it. */
 export interface SendMessageRequestHeader {
@@ -38,42 +29,28 @@ export interface SendMessageRequestHeader {
   brokerName?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<SendMessageRequestHeader>(
+  {
+    producerGroup: 'string',
+    topic: 'string',
+    defaultTopic: 'string',
+    defaultTopicQueueNums: 'int',
+    queueId: 'int',
+    sysFlag: 'int',
+    bornTimestamp: 'long',
+    flag: 'int',
+    properties: 'string?',
+    reconsumeTimes: 'int?',
+    unitMode: 'bool?',
+    batch: 'bool?',
+    maxReconsumeTimes: 'int?',
+    brokerName: 'string?',
+  },
+)
+
 /** Decodes SEND_MESSAGE extFields; throws HeaderFieldError on a missing or bad field. */
-export function decodeSendMessageRequestHeader(ext: ExtFields): SendMessageRequestHeader {
-  return {
-    producerGroup: requiredString(ext, 'producerGroup'),
-    topic: requiredString(ext, 'topic'),
-    defaultTopic: requiredString(ext, 'defaultTopic'),
-    defaultTopicQueueNums: requiredInt(ext, 'defaultTopicQueueNums'),
-    queueId: requiredInt(ext, 'queueId'),
-    sysFlag: requiredInt(ext, 'sysFlag'),
-    bornTimestamp: requiredLong(ext, 'bornTimestamp'),
-    flag: requiredInt(ext, 'flag'),
-    properties: optionalString(ext, 'properties'),
-    reconsumeTimes: optionalInt(ext, 'reconsumeTimes'),
-    unitMode: optionalBool(ext, 'unitMode'),
-    batch: optionalBool(ext, 'batch'),
-    maxReconsumeTimes: optionalInt(ext, 'maxReconsumeTimes'),
-    brokerName: optionalString(ext, 'brokerName'),
-  }
-}
+export const decodeSendMessageRequestHeader: (ext: ExtFields) => SendMessageRequestHeader = codec.decode
 
 /** Encodes SEND_MESSAGE extFields. */
-export function encodeSendMessageRequestHeader(h: SendMessageRequestHeader): Record<string, string> {
-  return toExtFields({
-    producerGroup: h.producerGroup,
-    topic: h.topic,
-    defaultTopic: h.defaultTopic,
-    defaultTopicQueueNums: h.defaultTopicQueueNums,
-    queueId: h.queueId,
-    sysFlag: h.sysFlag,
-    bornTimestamp: h.bornTimestamp,
-    flag: h.flag,
-    properties: h.properties,
-    reconsumeTimes: h.reconsumeTimes,
-    unitMode: h.unitMode,
-    batch: h.batch,
-    maxReconsumeTimes: h.maxReconsumeTimes,
-    brokerName: h.brokerName,
-  })
-}
+export const encodeSendMessageRequestHeader: (h: SendMessageRequestHeader) => Record<string, string> = codec.encode

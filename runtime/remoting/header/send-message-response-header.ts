@@ -4,7 +4,7 @@
  * The broker adds MSG_REGION and TRACE_ON next to them (SendMessageProcessor.preSend); Java clients
  * read MSG_REGION, so extFields must be present even on errors.
  */
-import {optionalString, requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** A send response's header. */
 export interface SendMessageResponseHeader {
@@ -14,22 +14,11 @@ export interface SendMessageResponseHeader {
   transactionId?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<SendMessageResponseHeader>({msgId: 'string', queueId: 'int', queueOffset: 'long', transactionId: 'string?'})
+
 /** Decodes a send response's extFields. */
-export function decodeSendMessageResponseHeader(ext: ExtFields): SendMessageResponseHeader {
-  return {
-    msgId: requiredString(ext, 'msgId'),
-    queueId: requiredInt(ext, 'queueId'),
-    queueOffset: requiredLong(ext, 'queueOffset'),
-    transactionId: optionalString(ext, 'transactionId'),
-  }
-}
+export const decodeSendMessageResponseHeader: (ext: ExtFields) => SendMessageResponseHeader = codec.decode
 
 /** Encodes a send response's extFields. */
-export function encodeSendMessageResponseHeader(h: SendMessageResponseHeader): Record<string, string> {
-  return toExtFields({
-    msgId: h.msgId,
-    queueId: h.queueId,
-    queueOffset: h.queueOffset,
-    transactionId: h.transactionId,
-  })
-}
+export const encodeSendMessageResponseHeader: (h: SendMessageResponseHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * UNREGISTER_BROKER (104) request, header/namesrv/UnRegisterBrokerRequestHeader.java; sent on broker shutdown.
@@ -10,22 +10,11 @@ export interface UnRegisterBrokerRequestHeader {
   brokerId: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<UnRegisterBrokerRequestHeader>({brokerName: 'string', brokerAddr: 'string', clusterName: 'string', brokerId: 'long'})
+
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeUnRegisterBrokerRequestHeader(ext: ExtFields): UnRegisterBrokerRequestHeader {
-  return {
-    brokerName: requiredString(ext, 'brokerName'),
-    brokerAddr: requiredString(ext, 'brokerAddr'),
-    clusterName: requiredString(ext, 'clusterName'),
-    brokerId: requiredLong(ext, 'brokerId'),
-  }
-}
+export const decodeUnRegisterBrokerRequestHeader: (ext: ExtFields) => UnRegisterBrokerRequestHeader = codec.decode
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeUnRegisterBrokerRequestHeader(h: UnRegisterBrokerRequestHeader): Record<string, string> {
-  return toExtFields({
-    brokerName: h.brokerName,
-    brokerAddr: h.brokerAddr,
-    clusterName: h.clusterName,
-    brokerId: h.brokerId,
-  })
-}
+export const encodeUnRegisterBrokerRequestHeader: (h: UnRegisterBrokerRequestHeader) => Record<string, string> = codec.encode

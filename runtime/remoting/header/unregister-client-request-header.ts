@@ -4,7 +4,7 @@
  *
  *   clientID* producerGroup consumerGroup      (* = required)
  */
-import {optionalString, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** UnregisterClientRequestHeader as an object. */
 export interface UnregisterClientRequestHeader {
@@ -13,16 +13,11 @@ export interface UnregisterClientRequestHeader {
   consumerGroup?: string
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<UnregisterClientRequestHeader>({clientID: 'string', producerGroup: 'string?', consumerGroup: 'string?'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeUnregisterClientRequestHeader(ext: ExtFields): UnregisterClientRequestHeader {
-  return {
-    clientID: requiredString(ext, 'clientID'),
-    producerGroup: optionalString(ext, 'producerGroup'),
-    consumerGroup: optionalString(ext, 'consumerGroup'),
-  }
-}
+export const decodeUnregisterClientRequestHeader: (ext: ExtFields) => UnregisterClientRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeUnregisterClientRequestHeader(h: UnregisterClientRequestHeader): Record<string, string> {
-  return toExtFields({clientID: h.clientID, producerGroup: h.producerGroup, consumerGroup: h.consumerGroup})
-}
+export const encodeUnregisterClientRequestHeader: (h: UnregisterClientRequestHeader) => Record<string, string> = codec.encode

@@ -4,7 +4,7 @@
  *
  *   consumerGroup* topic* queueId* commitOffset*      (* = required)
  */
-import {requiredInt, requiredLong, requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** UpdateConsumerOffsetRequestHeader as an object. */
 export interface UpdateConsumerOffsetRequestHeader {
@@ -14,22 +14,11 @@ export interface UpdateConsumerOffsetRequestHeader {
   commitOffset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<UpdateConsumerOffsetRequestHeader>({consumerGroup: 'string', topic: 'string', queueId: 'int', commitOffset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeUpdateConsumerOffsetRequestHeader(ext: ExtFields): UpdateConsumerOffsetRequestHeader {
-  return {
-    consumerGroup: requiredString(ext, 'consumerGroup'),
-    topic: requiredString(ext, 'topic'),
-    queueId: requiredInt(ext, 'queueId'),
-    commitOffset: requiredLong(ext, 'commitOffset'),
-  }
-}
+export const decodeUpdateConsumerOffsetRequestHeader: (ext: ExtFields) => UpdateConsumerOffsetRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeUpdateConsumerOffsetRequestHeader(h: UpdateConsumerOffsetRequestHeader): Record<string, string> {
-  return toExtFields({
-    consumerGroup: h.consumerGroup,
-    topic: h.topic,
-    queueId: h.queueId,
-    commitOffset: h.commitOffset,
-  })
-}
+export const encodeUpdateConsumerOffsetRequestHeader: (h: UpdateConsumerOffsetRequestHeader) => Record<string, string> = codec.encode

@@ -4,21 +4,18 @@
  *
  *   offset*      (* = required)
  */
-import {requiredLong, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /** ViewMessageRequestHeader as an object. */
 export interface ViewMessageRequestHeader {
   offset: number
 }
 
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<ViewMessageRequestHeader>({offset: 'long'})
+
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
-export function decodeViewMessageRequestHeader(ext: ExtFields): ViewMessageRequestHeader {
-  return {
-    offset: requiredLong(ext, 'offset'),
-  }
-}
+export const decodeViewMessageRequestHeader: (ext: ExtFields) => ViewMessageRequestHeader = codec.decode
 
 /** Encodes the extFields (values as strings, absent optional fields omitted). */
-export function encodeViewMessageRequestHeader(h: ViewMessageRequestHeader): Record<string, string> {
-  return toExtFields({offset: h.offset})
-}
+export const encodeViewMessageRequestHeader: (h: ViewMessageRequestHeader) => Record<string, string> = codec.encode

@@ -1,4 +1,4 @@
-import {requiredString, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields} from './header-fields.js'
 
 /**
  * WIPE_WRITE_PERM_OF_BROKER (205) request, header/namesrv/WipeWritePermOfBrokerRequestHeader.java
@@ -8,14 +8,8 @@ export interface WipeWritePermOfBrokerRequestHeader {
   brokerName: string
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeWipeWritePermOfBrokerRequestHeader(ext: ExtFields): WipeWritePermOfBrokerRequestHeader {
-  return {
-    brokerName: requiredString(ext, 'brokerName'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<WipeWritePermOfBrokerRequestHeader>({brokerName: 'string'})
 
-/** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeWipeWritePermOfBrokerRequestHeader(h: WipeWritePermOfBrokerRequestHeader): Record<string, string> {
-  return toExtFields({brokerName: h.brokerName})
-}
+/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
+export const decodeWipeWritePermOfBrokerRequestHeader: (ext: ExtFields) => WipeWritePermOfBrokerRequestHeader = codec.decode

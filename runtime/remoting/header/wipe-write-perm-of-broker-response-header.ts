@@ -1,4 +1,4 @@
-import {requiredInt, toExtFields, type ExtFields} from './header-fields.js'
+import {headerCodec} from './header-fields.js'
 
 /**
  * WIPE_WRITE_PERM_OF_BROKER (205) response, header/namesrv/WipeWritePermOfBrokerResponseHeader.java.
@@ -8,14 +8,8 @@ export interface WipeWritePermOfBrokerResponseHeader {
   wipeTopicCount: number
 }
 
-/** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
-export function decodeWipeWritePermOfBrokerResponseHeader(ext: ExtFields): WipeWritePermOfBrokerResponseHeader {
-  return {
-    wipeTopicCount: requiredInt(ext, 'wipeTopicCount'),
-  }
-}
+/** The header's one field description, in wire order: decoding and encoding both follow it. */
+const codec = headerCodec<WipeWritePermOfBrokerResponseHeader>({wipeTopicCount: 'int'})
 
 /** extFields for the header (strings, as Java sends them; absent optional fields omitted). */
-export function encodeWipeWritePermOfBrokerResponseHeader(h: WipeWritePermOfBrokerResponseHeader): Record<string, string> {
-  return toExtFields({wipeTopicCount: h.wipeTopicCount})
-}
+export const encodeWipeWritePermOfBrokerResponseHeader: (h: WipeWritePermOfBrokerResponseHeader) => Record<string, string> = codec.encode

@@ -5,7 +5,7 @@
  * The committed offset comes from QUERY_CONSUMER_OFFSET: >= 0 is used as is; -1 means "none stored"
  * (the broker answered QUERY_NOT_FOUND); any other negative value means the query failed.
  * Note a RocketMQ broker answers offset 0 (not QUERY_NOT_FOUND) for a new group when the queue's first
- * message is still in memory (§2.7), so on a young broker a new group starts from 0 even with "last".
+ * message is still in memory (docs/rocketmq-facts.md §2.7), so on a young broker a new group starts from 0 even with "last".
  */
 
 /** The ConsumeFromWhere values mqlab's consumer uses. */

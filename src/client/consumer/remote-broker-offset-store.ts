@@ -2,7 +2,7 @@
  * A clustering consumer's offsets live on the broker (RemoteBrokerOffsetStore) and the queue-offset
  * admin calls it needs (MQAdminImpl.maxOffset / searchOffset). Which broker: the master; when the route
  * shows none, the route is re-read and then any member of the group (a slave) is used — a slave accepts
- * offset commits and queries, so a consumer keeps its place while the master is down (§5).
+ * offset commits and queries, so a consumer keeps its place while the master is down (docs/rocketmq-facts.md §5).
  *
  * queryConsumerOffset follows readOffset(READ_FROM_STORE): a broker error code (QUERY_NOT_FOUND for a
  * group that never committed) → -1; a transport failure → -2.

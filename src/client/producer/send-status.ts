@@ -1,5 +1,5 @@
 /**
- * Send response code → SendStatus (MQClientAPIImpl.processSendResponse, §4 "Client view"): 0, 10, 12
+ * Send response code → SendStatus (MQClientAPIImpl.processSendResponse, docs/rocketmq-facts.md §4 "Client view"): 0, 10, 12
  * and 11 mean the master stored the message and are results; any other code is an error.
  */
 import {ResponseCode} from '../../../runtime/remoting/response-code.js'

@@ -6,7 +6,7 @@
  * - subscribe: the suggested brokerId; if that slave id is gone, id + 1; then, unless onlyThisBroker,
  *   the lowest id present (so a consumer reads from the slave once the route shows only `{1: …}`);
  * - admin: the lowest id present (master first, any slave otherwise) — where offsets are committed
- *   and queried when the master is gone (§5).
+ *   and queried when the master is gone (docs/rocketmq-facts.md §5).
  */
 import {MASTER_ID, sortedBrokerIds, type TopicRouteView} from './topic-route-view.js'
 

@@ -4,7 +4,7 @@
  *
  * Facts carried over from RocketMQ 4.9.8:
  * - queue data is taken in brokerName order; only writable queue data counts; a brokerName whose
- *   BrokerData has no master (brokerId 0) is skipped, since producers only write to masters (§5);
+ *   BrokerData has no master (brokerId 0) is skipped, since producers only write to masters (docs/rocketmq-facts.md §5);
  * - an order-topic config ("broker-a:4;broker-b:4") overrides queue data;
  * - the index starts at a random value and every pick increments it; a retry skips queues of the
  *   broker that just failed (lastBrokerName), falling back to any queue when all are on that broker.

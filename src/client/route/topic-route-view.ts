@@ -1,5 +1,5 @@
 /**
- * The parts of a name server's TopicRouteData (GET_ROUTEINFO_BY_TOPIC body, protocol notes §2.3) that
+ * The parts of a name server's TopicRouteData (GET_ROUTEINFO_BY_TOPIC body, docs/rocketmq-facts.md §2.3) that
  * the client's route logic reads. Structural, so the decoded body from runtime/remoting/body can be
  * passed as it is; brokerAddrs keys are the brokerIds as decimal strings ("0" = master).
  */

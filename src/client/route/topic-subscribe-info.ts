@@ -1,7 +1,7 @@
 /**
  * Route → the queues a consumer may read (MQClientInstance.topicRouteData2TopicSubscribeInfo): every
  * readable queue of every broker group, whether or not its master is alive — a consumer keeps reading
- * a group's queues from its slave when the master is gone (§5).
+ * a group's queues from its slave when the master is gone (docs/rocketmq-facts.md §5).
  */
 import {compareMessageQueues, messageQueueKey, type MessageQueue} from './message-queue.js'
 import {isReadable, type TopicRouteView} from './topic-route-view.js'

@@ -1,21 +1,16 @@
 import test from 'ava'
 import fs from 'node:fs'
-import {mkdtemp, rm} from 'node:fs/promises'
 import net from 'node:net'
 import {once} from 'node:events'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {DiskRunFiles} from '../../../src/lab/disk-run-files.js'
 import {OsProcessHost} from '../../../src/lab/os-process-host.js'
 import {NetPortProbe} from '../../../src/lab/port-check.js'
 import {parseProcStat} from '../../../src/lab/proc-stat.js'
+import {tempDir as makeTempDir} from '../../helpers/temp-dir.js'
 import {waitUntil} from '../../helpers/wait-until.js'
 
-async function tempDir(t: {teardown(fn: () => unknown): void}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'mqlab-lab-int-'))
-  t.teardown(() => rm(dir, {recursive: true, force: true}))
-  return dir
-}
+const tempDir = (t: {teardown(fn: () => unknown): void}) => makeTempDir(t, 'mqlab-lab-int-')
 
 // A child that logs to both streams, then idles until signalled.
 const IDLER = "process.stdout.write('out line\\n'); process.stderr.write('err line\\n'); setInterval(() => {}, 1000)"

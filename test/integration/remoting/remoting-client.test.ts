@@ -1,10 +1,9 @@
 import test from 'ava'
-import net from 'node:net'
-import {once} from 'node:events'
 import {createRequest, createResponse} from '../../../runtime/remoting/remoting-command.js'
 import {RemotingClient} from '../../../runtime/remoting/remoting-client.js'
 import {RemotingClosedError, RemotingConnectError, RemotingTimeoutError} from '../../../runtime/remoting/remoting-errors.js'
 import {RemotingServer, type RemotingConnection} from '../../../runtime/remoting/remoting-server.js'
+import {freePort} from '../../helpers/free-port.js'
 
 const NEVER = 950
 const ECHO = 951
@@ -25,15 +24,6 @@ async function start(t: {teardown(fn: () => unknown): void}) {
   const client = new RemotingClient({connectTimeoutMs: 1000})
   t.teardown(() => client.close())
   return {server, client, connections, addr: `127.0.0.1:${server.port}`}
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer()
-  s.listen(0, '127.0.0.1')
-  await once(s, 'listening')
-  const port = (s.address() as net.AddressInfo).port
-  await new Promise((r) => s.close(r))
-  return port
 }
 
 test('one pooled connection per address', async (t) => {

@@ -1,7 +1,7 @@
 import test from 'ava'
 import {promises as fsp} from 'node:fs'
 import {join} from 'node:path'
-import {readConfigFile, writeConfigFile} from '../../../runtime/store/config-file.js'
+import {readConfigFile, writeConfigFile} from '../../../runtime/common/config-file.js'
 import {tempDir} from '../../helpers/store-fixtures.js'
 
 test('writes atomically, keeps the previous version as .bak, leaves no temp file', async (t) => {

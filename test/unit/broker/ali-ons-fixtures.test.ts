@@ -1,3 +1,5 @@
+// Requests are a real client's bytes (ali-ons); responses are mqlab's own broker answers recorded once:
+// format-stability guards, not proof of what Java answers (see test/fixtures/ali-ons/README.md).
 import test from 'ava'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'

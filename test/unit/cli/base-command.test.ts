@@ -1,8 +1,8 @@
 import test from 'ava'
 import {Errors} from '@oclif/core'
 import {toMqlabError} from '../../../src/cli/base-command.js'
-import {ExitCode} from '../../../src/cli/exit-codes.js'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {ExitCode} from '../../../src/errors/exit-codes.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 
 test('an MqlabError keeps its code and exit code', (t) => {
   const e = toMqlabError(new MqlabError('LAB_EXISTS', 'x', {suggestion: 'y'}))

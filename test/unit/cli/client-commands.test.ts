@@ -2,10 +2,10 @@ import test from 'ava'
 import {MQBrokerError, MQClientError} from '../../../src/client/client-errors.js'
 import {clientFailure, resolveClientTarget} from '../../../src/cli/client-target.js'
 import {topicIsEmpty} from '../../../src/cli/consume-outcome.js'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {renderSendSummary} from '../../../src/cli/render/send-report.js'
 import {permText} from '../../../src/cli/render/topic-report.js'
-import {ExitCode} from '../../../src/cli/exit-codes.js'
+import {ExitCode} from '../../../src/errors/exit-codes.js'
 
 const queue = (topic: string, queueId: number, startOffset: number, committedOffset: number | undefined, delivered = 0) => ({
   topic,

@@ -1,6 +1,6 @@
 import test from 'ava'
 import fs from 'node:fs'
-import {ExitCode, errorExitCodes, oclifExitCodes} from '../../../src/cli/exit-codes.js'
+import {ExitCode, errorExitCodes, oclifExitCodes} from '../../../src/errors/exit-codes.js'
 
 // dist/test/unit/cli → package root
 const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'))

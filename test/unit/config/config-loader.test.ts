@@ -1,16 +1,12 @@
 import test from 'ava'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import {loadBrokerConfig} from '../../../runtime/config/broker-config-loader.js'
 import {ConfigError} from '../../../runtime/config/config-error.js'
 import {loadNamesrvConfig} from '../../../runtime/config/namesrv-config-loader.js'
+import {tempDir as makeTempDir} from '../../helpers/temp-dir.js'
 
-async function tempDir(t: {teardown(fn: () => Promise<void>): void}): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mqlab-config-'))
-  t.teardown(() => fs.rm(dir, {recursive: true, force: true}))
-  return dir
-}
+const tempDir = (t: {teardown(fn: () => unknown): void}) => makeTempDir(t, 'mqlab-config-')
 
 test('loadBrokerConfig returns the typed config of a good file and passes warnings on', async (t) => {
   const dir = await tempDir(t)

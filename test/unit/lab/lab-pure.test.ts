@@ -1,5 +1,5 @@
 import test from 'ava'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {lastLines} from '../../../src/lab/log-tail.js'
 import {nodeSpecs, startSteps} from '../../../src/lab/lab-node-spec.js'
 import {roleOf} from '../../../src/lab/lab-status.js'

@@ -1,5 +1,5 @@
 import test from 'ava'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {runDown} from '../../../src/lab/lab-down.js'
 import {runUp, type UpEvent} from '../../../src/lab/lab-up.js'
 import {fakeLab, signalsSent, spawnOrder} from './lab-fakes.js'

@@ -1,5 +1,5 @@
 import test from 'ava'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {nodeSpecs} from '../../../src/lab/lab-node-spec.js'
 import {findMasterConflict, masterConflictError, nextSlaveId} from '../../../src/lab/master-conflict.js'
 import {formatPromotionNote, latestPromotion, parsePromotionNotes, type PromotionNote} from '../../../src/topology/promotion-note.js'

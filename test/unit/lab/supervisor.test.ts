@@ -1,5 +1,5 @@
 import test from 'ava'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {fakeLab, signalsSent, spawnOrder} from './lab-fakes.js'
 
 const spec = (ctx: ReturnType<typeof fakeLab>['ctx'], name: string) => ctx.specs.find((s) => s.name === name)!

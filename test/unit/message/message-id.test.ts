@@ -2,7 +2,7 @@ import test from 'ava'
 import {createOffsetMessageId, createUniqueMessageId, decodeOffsetMessageId} from '../../../runtime/message/message-id.js'
 
 test('offset msg id matches the mock-run example and decodes back', (t) => {
-  // 127.0.0.1:20911, offset 0x93 = 147 (protocol notes §3.5).
+  // 127.0.0.1:20911, offset 0x93 = 147 (docs/rocketmq-facts.md §3.5).
   const id = createOffsetMessageId({ip: '127.0.0.1', port: 20911}, 147)
   t.is(id, '7F000001000051AF0000000000000093')
   t.deepEqual(decodeOffsetMessageId(id), {storeHost: {ip: '127.0.0.1', port: 20911}, commitLogOffset: 147})

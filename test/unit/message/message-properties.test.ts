@@ -6,7 +6,7 @@ test('parses 4.9.8 properties without a trailing separator', (t) => {
 })
 
 test('parses ali-ons / 4.4 properties with a trailing separator', (t) => {
-  // Observed ali-ons header "i" (protocol notes §2.4).
+  // Observed ali-ons header "i" (docs/rocketmq-facts.md §2.4).
   t.deepEqual(parseMessageProperties('TAGS\u0001TagA\u0002KEYS\u0001k0\u0002'), {TAGS: 'TagA', KEYS: 'k0'})
 })
 

@@ -14,7 +14,7 @@ const route: TopicRouteData = {
   filterServerTable: {},
 }
 
-test('legacy route JSON is fastjson\'s: bare brokerId keys, alphabetical keys (protocol doc §2.3 example)', (t) => {
+test('legacy route JSON is fastjson\'s: bare brokerId keys, alphabetical keys (docs/rocketmq-facts.md §2.3 example)', (t) => {
   t.is(
     encodeTopicRouteData(route, 'legacy').toString(),
     '{"brokerDatas":[{"brokerAddrs":{0:"127.0.0.1:10911",1:"127.0.0.1:10921"},"brokerName":"broker-a","cluster":"DefaultCluster"}],"filterServerTable":{},"queueDatas":[{"brokerName":"broker-a","perm":6,"readQueueNums":4,"topicSysFlag":0,"writeQueueNums":4}]}',

@@ -25,13 +25,13 @@ test('register-broker request header: optional fields may be absent, required on
 test('register-broker response header omits absent addresses', (t) => {
   t.deepEqual(encodeRegisterBrokerResponseHeader({}), {})
   t.deepEqual(encodeRegisterBrokerResponseHeader({haServerAddr: 'h:2', masterAddr: 'h:1'}), {haServerAddr: 'h:2', masterAddr: 'h:1'})
-  t.deepEqual(decodeRegisterBrokerResponseHeader(undefined), {})
+  t.deepEqual(decodeRegisterBrokerResponseHeader(undefined), {haServerAddr: undefined, masterAddr: undefined})
 })
 
 test('get-route-info header: acceptStandardJsonOnly as a boolean or a string', (t) => {
   t.deepEqual(decodeGetRouteInfoRequestHeader({topic: 'T', acceptStandardJsonOnly: true}), {topic: 'T', acceptStandardJsonOnly: true})
   t.deepEqual(decodeGetRouteInfoRequestHeader({topic: 'T', acceptStandardJsonOnly: 'false'}), {topic: 'T', acceptStandardJsonOnly: false})
-  t.deepEqual(decodeGetRouteInfoRequestHeader({topic: 'T'}), {topic: 'T'})
+  t.deepEqual(decodeGetRouteInfoRequestHeader({topic: 'T'}), {topic: 'T', acceptStandardJsonOnly: undefined})
   t.deepEqual(encodeGetRouteInfoRequestHeader({topic: 'T'}), {topic: 'T'})
   t.throws(() => decodeGetRouteInfoRequestHeader({}), {instanceOf: HeaderFieldError})
 })

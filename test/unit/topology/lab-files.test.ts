@@ -2,7 +2,7 @@ import test from 'ava'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {initLab, type InitRequest} from '../../../src/topology/init-lab.js'
 import {validateLab} from '../../../src/topology/validate-lab.js'
 

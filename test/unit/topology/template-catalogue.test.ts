@@ -2,7 +2,7 @@ import test from 'ava'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {MqlabError} from '../../../src/cli/mqlab-error.js'
+import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {defaultTemplate, findTemplate, listTemplates} from '../../../src/topology/template-catalogue.js'
 
 test('the five templates, in order, 2m-2s-sync the default', (t) => {
