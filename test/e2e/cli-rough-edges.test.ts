@@ -48,7 +48,7 @@ test('a mistyped command gets a did-you-mean and exit 2, with the JSON envelope 
   t.like(json.json, {ok: false, exitCode: 2, command: 'topic creat', error: {code: 'USAGE'}})
   t.deepEqual(json.json.error?.details?.suggestions, ['topic create'])
 
-  const [help, dashH, version, completion] = await Promise.all([text(cwd, ['help', 'kill']), text(cwd, ['kill', '-h']), text(cwd, ['-v']), text(cwd, ['autocomplete', 'script', 'bash'])])
+  const [help, dashH, version, completion] = await Promise.all([text(cwd, ['help', 'kill']), text(cwd, ['kill', '-h']), text(cwd, ['-v']), text(cwd, ['completion', 'bash'])])
   t.is(help.exitCode, 0, help.stderr)
   t.regex(help.stdout, /USAGE\n\s+\$ mqlab kill NODE/)
   t.is(dashH.exitCode, 0)
@@ -56,7 +56,15 @@ test('a mistyped command gets a did-you-mean and exit 2, with the JSON envelope 
   t.is(version.exitCode, 0)
   t.regex(version.stdout, /^mqlab\/\d+\.\d+\.\d+ /)
   t.is(completion.exitCode, 0, completion.stderr)
-  t.regex(completion.stdout, /mqlab/)
+  t.regex(completion.stdout, /complete -F _mqlab_complete mqlab/)
+  // What the script asks: command words, node names of the lab in --dir, templates after init.
+  t.is((await mqlab(cwd, ['init', 'single', '--dir', 'lab', '--namesrv-count', '1'])).exitCode, 0)
+  const words = async (...w: string[]) => (await text(cwd, ['completion', ...w.flatMap((x) => ['--words', x])])).stdout.split('\n').filter(Boolean)
+  t.deepEqual(await words('st'), ['start', 'status', 'stop'])
+  t.deepEqual(await words('kill', '--dir', 'lab', ''), ['broker-a-master', 'namesrv-1'])
+  t.deepEqual(await words('init', '2m-2s'), ['2m-2s-async', '2m-2s-sync'])
+  t.deepEqual(await words('topic', 'cr'), ['create'])
+  t.true((await words('send', '--in')).includes('--inflight'))
 })
 
 test('validate prints compiler-style file:line: error [rule] message (fix: …) lines', async (t) => {

@@ -102,3 +102,22 @@ test('topic create names a group skipped for a down master; a send that stored n
   t.regex(summary, /nothing stored in/)
   t.notRegex(summary, /throughput/)
 })
+
+test('completion words: commands, topics of commands, flags, node names, templates, topics after --topic', async (t) => {
+  const sources = {
+    commands: ['start', 'status', 'init', 'send', 'topic create', 'topic list'],
+    flagsOf: (c: string) => (c === 'send' ? ['--topic', '-t', '--count'] : ['--dir']),
+    nodes: async () => ['namesrv-1', 'broker-a-master'],
+    templates: async () => ['single', '2m-2s-sync'],
+    topics: async () => ['TopicTest', 'Orders'],
+  }
+  const {completeWords} = await import('../../../src/cli/completion-words.js')
+  t.deepEqual(await completeWords(['st'], sources), ['start', 'status'])
+  t.deepEqual(await completeWords(['topic', ''], sources), ['create', 'list'])
+  t.deepEqual(await completeWords(['start', 'b'], sources), ['broker-a-master'])
+  t.deepEqual(await completeWords(['start', 'broker-a-master', ''], sources), [], 'one node argument only')
+  t.deepEqual(await completeWords(['init', ''], sources), ['2m-2s-sync', 'single'])
+  t.deepEqual(await completeWords(['send', '--topic', 'O'], sources), ['Orders'])
+  t.deepEqual(await completeWords(['send', '--c'], sources), ['--count'])
+  t.deepEqual(await completeWords(['send', '--dir', ''], sources), [], 'paths are the shell\'s')
+})
