@@ -123,6 +123,13 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.like(after, {state: 'running', pid: pidBefore})
   fs.writeFileSync(confA, original)
 
+  // A paused broker: cluster names the request it left unanswered and says it may be paused.
+  t.is((await mqlab(cwd, ['pause', 'broker-b-master', '--dir', 'lab'])).exitCode, 0)
+  const cluster = await mqlab(cwd, ['cluster', '--dir', 'lab'])
+  const pausedRow = cluster.json.result.brokers.find((b: any) => b.brokerName === 'broker-b')
+  t.regex(pausedRow.error, /GET_BROKER_RUNTIME_INFO \(request code 28\) to .* timed out after \d+ ms \(no answer: the process may be paused/)
+  t.is((await mqlab(cwd, ['resume', 'broker-b-master', '--dir', 'lab'])).exitCode, 0)
+
   // kill: the prediction's hints keep --dir; later commands show one line for the crash, -v the log.
   const kill = await text(cwd, ['kill', 'broker-b-master', '--dir', 'lab'])
   t.is(kill.exitCode, 0, kill.stderr)
