@@ -72,6 +72,8 @@ function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): s
           s.lastContactAgoMs === null ? '' : formatAgo(s.lastContactAgoMs).replace(/^seen /, ''),
           s.bytesPerSecond === null ? '' : `${formatBytes(s.bytesPerSecond)}/s`,
         ]),
+        // On a narrow terminal the rate, then the lag in messages, give way before names wrap.
+        {dropOrder: [8, 4]},
       ),
     )
   }
