@@ -59,13 +59,7 @@ export default class Init extends BaseCommand {
         })
       }
       const {runInitWizard, inquirerPrompts} = await import('../cli/init-wizard.js')
-      try {
-        request = await runInitWizard(request, templates, await inquirerPrompts())
-      } catch (err) {
-        // Ctrl-C in a prompt: @inquirer rejects with ExitPromptError; nothing has been written yet.
-        if ((err as Error)?.name === 'ExitPromptError' || (err as Error)?.name === 'AbortPromptError') throw new MqlabError('INTERRUPTED', 'init cancelled; nothing was written')
-        throw err
-      }
+      request = await runInitWizard(request, templates, await inquirerPrompts())
     }
     if (request.force) {
       // Rewriting conf/ under running nodes would leave them at odds with their files.
