@@ -115,3 +115,26 @@ function wrap(line: string, width: number): string[] {
   if (rest.length > 0) out.push(rest)
   return out
 }
+
+/**
+ * Wraps a line of prose at spaces to the terminal width (unchanged when the width is unknown, e.g. a
+ * pipe without $COLUMNS); continuation lines get `indent` (default: the line's own leading spaces + 2).
+ */
+export function wrapProse(line: string, width: number | undefined = terminalWidth(), indent?: string): string {
+  if (width === undefined || visibleLength(line) <= width) return line
+  const lead = /^\s*/.exec(stripVTControlCharacters(line))![0]
+  const next = indent ?? `${lead}  `
+  const out: string[] = []
+  let rest = stripVTControlCharacters(line)
+  let prefix = ''
+  while (prefix.length + rest.length > width) {
+    const room = width - prefix.length
+    let cut = rest.lastIndexOf(' ', room)
+    if (cut <= lead.length) cut = room
+    out.push(prefix + rest.slice(0, cut).trimEnd())
+    rest = rest.slice(cut).trimStart()
+    prefix = next
+  }
+  out.push(prefix + rest)
+  return out.join('\n')
+}

@@ -2,6 +2,7 @@
 import type {ConsumeSummary} from '../../client/consumer/consume-report.js'
 import type {ConsumedMessage} from '../../client/consumer/consumed-message.js'
 import {paletteFor} from '../palette.js'
+import {wrapProse} from '../table.js'
 import {countsLine, latencyLine, ms, oneLine, rate} from './run-figures.js'
 
 /** "broker-a/0 q3@17 msgId=… tag=TagA keys=k1,k2 "body"" — brokerId 0 is the master, > 0 a slave. */
@@ -59,5 +60,5 @@ export function renderConsumeSummary(s: ConsumeSummary, asked: number | undefine
   if (committed.length > 0) lines.push(c.dim(`committed offsets: ${committed.map((q) => `${q.topic === s.topic ? '' : `${q.topic} `}${q.brokerName} q${q.queueId}=${q.committedOffset}`).join(', ')}`))
   if (note !== undefined) lines.push(note)
   for (const p of s.problems) lines.push(c.yellow(`  ! ${p}`))
-  return lines.join('\n')
+  return lines.map((l) => wrapProse(l)).join('\n')
 }

@@ -3,7 +3,7 @@ import type {NodeRow} from '../../lab/lab-status.js'
 import type {NodeState} from '../../lab/node-state.js'
 import type {CrashReport} from '../../lab/supervisor-outcomes.js'
 import {paletteFor} from '../palette.js'
-import {renderTable} from '../table.js'
+import {renderTable, wrapProse} from '../table.js'
 
 /** The node table. */
 export function renderNodeTable(nodes: readonly NodeRow[]): string {
@@ -28,7 +28,7 @@ export function renderNodeTable(nodes: readonly NodeRow[]): string {
 
 /** Notes under the table (one line per node that has one). */
 export function renderNotes(nodes: readonly NodeRow[]): string[] {
-  return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => `  ${n.name}: ${n.note}`)
+  return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => wrapProse(`  ${n.name}: ${n.note}`, undefined, '      '))
 }
 
 /**

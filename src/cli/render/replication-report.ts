@@ -1,7 +1,7 @@
 /** Terminal rendering of `mqlab replication`: one block per broker group. */
 import type {ReplicationGroup, ReplicationReport, SlaveReplicationStatus} from '../../client/admin/ha-replication-report.js'
 import {paletteFor} from '../palette.js'
-import {renderTable} from '../table.js'
+import {renderTable, wrapProse} from '../table.js'
 
 /** Bytes as B / KiB / MiB / GiB with one decimal where it helps. */
 export function formatBytes(n: number): string {
@@ -82,7 +82,7 @@ function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): s
     else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${who(s.addr)}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
   }
   for (const n of g.notes) lines.push(`  note: ${n}`)
-  return lines.join('\n')
+  return lines.map((l) => (l.includes('\n') ? l : wrapProse(l, undefined, '    '))).join('\n')
 }
 
 function colourStatus(status: SlaveReplicationStatus): string {

@@ -121,3 +121,13 @@ test('completion words: commands, topics of commands, flags, node names, templat
   t.deepEqual(await completeWords(['send', '--c'], sources), ['--count'])
   t.deepEqual(await completeWords(['send', '--dir', ''], sources), [], 'paths are the shell\'s')
 })
+
+test('prose lines wrap at spaces to the width, continuation indented; unknown width leaves them alone', async (t) => {
+  const {wrapProse} = await import('../../../src/cli/table.js')
+  const line = '  note: no master registered: broker-a takes no writes; its slaves still serve reads'
+  const wrapped = wrapProse(line, 40, '    ')
+  t.true(wrapped.split('\n').every((l) => l.length <= 40), wrapped)
+  t.is(wrapped.replace(/\n\s+/g, ' '), line)
+  t.true(wrapped.split('\n').slice(1).every((l) => l.startsWith('    ')))
+  t.is(wrapProse(line, undefined), line)
+})
