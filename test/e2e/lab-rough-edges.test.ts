@@ -105,6 +105,22 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.true(objects.slice(0, 7).every((o) => typeof o.msgId === 'string' && o.topic === 'Edges'))
   t.like(objects[7].summary, {count: 7, stoppedBy: 'end'})
 
+  const byTime = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'fmt', '--exit-at-end', '--from', '-1h'])
+  t.like(byTime.json.result.summary, {count: 7, stoppedBy: 'end'}, 'a time seek reads everything sent since')
+  // --tail: only what is sent after it started (the old bodies never show up), until Ctrl-C.
+  const tail = execa('node', [bin, 'consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'tail', '--tail', '--ndjson'], {cwd, reject: false, env: {NO_COLOR: '1'}, stdin: 'ignore'})
+  let tailOut = ''
+  tail.stdout!.on('data', (c: Buffer) => (tailOut += c.toString()))
+  for (let i = 0; i < 120 && !tailOut.includes('"body":"fresh'); i++) {
+    await mqlab(cwd, ['send', '--dir', 'lab', '--topic', 'Edges', '--body', `fresh ${i}`])
+  }
+  tail.kill('SIGINT')
+  const tailed = await tail
+  const tailLines = tailOut.split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const bodies = tailLines.filter((o) => o.body !== undefined).map((o) => o.body as string)
+  t.true(bodies.length > 0 && bodies.every((b) => b.startsWith('fresh ')), JSON.stringify(bodies))
+  t.is(tailed.exitCode, 130, tailed.stderr)
+
   // Soft failures print the same Error/Code/Try-this block as hard ones.
   t.is((await mqlab(cwd, ['topic', 'create', 'EdgesEmpty', '--dir', 'lab', '--queues', '2'])).exitCode, 0)
   const empty = await text(cwd, ['consume', '--dir', 'lab', '--topic', 'EdgesEmpty', '--exit-at-end'])
