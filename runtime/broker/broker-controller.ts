@@ -110,12 +110,11 @@ export class BrokerController {
       isRunning: () => this.state === 'running',
     })
     this.registration.onResults((results) => {
-      for (const r of results) if (r.ok && r.masterAddr && this.slaveSynchronize) this.slaveSynchronize.masterAddr = r.masterAddr
+      this.slaveSynchronize?.learnMaster(results)
       // As RocketMQ, only an answer naming the master's HA address changes it; a slave whose master is
       // gone keeps trying the last one.
       for (const r of results) if (r.ok && r.haServerAddr) this.haService?.updateMasterAddress(r.haServerAddr, r.masterAddr)
     })
-    this.consumerOffsetManager.isSlave = () => this.config.brokerRole === 'SLAVE'
     this.storeHost = {ip: this.config.brokerIP1, port: this.config.listenPort}
     this.topicConfigManager.onTopicChanged(() => this.registerBrokerAllInBackground())
   }
@@ -158,6 +157,11 @@ export class BrokerController {
     return this.context
   }
 
+  /** A slave's master whose metadata it copies every 10 s (undefined: none named by the last registration answer, or not a slave). */
+  get slaveSyncMasterAddr(): string | undefined {
+    return this.slaveSynchronize?.masterAddr
+  }
+
   /** Hears the name servers' answers to each registration (a slave learns its master from them). */
   onRegisterResult(listener: (results: RegisterBrokerResult[]) => void): void {
     this.registration.onResults(listener)
@@ -188,7 +192,10 @@ export class BrokerController {
       await this.messageStore.start()
       // The store passes the queue's max offset after the record (RocketMQ's ReputMessageService does too).
       this.messageStore.onMessageArrived((topic, queueId, maxOffset, tagsCode) => {
-        this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
+        // As 4.9.8's reput: only a master with longPollingEnable wakes held pulls (a slave's wait for the 5 s re-check).
+        if (this.config.brokerRole !== 'SLAVE' && this.config.longPollingEnable) {
+          this.pullRequestHoldService.notifyMessageArriving(topic, queueId, maxOffset, tagsCode)
+        }
         this.scheduleService?.onMessageArrived(topic, queueId)
       })
       this.context = this.buildContext()
@@ -206,8 +213,8 @@ export class BrokerController {
         timers: this.timers,
         logger: this.logger.child('ha'),
         reconnectIntervalMs: this.options.haReconnectIntervalMs,
-        // A (re)connected master may have come back: sync at once rather than in up to 10 s.
-        onMasterConnected: () => void (this.config.brokerRole === 'SLAVE' && this.state === 'running' && this.slaveSynchronize?.syncAll()),
+        // RocketMQ syncs a slave's metadata on its 10 s schedule only, not on an HA (re)connect.
+        onMasterConnected: () => undefined,
       })
       this.stops.push(
         ...startBrokerScheduledTasks({

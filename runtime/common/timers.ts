@@ -4,16 +4,20 @@
  */
 export interface Timers {
   now(): number
-  setTimeout(fn: () => void, ms: number): unknown
+  /**
+   * Runs `fn` after `ms`. A background timer alone never keeps a process alive; `keepAlive` marks one
+   * that stands for work in progress (a request or a put waiting for its answer).
+   */
+  setTimeout(fn: () => void, ms: number, keepAlive?: boolean): unknown
   clearTimeout(handle: unknown): void
 }
 
-/** Node's timers. Handles are unref'd: a pending broker timer alone never keeps a process alive. */
+/** Node's timers, unref'd unless keepAlive. */
 export const realTimers: Timers = {
   now: () => Date.now(),
-  setTimeout(fn, ms) {
+  setTimeout(fn, ms, keepAlive = false) {
     const t = setTimeout(fn, ms)
-    t.unref()
+    if (!keepAlive) t.unref()
     return t
   },
   clearTimeout(handle) {

@@ -27,6 +27,8 @@ export interface HaClientDeps {
   fetchMasterRecord?: (masterAddress: string, offset: number) => Promise<Buffer | undefined>
   /** Called when a connection to the master is up and verified. */
   onConnected?: () => void
+  /** mqlab opt-in: report the offset at once after connecting. */
+  reportOnConnect?: boolean
 }
 
 /** The slave's replication client. */
@@ -102,6 +104,7 @@ export class HaClient {
       reportedOffset: this.link && this.link.reportedOffset >= 0 ? this.link.reportedOffset : this.reportedOffset,
       lastContactAt: this.link?.lastContactAt ?? this.lastContactAt,
       bytesPerSecond: this.rate.rate(now),
+      reporting: this.state === 'CONNECTED' && this.diverged === undefined && (this.link?.reportedOffset ?? -1) >= 0,
     }
   }
 

@@ -5,9 +5,10 @@
  * that copies the master's commitlog (HaClient). Every broker listens on haListenPort whatever its role,
  * as RocketMQ's AcceptSocketService does.
  *
- * isSlaveOK differs slightly from RocketMQ on purpose: RocketMQ compares the master's end with the
- * highest offset any slave ever acknowledged (push2SlaveMaxOffset); mqlab compares it with the best
- * acknowledgement among the slaves connected now, so a slave that reconnects far behind counts as behind.
+ * isSlaveOK is RocketMQ 4.9.8's: a slave is connected (counted from the moment it connects, before its
+ * first offset report) and the master's end is within haSlaveFallbehindMax of the highest offset any
+ * slave ever acknowledged (push2SlaveMaxOffset). So after a slave (re)connects, SYNC_MASTER sends wait
+ * through its silent first haSendHeartbeatInterval and mostly end FLUSH_SLAVE_TIMEOUT, as in RocketMQ.
  */
 import {createServer, type Server, type Socket} from 'node:net'
 import type {Logger} from '../common/logger.js'
@@ -53,6 +54,10 @@ export interface HaServiceOptions {
   fetchMasterRecord?: (masterAddress: string, offset: number) => Promise<Buffer | undefined>
   /** Called each time the slave's connection to its master is up and verified. */
   onMasterConnected?: () => void
+  /** mqlab opt-in: an empty slave copies everything the master holds (RocketMQ 4.9.8: from the master's last segment). */
+  copyEverythingToEmptySlave?: boolean
+  /** mqlab opt-in: a slave reports its offset at once after connecting (RocketMQ 4.9.8: after haSendHeartbeatInterval). */
+  reportOffsetOnConnect?: boolean
 }
 
 /** One broker's replication. */
@@ -66,6 +71,8 @@ export class HaService implements ReplicaService {
   private readonly client: HaClient
   private server: Server | undefined
   private running = false
+  /** The highest offset any slave ever acknowledged (HAService.push2SlaveMaxOffset). */
+  private push2SlaveMaxOffset = 0
 
   constructor(private readonly options: HaServiceOptions) {
     this.config = options.config
@@ -82,6 +89,7 @@ export class HaService implements ReplicaService {
       connectTimeoutMs: 3000,
       fetchMasterRecord: options.fetchMasterRecord,
       onConnected: options.onMasterConnected,
+      reportOnConnect: options.reportOffsetOnConnect,
     })
   }
 
@@ -146,8 +154,7 @@ export class HaService implements ReplicaService {
 
   /** Whether a slave is connected and within haSlaveFallbehindMax of `masterPutWhere` (HAService.isSlaveOK). */
   isSlaveOK(masterPutWhere: number): boolean {
-    const best = this.bestAck()
-    return best >= 0 && masterPutWhere - best < this.config.haSlaveFallbehindMax
+    return this.connections.size > 0 && masterPutWhere - this.push2SlaveMaxOffset < this.config.haSlaveFallbehindMax
   }
 
   /** The put path's replication request (CommitLog.submitReplicaRequest). */
@@ -190,12 +197,6 @@ export class HaService implements ReplicaService {
     return status
   }
 
-  private bestAck(): number {
-    let best = -1
-    for (const c of this.connections) if (c.ackedOffset > best) best = c.ackedOffset
-    return best
-  }
-
   private accept(socket: Socket): void {
     if (!this.running) {
       socket.destroy()
@@ -206,7 +207,11 @@ export class HaService implements ReplicaService {
       config: this.config,
       timers: this.timers,
       logger: this.logger.child('connection'),
-      onAck: (_c, offset) => this.groupTransfer.notifyTransferSome(offset),
+      options: {copyEverythingToEmptySlave: this.options.copyEverythingToEmptySlave},
+      onAck: (_c, offset) => {
+        if (offset > this.push2SlaveMaxOffset) this.push2SlaveMaxOffset = offset
+        this.groupTransfer.notifyTransferSome(offset)
+      },
       onClose: (c) => {
         this.connections.delete(c)
         this.logger.info(`slave ${c.remoteAddress} disconnected; ${this.connections.size} slave(s) left`)

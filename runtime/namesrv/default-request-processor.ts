@@ -1,7 +1,7 @@
 /**
  * Registers every name-server request code on a remoting server (DefaultRequestProcessor's switch at
- * 4.9.8). Unlike RocketMQ's name server, which leaves an unknown code unanswered, the server answers
- * unknown codes with REQUEST_CODE_NOT_SUPPORTED.
+ * 4.9.8). As RocketMQ's name server, which registers that processor as its default and whose switch
+ * returns null for a code it does not know, an unknown code gets no answer at all: the caller times out.
  */
 import {RequestCode} from '../remoting/request-code.js'
 import type {RemotingServer} from '../remoting/remoting-server.js'
@@ -44,4 +44,8 @@ export function registerNamesrvProcessors(server: RemotingServer, ctx: NamesrvCo
   server.registerProcessor(RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST, (req) => topicListResponse(req, routes.topicLists.getHasUnitSubUnUnitTopicList()))
   server.registerProcessor(RequestCode.UPDATE_NAMESRV_CONFIG, (req) => updateNamesrvConfig(ctx, req))
   server.registerProcessor(RequestCode.GET_NAMESRV_CONFIG, (req) => getNamesrvConfig(ctx, req))
+  server.registerDefaultProcessor((req, conn) => {
+    ctx.logger.debug(`${conn.remoteAddress}: request code ${req.code} not known; no answer, as RocketMQ's name server`)
+    return undefined
+  })
 }

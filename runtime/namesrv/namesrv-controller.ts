@@ -13,11 +13,15 @@ import {registerNamesrvProcessors} from './default-request-processor.js'
 import {KVConfigManager} from './kv-config-manager.js'
 import type {NamesrvContext} from './namesrv-context.js'
 import {BROKER_CHANNEL_EXPIRED_MS, RouteInfoManager} from './route-info-manager.js'
+import {realTimers, scheduleWithFixedDelay, type Timers} from '../common/timers.js'
 
 /** Timing knobs; RocketMQ's values by default, small ones in tests. */
 export interface NamesrvControllerOptions {
   logger?: Logger
+  /** Route expiry's clock; default the timers' now. */
   clock?: () => number
+  /** The broker scan's timers (default the real ones). */
+  timers?: Timers
   /** Period of the inactive-broker scan; default 10 000 ms. */
   scanIntervalMs?: number
   /** Delay of the first scan; default 5 000 ms. */
@@ -36,7 +40,7 @@ export class NamesrvController {
   private readonly server: RemotingServer
   private readonly logger: Logger
   private readonly options: NamesrvControllerOptions
-  private scanTimer: NodeJS.Timeout | undefined
+  private stopScan: (() => void) | undefined
   private started = false
   private stopping: Promise<void> | undefined
 
@@ -45,7 +49,8 @@ export class NamesrvController {
     this.config = {...config}
     this.options = options
     this.logger = options.logger ?? silentLogger
-    const clock = options.clock ?? Date.now
+    const timers = options.timers ?? realTimers
+    const clock = options.clock ?? (() => timers.now())
     this.routeInfoManager = new RouteInfoManager({clock, brokerChannelExpiredMs: options.brokerChannelExpiredMs ?? BROKER_CHANNEL_EXPIRED_MS})
     const kvPath = config.kvConfigPath
     this.kvConfigManager = new KVConfigManager(
@@ -83,12 +88,10 @@ export class NamesrvController {
     }
     await this.server.listen()
     this.started = true
-    const interval = this.options.scanIntervalMs ?? 10_000
-    const scan = () => {
-      this.scanNotActiveBroker()
-      this.scanTimer = setTimeout(scan, interval)
-    }
-    this.scanTimer = setTimeout(scan, this.options.scanInitialDelayMs ?? 5_000)
+    const timers = this.options.timers ?? realTimers
+    this.stopScan = scheduleWithFixedDelay(timers, () => this.scanNotActiveBroker(), this.options.scanInitialDelayMs ?? 5_000, this.options.scanIntervalMs ?? 10_000, (error) =>
+      this.logger.error('the inactive-broker scan failed', error),
+    )
     this.logger.info(`name server started on ${this.address}`)
   }
 
@@ -114,7 +117,7 @@ export class NamesrvController {
   shutdown(): Promise<void> {
     if (this.stopping) return this.stopping
     this.stopping = (async () => {
-      if (this.scanTimer !== undefined) clearTimeout(this.scanTimer)
+      this.stopScan?.()
       await this.server.close()
       await this.kvConfigManager.flush()
       this.logger.info('name server stopped')

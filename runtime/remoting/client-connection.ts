@@ -1,5 +1,6 @@
 import net from 'node:net'
 import type {Logger} from '../common/logger.js'
+import {realTimers, type Timers} from '../common/timers.js'
 import {FrameDecoder} from './frame-decoder.js'
 import {encodeFrame} from './frame-encoder.js'
 import {isResponse, type RemotingCommand} from './remoting-command.js'
@@ -10,7 +11,7 @@ import {RemotingClosedError, RemotingConnectError, RemotingTimeoutError, type Fr
 interface Pending {
   resolve(response: RemotingCommand): void
   reject(err: Error): void
-  timer: NodeJS.Timeout
+  timer: unknown
 }
 
 /** Splits "host:port" (the last colon separates the port); throws RemotingConnectError when malformed. */
@@ -46,22 +47,23 @@ export class ClientConnection {
     private readonly logger: Logger,
     private readonly onServerRequest: (request: RemotingCommand) => void,
     private readonly onClosed: (conn: ClientConnection) => void,
+    private readonly timers: Timers = realTimers,
   ) {
     const {host, port} = parseAddress(addr)
     this.socket = net.connect({host, port})
     this.socket.setNoDelay(true)
     this.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.timers.setTimeout(() => {
         this.closeReason = `connect timed out after ${connectTimeoutMs} ms`
         this.socket.destroy()
-      }, connectTimeoutMs)
+      }, connectTimeoutMs, true)
       this.socket.once('connect', () => {
-        clearTimeout(timer)
+        this.timers.clearTimeout(timer)
         this.open = true
         resolve()
       })
       this.socket.once('close', () => {
-        clearTimeout(timer)
+        this.timers.clearTimeout(timer)
         if (!this.open) reject(new RemotingConnectError(addr, this.closeReason))
       })
     })
@@ -90,10 +92,10 @@ export class ClientConnection {
     const opaque = this.freeOpaque(request.opaque)
     const frame = encodeFrame(opaque === request.opaque ? request : {...request, opaque})
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.timers.setTimeout(() => {
         this.pending.delete(opaque)
         reject(new RemotingTimeoutError(this.addr, timeoutMs, request.code))
-      }, timeoutMs)
+      }, timeoutMs, true)
       this.pending.set(opaque, {resolve, reject, timer})
       this.write(frame)
     })
@@ -154,7 +156,7 @@ export class ClientConnection {
         const waiting = this.pending.get(cmd.opaque)
         if (waiting === undefined) continue // answered after its timeout: nobody waits any more
         this.pending.delete(cmd.opaque)
-        clearTimeout(waiting.timer)
+        this.timers.clearTimeout(waiting.timer)
         waiting.resolve(cmd)
       } else {
         try {
@@ -177,7 +179,7 @@ export class ClientConnection {
     this.isClosed = true
     for (const [opaque, waiting] of this.pending) {
       this.pending.delete(opaque)
-      clearTimeout(waiting.timer)
+      this.timers.clearTimeout(waiting.timer)
       waiting.reject(new RemotingClosedError(this.addr, this.closeReason))
     }
     this.onClosed(this)

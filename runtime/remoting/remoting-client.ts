@@ -1,4 +1,5 @@
 import {silentLogger, type Logger} from '../common/logger.js'
+import {realTimers, type Timers} from '../common/timers.js'
 import {ClientConnection} from './client-connection.js'
 import {ONEWAY_FLAG, type RemotingCommand} from './remoting-command.js'
 import {RemotingClosedError, RemotingTimeoutError} from './remoting-errors.js'
@@ -8,6 +9,8 @@ export interface RemotingClientOptions {
   /** Default 3000 ms, NettyClientConfig connectTimeoutMillis. */
   connectTimeoutMs?: number
   logger?: Logger
+  /** Request and connect timeouts (default the real timers). */
+  timers?: Timers
 }
 
 /**
@@ -19,11 +22,13 @@ export class RemotingClient {
   private readonly serverRequestHandlers: Array<(request: RemotingCommand, addr: string) => void> = []
   private readonly connectTimeoutMs: number
   private readonly logger: Logger
+  private readonly timers: Timers
   private isClosed = false
 
   constructor(options: RemotingClientOptions = {}) {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 3000
     this.logger = options.logger ?? silentLogger
+    this.timers = options.timers ?? realTimers
   }
 
   /**
@@ -39,9 +44,9 @@ export class RemotingClient {
       return Promise.reject(err)
     }
     if (conn.usable) return conn.send(request, timeoutMs)
-    const started = Date.now()
+    const started = this.timers.now()
     return this.whenReady(conn, timeoutMs, request.code).then(() => {
-      const remaining = timeoutMs - (Date.now() - started)
+      const remaining = timeoutMs - (this.timers.now() - started)
       if (remaining <= 0) throw new RemotingTimeoutError(addr, timeoutMs, request.code)
       return conn.send(request, remaining)
     })
@@ -91,6 +96,7 @@ export class RemotingClient {
         (closed) => {
           if (this.connections.get(addr) === closed) this.connections.delete(addr)
         },
+        this.timers,
       )
       this.connections.set(addr, conn)
     }
@@ -99,14 +105,14 @@ export class RemotingClient {
 
   private whenReady(conn: ClientConnection, timeoutMs: number, code: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RemotingTimeoutError(conn.addr, timeoutMs, code)), timeoutMs)
+      const timer = this.timers.setTimeout(() => reject(new RemotingTimeoutError(conn.addr, timeoutMs, code)), timeoutMs, true)
       conn.ready.then(
         () => {
-          clearTimeout(timer)
+          this.timers.clearTimeout(timer)
           resolve()
         },
         (err: unknown) => {
-          clearTimeout(timer)
+          this.timers.clearTimeout(timer)
           reject(err)
         },
       )

@@ -55,6 +55,7 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 120_000
  */
 export class RemotingServer {
   private readonly processors = new Map<number, RequestProcessor>()
+  private defaultProcessor: RequestProcessor | undefined
   private readonly connections = new Set<ServerConnection>()
   private readonly closedListeners: Array<(c: RemotingConnection) => void> = []
   private readonly logger: Logger
@@ -71,6 +72,14 @@ export class RemotingServer {
   /** Registers (or replaces) the processor for a request code. */
   registerProcessor(code: number, processor: RequestProcessor): void {
     this.processors.set(code, processor)
+  }
+
+  /**
+   * The processor for codes with none of their own (NettyRemotingAbstract's defaultRequestProcessor).
+   * Without one, such a code is answered REQUEST_CODE_NOT_SUPPORTED, as RocketMQ's brokers do.
+   */
+  registerDefaultProcessor(processor: RequestProcessor): void {
+    this.defaultProcessor = processor
   }
 
   /** Binds host:port; rejects with PortInUseError when the port is taken, ListenError otherwise. */
@@ -179,7 +188,7 @@ export class RemotingServer {
   private dispatch(request: RemotingCommand, conn: ServerConnection): void {
     // Clients do not answer our oneway notifications; a stray response has nobody waiting for it.
     if (isResponse(request)) return
-    const processor = this.processors.get(request.code)
+    const processor = this.processors.get(request.code) ?? this.defaultProcessor
     if (processor === undefined) {
       this.logger.debug(`${conn.remoteAddress}: request code ${request.code} not supported`)
       this.reply(conn, request, createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, `request type ${request.code} not supported`))

@@ -9,6 +9,7 @@
  * the uncommitted tail back and fails exactly the puts in it, so nothing is half-stored.
  */
 import type {Logger} from '../common/logger.js'
+import type {Timers} from '../common/timers.js'
 import {createOffsetMessageId} from '../message/message-id.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {prepareStoredRecord, writeStoredRecord, type PreparedRecord} from '../message/message-encoder.js'
@@ -29,6 +30,8 @@ export interface CommitLogDeps {
   config: MessageStoreConfig
   mappedFile: MappedFileOptions
   clock: () => number
+  /** Timeouts of SYNC_FLUSH puts (default the real timers). */
+  timers?: Timers
   logger: Logger
   /** Indexes one record (consume queue, listeners). */
   dispatch: (req: DispatchRequest) => void
@@ -69,7 +72,7 @@ export class CommitLog {
       deps.needsDispatch,
     )
     if (deps.config.flushDiskType === 'SYNC_FLUSH') {
-      this.groupCommit = new GroupCommitService(() => this.flushCommitted(), deps.config.syncFlushTimeout, deps.logger)
+      this.groupCommit = new GroupCommitService(() => this.flushCommitted(), deps.config.syncFlushTimeout, deps.logger, deps.timers)
     }
     this.committer = new CommitRealTimeService(this, this.groupCommit, deps.logger)
   }

@@ -1,5 +1,6 @@
 /** The settings and injected dependencies of DefaultMessageStore. */
 import type {Logger} from '../common/logger.js'
+import type {Timers} from '../common/timers.js'
 import type {MessageStoreConfig} from './message-store-config.js'
 import type {StoreFs} from './store-fs.js'
 
@@ -16,6 +17,8 @@ export interface DefaultMessageStoreOptions {
   logger?: Logger
   /** Store timestamps and retention ages come from this clock (ms since the epoch). */
   clock?: () => number
+  /** The background services' and SYNC_FLUSH timeouts' timers (default the real ones). */
+  timers?: Timers
   /** The file system (tests inject failures or count fsyncs). */
   fs?: StoreFs
   /** Interval of the retention check in ms (RocketMQ cleanResourceInterval 10 000); 0 disables the timer. */

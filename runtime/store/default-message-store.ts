@@ -6,6 +6,7 @@
 import {totalmem} from 'node:os'
 import type {Logger} from '../common/logger.js'
 import {silentLogger} from '../common/logger.js'
+import {realTimers, type Timers} from '../common/timers.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
 import {CommitLog} from './commit-log.js'
@@ -36,6 +37,7 @@ export class DefaultMessageStore implements MessageStore {
   private readonly config: DefaultMessageStoreConfig
   private readonly fs: StoreFs
   private readonly clock: () => number
+  private readonly timers: Timers
   private readonly logger: Logger
   private readonly clean: CleanCommitLogService
   private readonly tasks: PeriodicTask[] = []
@@ -50,6 +52,7 @@ export class DefaultMessageStore implements MessageStore {
     this.config = config
     this.fs = options.fs ?? nodeStoreFs
     this.clock = options.clock ?? Date.now
+    this.timers = options.timers ?? realTimers
     this.logger = options.logger ?? silentLogger
     this.cleanInterval = options.cleanResourceInterval ?? 10_000
     const levels = config.messageDelayLevel ? parseMessageDelayLevel(config.messageDelayLevel) : undefined
@@ -57,6 +60,7 @@ export class DefaultMessageStore implements MessageStore {
       config,
       mappedFile: {fs: this.fs, initialChunkSize: 1024 * 1024, maxChunkSize: 4 * 1024 * 1024, retainBytes: 8 * 1024 * 1024},
       clock: this.clock,
+      timers: this.timers,
       logger: this.logger.child('commitlog'),
       dispatch: (req) => this.dispatcher.dispatch(req),
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
@@ -110,10 +114,10 @@ export class DefaultMessageStore implements MessageStore {
       throw error
     }
     if (this.config.flushDiskType === 'ASYNC_FLUSH') {
-      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flushCommitted()), this.config.flushIntervalCommitLog, this.logger))
+      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flushCommitted()), this.config.flushIntervalCommitLog, this.logger, this.timers))
     }
-    this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger))
-    if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger))
+    this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger, this.timers))
+    if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger, this.timers))
     for (const t of this.tasks) t.start()
     this.stats.startedAt = this.clock()
     this.state = 'running'

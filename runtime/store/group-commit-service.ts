@@ -5,6 +5,7 @@
  * answered FLUSH_DISK_TIMEOUT (its record is written, only its durability is unconfirmed).
  */
 import type {Logger} from '../common/logger.js'
+import {realTimers, type Timers} from '../common/timers.js'
 import type {PutMessageResult} from './message-store.js'
 
 /** A put waiting for its flush. */
@@ -24,18 +25,19 @@ export class GroupCommitService {
   private waiting: Pending[] = []
   private running = false
   private flushRequested = false
-  private timer: NodeJS.Timeout | undefined
+  private timer: unknown
 
   constructor(
     /** Flushes everything committed; resolves to the flushed end offset. */
     private readonly flush: () => Promise<number>,
     private readonly timeoutMs: number,
     private readonly logger: Logger,
+    private readonly timers: Timers = realTimers,
   ) {}
 
   /** Queues a put until a flush covers waiter.end. */
   add(waiter: FlushWaiter): void {
-    this.waiting.push({...waiter, deadline: performance.now() + this.timeoutMs})
+    this.waiting.push({...waiter, deadline: this.timers.now() + this.timeoutMs})
     this.armTimer()
     void this.run()
   }
@@ -53,7 +55,7 @@ export class GroupCommitService {
 
   /** Stops the timeout timer; waiting puts are answered FLUSH_DISK_TIMEOUT. */
   shutdown(): void {
-    if (this.timer) clearTimeout(this.timer)
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer)
     this.timer = undefined
     const rest = this.waiting
     this.waiting = []
@@ -84,18 +86,17 @@ export class GroupCommitService {
   }
 
   private armTimer(): void {
-    if (this.timer || this.waiting.length === 0) return
-    const delay = Math.max(0, this.waiting[0].deadline - performance.now())
-    this.timer = setTimeout(() => {
+    if (this.timer !== undefined || this.waiting.length === 0) return
+    const delay = Math.max(0, this.waiting[0].deadline - this.timers.now())
+    this.timer = this.timers.setTimeout(() => {
       this.timer = undefined
-      const now = performance.now()
+      const now = this.timers.now()
       let n = 0
       while (n < this.waiting.length && this.waiting[n].deadline <= now) n++
       for (const w of this.waiting.splice(0, n)) {
         w.resolve({...w.result, status: 'FLUSH_DISK_TIMEOUT', remark: `not flushed within syncFlushTimeout ${this.timeoutMs} ms`})
       }
       this.armTimer()
-    }, delay + 1)
-    // Not unref: a put waiting for its flush is work in progress.
+    }, delay + 1, true) // a put waiting for its flush is work in progress
   }
 }

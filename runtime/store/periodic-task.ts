@@ -4,10 +4,11 @@
  * (FlushConsumeQueueService) and file retention (CleanCommitLogService, every 10 s).
  */
 import type {Logger} from '../common/logger.js'
+import {realTimers, scheduleWithFixedDelay, type Timers} from '../common/timers.js'
 
-/** A periodic background task that never overlaps itself. */
+/** A periodic background task that never overlaps itself: each run starts intervalMs after the last one ended. */
 export class PeriodicTask {
-  private timer: NodeJS.Timeout | undefined
+  private cancel: (() => void) | undefined
   private running: Promise<void> | undefined
 
   constructor(
@@ -15,13 +16,14 @@ export class PeriodicTask {
     private readonly task: () => Promise<void>,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly timers: Timers = realTimers,
   ) {}
 
   /** Starts the timer. */
   start(): void {
-    if (this.timer) return
-    this.timer = setInterval(() => void this.runOnce(), Math.max(1, this.intervalMs))
-    this.timer.unref()
+    if (this.cancel) return
+    const every = Math.max(1, this.intervalMs)
+    this.cancel = scheduleWithFixedDelay(this.timers, () => this.runOnce(), every, every)
   }
 
   /** Runs the task now (or joins the run in progress). */
@@ -36,8 +38,8 @@ export class PeriodicTask {
 
   /** Stops the timer and waits for a run in progress. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = undefined
+    this.cancel?.()
+    this.cancel = undefined
     await this.running
   }
 }

@@ -3,6 +3,7 @@
  * then consume what was produced with a new group (its Consumer's TPS), and optionally the raw loopback
  * probe with the same frame size and in-flight count, so the figures can be read as ratios to it.
  */
+import type {FailoverMode} from '../client/failover-timing.js'
 import {runConsumerBench, type ConsumerBenchResult} from './consumer-bench.js'
 import {startEchoProcess} from './echo-process.js'
 import {runLoopbackProbe, type ProbeResult} from './loopback-probe.js'
@@ -12,6 +13,8 @@ import {sendRequestOverhead} from './send-request-overhead.js'
 /** What to run. */
 export interface ClusterBenchOptions {
   namesrvAddr: readonly string[]
+  /** The clients' failover timing (default 'java'). */
+  failover?: FailoverMode
   topic: string
   size: number
   inflight: number
@@ -44,12 +47,12 @@ export async function runClusterBench(o: ClusterBenchOptions): Promise<ClusterBe
     }
   }
   o.onPhase?.('produce')
-  const producer = await runProducerBench({namesrvAddr: o.namesrvAddr, topic: o.topic, size: o.size, inflight: o.inflight, durationMs: o.durationMs, signal: o.signal, onProgress: o.onProgress})
+  const producer = await runProducerBench({namesrvAddr: o.namesrvAddr, failover: o.failover, topic: o.topic, size: o.size, inflight: o.inflight, durationMs: o.durationMs, signal: o.signal, onProgress: o.onProgress})
   let consumer: ConsumerBenchResult | null = null
   const stored = producer.ok + producer.degraded
   if (o.consume && stored > 0 && o.signal?.aborted !== true) {
     o.onPhase?.('consume')
-    consumer = await runConsumerBench({namesrvAddr: o.namesrvAddr, topic: o.topic, count: stored, timeoutMs: Math.max(30_000, o.durationMs * 3), signal: o.signal, onProgress: o.onProgress})
+    consumer = await runConsumerBench({namesrvAddr: o.namesrvAddr, failover: o.failover, topic: o.topic, count: stored, timeoutMs: Math.max(30_000, o.durationMs * 3), signal: o.signal, onProgress: o.onProgress})
   }
   const ratios = probe === null ? null : {produceToProbe: producer.tps / probe.rate, consumeToProduce: consumer === null || producer.tps === 0 ? null : consumer.tps / producer.tps}
   return {producer, consumer, probe, ratios}

@@ -4,12 +4,15 @@
  * message to the last (steady state, as RocketMQ's tool samples it); joining the group is reported
  * apart.
  */
+import type {FailoverMode} from '../client/failover-timing.js'
 import type {LatencySummary} from '../client/stats/latency-stats.js'
 import {Consumer} from '../client/consumer/consumer.js'
 
 /** What to run. */
 export interface ConsumerBenchOptions {
   namesrvAddr: readonly string[]
+  /** Failover timing (default 'java'). */
+  failover?: FailoverMode
   topic: string
   count: number
   /** Upper bound on the run, ms. */
@@ -39,7 +42,7 @@ export interface ConsumerBenchResult {
 /** Runs the consumer benchmark. */
 export async function runConsumerBench(options: ConsumerBenchOptions): Promise<ConsumerBenchResult> {
   const group = options.group ?? `mqlab_bench_${Date.now()}`
-  const consumer = new Consumer({namesrvAddr: options.namesrvAddr})
+  const consumer = new Consumer({namesrvAddr: options.namesrvAddr, failover: options.failover})
   let first = 0
   let last = 0
   let done = 0

@@ -3,6 +3,7 @@
  * fixed-size bodies sent `inflight` at a time for a duration through mqlab's producer. One message is
  * sent first, untimed, so the route, the connection and an auto-created topic are in place.
  */
+import type {FailoverMode} from '../client/failover-timing.js'
 import type {LatencySummary} from '../client/stats/latency-stats.js'
 import {MQClientError} from '../client/client-errors.js'
 import {generateMessages} from '../client/producer/message-generator.js'
@@ -11,6 +12,8 @@ import {Producer} from '../client/producer/producer.js'
 /** What to run. */
 export interface ProducerBenchOptions {
   namesrvAddr: readonly string[]
+  /** Failover timing (default 'java'). */
+  failover?: FailoverMode
   topic: string
   /** Body bytes. */
   size: number
@@ -43,7 +46,7 @@ export interface ProducerBenchResult {
 
 /** Runs the producer benchmark. Throws when even the untimed first message cannot be stored. */
 export async function runProducerBench(options: ProducerBenchOptions): Promise<ProducerBenchResult> {
-  const producer = new Producer({namesrvAddr: options.namesrvAddr, producerGroup: options.producerGroup ?? 'mqlab_bench_producer'})
+  const producer = new Producer({namesrvAddr: options.namesrvAddr, failover: options.failover, producerGroup: options.producerGroup ?? 'mqlab_bench_producer'})
   try {
     await producer.client.getTopicRoute(options.topic) // NAMESRV_UNREACHABLE as one error, before anything is timed
     const first = await producer.sendOne({topic: options.topic, body: Buffer.alloc(options.size, 0x62)})

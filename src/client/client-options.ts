@@ -4,6 +4,7 @@
  */
 import type {Logger} from '../../runtime/common/logger.js'
 import {MQClientError} from './client-errors.js'
+import type {FailoverMode} from './failover-timing.js'
 
 /** Settings of a client instance. */
 export interface ClientOptions {
@@ -17,9 +18,14 @@ export interface ClientOptions {
   requestTimeoutMs?: number
   /**
    * How often a cached route is re-read from the name servers, ms (default 30 000, Java's
-   * pollNameServerInterval). mqlab also re-reads a route at once after a connection failure.
+   * pollNameServerInterval).
    */
   pollNameServerIntervalMs?: number
+  /**
+   * 'java' (default): notice a dead broker as RocketMQ's Java client does, at the next route poll;
+   * 'fast': mqlab's opt-in, re-read the route at once after a connection failure (failover-timing.ts).
+   */
+  failover?: FailoverMode
   logger?: Logger
 }
 

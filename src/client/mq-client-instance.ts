@@ -2,11 +2,9 @@
  * What a producer, consumer and admin client share (RocketMQ's MQClientInstance): the remoting client,
  * the name servers, the clientID, the topic routes and the brokerName → address table built from them.
  *
- * Routes are cached and re-read after `pollNameServerIntervalMs` (30 s, as Java polls). mqlab
- * deliberately differs from RocketMQ in one way: callers re-read a route at once after a connection
- * failure (`updateTopicRoute`), instead of waiting up to 30 s for the next poll, so a dead broker
- * drops out of the client's view as soon as the name server has noticed.
- * Concurrent reads of one topic's route share one request.
+ * Routes are cached and re-read after `pollNameServerIntervalMs` (30 s, as Java polls). Only with the
+ * opt-in `failover: 'fast'` do callers also re-read a route at once after a connection failure
+ * (`timing`, see failover-timing.ts). Concurrent reads of one topic's route share one request.
  */
 import {silentLogger, type Logger} from '../../runtime/common/logger.js'
 import {decodeTopicRouteData, type TopicRouteData} from '../../runtime/remoting/body/topic-route-data.js'
@@ -18,6 +16,7 @@ import {ResponseCode} from '../../runtime/remoting/response-code.js'
 import {MQBrokerError, MQClientError} from './client-errors.js'
 import {buildClientId, defaultInstanceName, localClientIP} from './client-id.js'
 import {parseNamesrvAddrList, type ClientOptions} from './client-options.js'
+import {failoverTiming, type FailoverTiming} from './failover-timing.js'
 import type {RemotingInvoker} from './remoting-invoker.js'
 import {BrokerAddrTable} from './route/broker-addr-table.js'
 import {NameServerClient} from './route/name-server-client.js'
@@ -43,7 +42,9 @@ export class MQClientInstance {
   readonly logger: Logger
   readonly requestTimeoutMs: number
   readonly now: () => number
-  private readonly pollIntervalMs: number
+  /** The failover timings this client keeps (Java's unless `failover: 'fast'`). */
+  readonly timing: FailoverTiming
+  readonly pollIntervalMs: number
   private readonly routes = new Map<string, CachedRoute>()
   private readonly pendingRoutes = new Map<string, Promise<TopicRouteData | undefined>>()
   private readonly ownsRemoting: boolean
@@ -53,7 +54,8 @@ export class MQClientInstance {
     const addrs = parseNamesrvAddrList(options.namesrvAddr)
     this.logger = options.logger ?? silentLogger
     this.requestTimeoutMs = options.requestTimeoutMs ?? 3000
-    this.pollIntervalMs = options.pollNameServerIntervalMs ?? 30_000
+    this.timing = failoverTiming(options.failover)
+    this.pollIntervalMs = options.pollNameServerIntervalMs ?? this.timing.pollNameServerIntervalMs
     this.now = deps.now ?? Date.now
     this.ownsRemoting = deps.remoting === undefined
     this.remoting = deps.remoting ?? new RemotingClient({logger: this.logger.child('remoting')})

@@ -1,8 +1,9 @@
 /**
- * For --help and README: the one place mqlab's client deliberately differs from RocketMQ's. A module of
- * its own so command files can show it without loading the client library (oclif loads every command
- * module on each run).
+ * For --help and README: how quickly mqlab's client notices a dead broker. A module of its own so
+ * command files can show it without loading the client library (oclif loads every command module on
+ * each run).
  */
 export const ROUTE_REFRESH_NOTE =
-  "mqlab's client re-reads a topic's route from the name servers as soon as a connection to a broker fails, " +
-  "so it notices a dead broker at once; RocketMQ's clients wait for their 30 s route poll."
+  "Like RocketMQ's Java client, mqlab's client re-reads a topic's route every 30 s and retries a failed pull after 3 s, " +
+  'so a client that was running when a broker died notices it at its next route poll (up to 30 s later); a client started afterwards reads the current route at once. ' +
+  '--fast-failover (send, consume, bench; mqlab only) re-reads the route as soon as a connection fails instead.'

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {clientTargetFlags, clientTargetHelp} from '../cli/client-flags.js'
+import {failoverFlags, failoverOption} from '../cli/failover-flag.js'
 import {ClientCommand} from '../cli/client-command.js'
 import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 import type {ClusterBenchResult} from '../bench/cluster-bench.js'
@@ -23,6 +24,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     duration: Flags.integer({char: 'd', description: 'seconds to produce', default: 10, min: 1, max: 3600}),
     consume: Flags.boolean({description: 'consume what was produced afterwards', default: true, allowNo: true}),
     probe: Flags.boolean({description: 'also measure the raw loopback probe and show ratios to it', default: false}),
+    ...failoverFlags,
     ...clientTargetFlags,
   }
 
@@ -44,6 +46,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
         durationMs: flags.duration * 1000,
         consume: flags.consume,
         probe: flags.probe,
+        ...failoverOption(flags),
         signal: interrupt.signal,
         onPhase: (phase) => {
           progress?.finish()

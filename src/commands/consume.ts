@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {clientTargetFlags, clientTargetHelp, takeLegacyCount} from '../cli/client-flags.js'
 import {ClientCommand} from '../cli/client-command.js'
+import {failoverFlags, failoverOption} from '../cli/failover-flag.js'
 import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 import type {ConsumeResult} from '../client/consumer/consume-report.js'
 
@@ -13,7 +14,7 @@ export interface ConsumeCommandResult {
 /** `mqlab consume`: a clustering consumer run that commits its offsets. */
 export default class Consume extends ClientCommand {
   static override summary = 'Consume messages from a topic as a clustering consumer; prints each with the broker that served it'
-  static override description = `Joins the consumer group (heartbeat, rebalance over the topic's queues), pulls with long polling until -n messages or --timeout, then commits the offsets it consumed and leaves, like RocketMQ's push consumer: a second run with the same group continues where this one stopped. Each message shows msgId, body, tag, keys, queueId, queueOffset, and which broker served the pull: brokerName/brokerId, 0 the master, > 0 a slave (after a master dies, pulls move to its slave).
+  static override description = `Joins the consumer group (heartbeat, rebalance over the topic's queues), pulls with long polling until --count messages or --timeout, then commits the offsets it consumed and leaves, like RocketMQ's push consumer: a second run with the same group continues where this one stopped. Each message shows msgId, body, tag, keys, queueId, queueOffset, and which broker served the pull: brokerName/brokerId, 0 the master, > 0 a slave (after a master dies, pulls move to its slave).
 
 --from first|last only matters for queues the group never committed: "first" starts at the oldest message, "last" at the newest. mqlab's default is first, handy in a lab; RocketMQ's consumers default to last (CONSUME_FROM_LAST_OFFSET) — though a broker still answers 0 for a new group while a queue's first message is in memory, so a young topic is read from the start either way. --from OFFSET (a queue offset) or TIME (2026-12-08T03:00:00Z, -10m) starts this run there whatever the group committed (mqlab only, like kcat -o). --tail reads only messages sent from now on, until Ctrl-C (or --timeout).
 
@@ -29,6 +30,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     '<%= config.bin %> <%= command.id %> --topic TopicTest --exit-at-end --format "%o %k %b"',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --tail',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --group audit --from last --timeout 30',
+    '<%= config.bin %> <%= command.id %> --topic TopicTest --timeout 60 --fast-failover',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --namesrv 127.0.0.1:9876 --json',
   ]
   static override flags = {
@@ -43,6 +45,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     full: Flags.boolean({description: 'show whole bodies (default: the first 80 characters)', default: false}),
     format: Flags.string({char: 'f', description: 'print each message through this format (%t %q %o %i %k %g %b %B %T %a %p, \\n)'}),
     ndjson: Flags.boolean({description: 'one JSON object per message as it arrives, then {"summary": …}', default: false}),
+    ...failoverFlags,
     ...clientTargetFlags,
   }
 
@@ -58,7 +61,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {onInterrupt} = await import('../cli/interrupt.js')
     const {topicIsEmpty} = await import('../cli/consume-outcome.js')
 
-    const consumer = new Consumer({namesrvAddr: target.namesrvAddrs})
+    const consumer = new Consumer({namesrvAddr: target.namesrvAddrs, ...failoverOption(flags)})
     const interrupt = onInterrupt()
     const print = flags.ndjson
       ? (m: Parameters<typeof renderConsumedLine>[0]) => process.stdout.write(JSON.stringify(m) + '\n')

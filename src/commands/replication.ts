@@ -8,7 +8,7 @@ import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 /** `mqlab replication [--watch] [--json]`. */
 export default class Replication extends ClientCommand {
   static override summary = 'Show master/slave replication per broker group: offsets, lag, link state, last contact, rate, recent send results'
-  static override description = `For each broker group: the master's address and commitlog max offset, and its send results of the last 60 s (SEND_OK, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE…); for each slave its acknowledged offset, lag in bytes and (where computable) in messages, status (in sync: link up and within 64 KiB; falling behind; disconnected; DIVERGED: its commitlog disagrees with the master's), HA link state, last contact, and transfer rate. A slave that cannot reach its master shows why.
+  static override description = `For each broker group: the master's address and commitlog max offset, and its send results of the last 60 s (SEND_OK, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE…); for each slave its acknowledged offset, lag in bytes and (where computable) in messages, status (in sync: link up and within 64 KiB; falling behind; disconnected; DIVERGED: its commitlog disagrees with the master's, a check mqlab adds: RocketMQ 4.9.8 would append the master's data after the slave's own end, misaligned), HA link state, last contact, and transfer rate. A slave that cannot reach its master shows why.
 
 mqlab's brokers answer an mqlab request for this (MQLAB_GET_HA_STATUS); a real RocketMQ 4.x broker has none, so against one the lag comes from the commitlog max offsets of GET_BROKER_RUNTIME_INFO and the link state is unknown.
 

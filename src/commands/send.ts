@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {clientTargetFlags, clientTargetHelp, takeLegacyCount} from '../cli/client-flags.js'
 import {ClientCommand} from '../cli/client-command.js'
+import {failoverFlags, failoverOption} from '../cli/failover-flag.js'
 import {ROUTE_REFRESH_NOTE} from '../client/route-refresh-note.js'
 import type {SendRunResult} from '../client/producer/send-report.js'
 
@@ -29,6 +30,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     '<%= config.bin %> <%= command.id %> --topic TopicTest --file orders.txt --key-separator : --prop region=eu',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --body "order {i}" --tag TagA --key "order-{i}"',
     '<%= config.bin %> <%= command.id %> --topic BenchTopic --count 10000 --size 1024 --inflight 64',
+    '<%= config.bin %> <%= command.id %> --topic TopicTest --count 100000 --fast-failover',
     '<%= config.bin %> <%= command.id %> --topic TopicTest --namesrv "127.0.0.1:9876;127.0.0.1:9877" --json',
   ]
   static override flags = {
@@ -46,6 +48,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     quiet: Flags.boolean({description: 'one line per message and the summary on stderr, also on a terminal', default: false}),
     inflight: Flags.integer({description: 'messages in flight at once (1 = one synchronous send after another)', default: 1, min: 1, max: 4096}),
     group: Flags.string({description: 'producer group', default: 'mqlab_producer'}),
+    ...failoverFlags,
     ...clientTargetFlags,
   }
 
@@ -74,7 +77,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       ? input.linesAsMessages(lineSource, base, {keySeparator: flags['key-separator'], limit: count})
       : withProps(generateMessages({topic: flags.topic, count, body: flags.body, size: flags.size, tags: flags.tag, keys: flags.key}), props)
 
-    const producer = new Producer({namesrvAddr: target.namesrvAddrs, producerGroup: flags.group})
+    const producer = new Producer({namesrvAddr: target.namesrvAddrs, producerGroup: flags.group, ...failoverOption(flags)})
     const interrupt = onInterrupt()
     try {
       // One route read first: an unreachable cluster is one clear error, not a failure per message.

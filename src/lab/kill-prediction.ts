@@ -1,14 +1,21 @@
 /**
- * What the topology predicts after a node dies (`mqlab kill` narrates its own experiment). Pure: from
- * the lab's node specs, which nodes are still live, and the node that went. The facts are RocketMQ
- * 4.x's (docs/rocketmq-facts.md §2.3, §4, §5): no automatic promotion in classic master/slave; the
- * name server drops a broker whose connection closes and keeps a group's queue data while any member is
- * left; producers only write to a group's master (brokerId 0); consumers pull from a slave when the
- * route lists no master; a SYNC_MASTER with no slave connected answers SLAVE_NOT_AVAILABLE.
+ * What the lab predicts after a node dies (`mqlab kill` narrates its own experiment). Pure: from the
+ * lab's node specs, which nodes are still live, the node that went and, when it could be read, the live
+ * state (kill-observation.ts: which topics are where, which topics the slave holds). The facts are
+ * RocketMQ 4.9.8's (docs/fidelity.md; docs/rocketmq-facts.md §2.3, §4, §5): no automatic promotion in
+ * classic master/slave; the name server drops a broker whose connection closes and keeps a group's
+ * queue data while any member is left;
+ * producers only write to a group's master (brokerId 0); consumers pull from the lowest-id slave when the
+ * route lists no master, and that slave serves only topics its metadata sync copied; running clients
+ * notice all this at their next 30 s route poll; a SYNC_MASTER with no slave connected answers
+ * SLAVE_NOT_AVAILABLE. Every prediction also carries `claims`, the same in machine-readable form.
  */
 import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import {isLive} from './node-state.js'
+import {groupMembers, list, writableGroups} from './kill-prediction-support.js'
+import type {KillObservation, PredictionClaim, TopicPrediction} from './kill-topic-prediction.js'
+import {masterDied, masterPaused} from './master-kill-prediction.js'
 
 /** What kind of node died. */
 export type KilledKind = 'namesrv' | 'master' | 'slave' | 'dledger-member'
@@ -29,8 +36,14 @@ export interface KillPrediction {
   readableFrom: string[]
   /** The send status the group answers now, when it changes (a SYNC_MASTER that lost its last slave). */
   groupSendStatus: 'SLAVE_NOT_AVAILABLE' | null
+  /** 'dead', or 'paused' (SIGSTOP: a hung process that keeps its connections). */
+  state: 'dead' | 'paused'
+  /** Topic-level prediction from the live lab (masters only; null otherwise). */
+  topics: TopicPrediction | null
   /** What happens next, one sentence each, in the order a reader needs them. */
   effects: string[]
+  /** The same, machine-readable: what, which topics/groups/nodes, when. */
+  claims: PredictionClaim[]
   /** Commands worth running next. */
   next: string[]
 }
@@ -42,14 +55,19 @@ export interface KillPredictionInput {
   node: string
   /** Names of the nodes that still serve (running, not paused) after it died. */
   live: ReadonlySet<string>
-  /** The signal that ended it: SIGKILL is a crash; SIGTERM/SIGINT a clean shutdown. */
+  /** The signal that ended it: SIGKILL is a crash; SIGTERM/SIGINT a clean shutdown; SIGSTOP a pause. */
   signal?: string
+  /** The node is paused (SIGSTOP), not dead. */
+  paused?: boolean
+  /** Live state read around the kill (kill-observation.ts); without it, topics are not named. */
+  observation?: KillObservation
 }
 
 /** Predicts what the lab does after `input.node` died; undefined for a node the specs do not hold. */
 export function predictKill(input: KillPredictionInput): KillPrediction | undefined {
   const spec = input.specs.find((s) => s.name === input.node)
   if (spec === undefined) return undefined
+  if (input.paused === true) return spec.kind === 'broker' && (spec.fileRole === 'ASYNC_MASTER' || spec.fileRole === 'SYNC_MASTER') ? masterPaused(spec, input) : undefined
   if (spec.kind === 'namesrv') return namesrvDied(spec, input)
   if (spec.fileRole === 'DLEDGER') return dledgerMemberDied(spec, input)
   if (spec.fileRole === 'SLAVE') return slaveDied(spec, input)
@@ -58,13 +76,15 @@ export function predictKill(input: KillPredictionInput): KillPrediction | undefi
 
 /**
  * The prediction after `mqlab kill` acted on `node` in an open lab (node states read through its
- * supervisor); null while the node is still live (a signal that did not end it, such as SIGSTOP).
+ * supervisor); null while the node is still running (a signal that did not end it), and for a paused
+ * node other than a master.
  */
-export function predictAfterKill(ctx: Pick<LabContext, 'specs' | 'supervisor'>, node: string, signal: string): KillPrediction | null {
-  if (isLive(ctx.supervisor.status(node).state)) return null
+export function predictAfterKill(ctx: Pick<LabContext, 'specs' | 'supervisor'>, node: string, signal: string, observation?: KillObservation): KillPrediction | null {
+  const state = ctx.supervisor.status(node).state
+  if (isLive(state) && state !== 'paused') return null
   // A paused (SIGSTOPped) node holds its connections but answers nothing: it serves no one.
   const live = new Set(ctx.specs.filter((s) => ctx.supervisor.status(s.name).state === 'running').map((s) => s.name))
-  return predictKill({specs: ctx.specs, node, live, signal}) ?? null
+  return predictKill({specs: ctx.specs, node, live, signal, paused: state === 'paused', observation}) ?? null
 }
 
 function namesrvDied(spec: LabNodeSpec, input: KillPredictionInput): KillPrediction {
@@ -92,59 +112,11 @@ function namesrvDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredict
     writableGroups: writableGroups(input),
     readableFrom: [],
     groupSendStatus: null,
+    state: 'dead',
+    topics: null,
     effects,
+    claims: [],
     next: [`mqlab start ${spec.name}`, 'mqlab cluster'],
-  }
-}
-
-function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillPrediction {
-  const group = spec.brokerName!
-  const slaves = groupMembers(input, group).filter((s) => s.fileRole === 'SLAVE')
-  const liveSlaves = slaves.filter((s) => input.live.has(s.name)).map((s) => s.name)
-  const writable = writableGroups(input)
-  const effects: string[] = []
-  effects.push(
-    input.signal === 'SIGTERM' || input.signal === 'SIGINT'
-      ? `${spec.name} shut down cleanly: it unregistered from the name servers.`
-      : `${spec.name} crashed: the name servers drop it as soon as its connections close; started again, it recovers its store from the abort file.`,
-  )
-  effects.push(
-    liveSlaves.length > 0
-      ? `No automatic promotion: in classic master/slave (RocketMQ 4.x) ${list(liveSlaves)} stay${liveSlaves.length === 1 ? 's' : ''} a slave; the route now lists ${group} without a master.`
-      : `No automatic promotion, and no live slave: ${group} disappears from the routes until a member of it starts again.`,
-  )
-  if (liveSlaves.length > 0) {
-    effects.push(`${group}'s messages remain readable from ${list(liveSlaves)}: consumers pull from a slave when the route has no master, from the position they had (mqlab's client after its next failed pull; Java and ali-ons clients within their 30 s route refresh).`)
-    effects.push(
-      spec.fileRole === 'SYNC_MASTER'
-        ? `${spec.name} was a SYNC_MASTER: every message it acknowledged with SEND_OK was already on a slave, so none is missing there.`
-        : `${spec.name} was an ASYNC_MASTER: messages it acknowledged but had not yet replicated are not on ${list(liveSlaves)}; they come back only if ${spec.name} restarts with its store.`,
-    )
-  } else {
-    const dead = slaves.map((s) => s.name)
-    effects.push(`${group}'s messages are unreadable until ${spec.name} restarts${dead.length > 0 ? ` (its slave ${list(dead)} is not running)` : ' (it has no slave)'}.`)
-  }
-  const otherWritable = writable.filter((g) => g !== group)
-  effects.push(
-    otherWritable.length > 0
-      ? `New writes go to ${list(otherWritable)}: producers only send to groups with a master.`
-      : 'No group has a master left: every send fails until a master is back.',
-  )
-  effects.push(`Sends in flight to ${spec.name} fail (connection closed or timed out) and the producer retries them on another group; one whose answer was lost may end up stored twice.`)
-  const next = [`mqlab start ${spec.name}`]
-  if (liveSlaves.length > 0) next.push(`mqlab promote ${liveSlaves[0]}   (manual failover: ${group} accepts writes again)`)
-  next.push('mqlab replication', 'mqlab status')
-  return {
-    node: spec.name,
-    kind: 'master',
-    brokerName: group,
-    fileRole: spec.fileRole,
-    automaticPromotion: false,
-    writableGroups: writable,
-    readableFrom: liveSlaves,
-    groupSendStatus: null,
-    effects,
-    next,
   }
 }
 
@@ -167,6 +139,8 @@ function slaveDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredictio
     effects.push(
       `Sends to ${group} now return SLAVE_NOT_AVAILABLE: ${liveMaster.name} (SYNC_MASTER) stores each message but has no slave to replicate it to (RocketMQ's answer when no slave is connected).`,
       'Producers get a SendResult, not an error, so they do not retry elsewhere (unless retryAnotherBrokerWhenNotStoreOK is set).',
+      `Sends that were waiting for ${spec.name} when it died end FLUSH_SLAVE_TIMEOUT after slaveTimeout (3 s).`,
+      `When ${spec.name} starts again, a RocketMQ 4.9.8 slave reports its offset only after haSendHeartbeatInterval (5 s) while the master already counts it: for those first seconds sends wait 3 s and end FLUSH_SLAVE_TIMEOUT, then SEND_OK.`,
     )
   } else if (liveMaster.fileRole === 'SYNC_MASTER') {
     effects.push(`${list(otherLiveSlaves)} still replicate${otherLiveSlaves.length === 1 ? 's' : ''} ${group}: sends stay SEND_OK.`)
@@ -185,7 +159,10 @@ function slaveDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredictio
     writableGroups: writableGroups(input),
     readableFrom: [...(liveMaster ? [liveMaster.name] : []), ...otherLiveSlaves],
     groupSendStatus,
+    state: 'dead',
+    topics: null,
     effects,
+    claims: groupSendStatus === null ? [] : [{what: 'send-status', topics: [], groups: [group], nodes: [], when: {from: 'now', until: `${spec.name} is back and has reported its offset`}, detail: groupSendStatus}],
     next: [`mqlab start ${spec.name}`, 'mqlab replication'],
   }
 }
@@ -199,6 +176,7 @@ function dledgerMemberDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   if (live.length >= majority) {
     effects.push(
       `${live.length} of ${members.length} members of ${group} are left, a majority (${majority}): if ${spec.name} was the leader, they elect a new one (about 10 s in RocketMQ's docs) and ${group} accepts writes again; otherwise nothing changes for clients.`,
+      'Clients that were running see a new leader only at their next route poll (up to 30 s more; with mqlab\'s --fast-failover, at the first failed request after the new leader registered); until then sends to the group fail and are retried elsewhere, if there is an elsewhere.',
     )
   } else {
     effects.push(`Only ${live.length} of ${members.length} members of ${group} are left, short of a majority (${majority}): ${group} elects no leader and accepts no writes until a member returns.`)
@@ -213,32 +191,11 @@ function dledgerMemberDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
     writableGroups: writableGroups(input),
     readableFrom: live,
     groupSendStatus: null,
+    state: 'dead',
+    topics: null,
     effects,
+    claims: [],
     next: [`mqlab start ${spec.name}`, 'mqlab status'],
   }
 }
 
-/** Groups that still have a live master: a classic master, or a DLedger group with a live majority. */
-function writableGroups(input: KillPredictionInput): string[] {
-  const groups = new Set<string>()
-  const byGroup = new Map<string, LabNodeSpec[]>()
-  for (const s of input.specs) if (s.kind === 'broker' && s.brokerName !== undefined) byGroup.set(s.brokerName, [...(byGroup.get(s.brokerName) ?? []), s])
-  for (const [group, members] of byGroup) {
-    const dledger = members.filter((m) => m.fileRole === 'DLEDGER')
-    if (dledger.length > 0) {
-      if (dledger.filter((m) => input.live.has(m.name)).length >= Math.floor(dledger.length / 2) + 1) groups.add(group)
-    } else if (members.some((m) => (m.fileRole === 'ASYNC_MASTER' || m.fileRole === 'SYNC_MASTER') && input.live.has(m.name))) {
-      groups.add(group)
-    }
-  }
-  return [...groups].sort()
-}
-
-function groupMembers(input: KillPredictionInput, group: string): LabNodeSpec[] {
-  return input.specs.filter((s) => s.kind === 'broker' && s.brokerName === group)
-}
-
-function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}

@@ -5,6 +5,7 @@
  * KVTable `mqadmin brokerStatus` prints). remoting-lab-wire.ts is the real one.
  */
 import type {ClusterInfo} from '../../runtime/remoting/body/cluster-info.js'
+import type {HaStatus} from '../../runtime/remoting/body/ha-status.js'
 
 /** Requests to a lab's nodes. Each rejects when the node does not answer in time or answers with an error. */
 export interface LabWire {
@@ -12,6 +13,8 @@ export interface LabWire {
   clusterInfo(addr: string, timeoutMs: number): Promise<ClusterInfo>
   /** GET_BROKER_RUNTIME_INFO from the broker at `addr`. */
   brokerRuntimeInfo(addr: string, timeoutMs: number): Promise<Record<string, string>>
+  /** MQLAB_GET_HA_STATUS from the broker at `addr`; undefined when it does not serve it (a Java broker). */
+  haStatus?(addr: string, timeoutMs: number): Promise<HaStatus | undefined>
   /** Closes every connection (the CLI process cannot exit while one is open). */
   close(): Promise<void>
 }

@@ -4,6 +4,12 @@
  * server of its namesrvAddr that answers lists its address under its brokerName (RocketMQ brokers
  * register with all of them at startup, BrokerController.start). A broker whose name servers are all
  * down is ready once it answers, with a note that it is not registered anywhere.
+ *
+ * A slave whose master is registered is ready once it replicates: its HA link is up and has sent its
+ * first offset report. RocketMQ 4.9.8 sends that report only haSendHeartbeatInterval (5 s) after
+ * connecting, and a SYNC_MASTER's sends meanwhile wait for a slave that says nothing and end
+ * FLUSH_SLAVE_TIMEOUT, so `up` waits that window out instead of handing the user a lab that times out.
+ * A slave with no live master (or one that cannot connect) is ready with a note.
  */
 import type {ClusterInfo} from '../../runtime/remoting/body/cluster-info.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
@@ -55,7 +61,24 @@ export async function probeNode(spec: LabNodeSpec, wire: LabWire, timeoutMs: num
   }
   const missing = answered.filter((a) => registeredBrokerId(a.info, spec.brokerName, spec.addr) === undefined).map((a) => a.ns)
   if (missing.length > 0) return {ready: false, detail: `${spec.addr} is not yet registered with ${missing.join(', ')}`}
-  return {ready: true}
+  if (spec.fileRole !== 'SLAVE' || !wire.haStatus) return {ready: true}
+  const masterRegistered = answered.some((a) => a.info.brokerAddrTable[spec.brokerName ?? '']?.brokerAddrs['0'] !== undefined)
+  return slaveReplication(spec, masterRegistered, wire.haStatus.bind(wire), timeoutMs)
+}
+
+/** Whether a registered slave replicates (see the file comment). */
+async function slaveReplication(spec: LabNodeSpec, masterRegistered: boolean, haStatus: NonNullable<LabWire['haStatus']>, timeoutMs: number): Promise<ProbeResult> {
+  let slave
+  try {
+    slave = (await haStatus(spec.addr, timeoutMs))?.slave
+  } catch (err) {
+    return {ready: false, detail: `${spec.addr} does not answer its HA status (${message(err)})`}
+  }
+  if (slave === undefined || slave.reporting === undefined) return {ready: true}
+  if (slave.state === 'CONNECTED' && slave.reporting) return {ready: true}
+  if (!masterRegistered) return {ready: true, detail: 'not replicating: its master is not running'}
+  if (slave.state === 'DISCONNECTED' || slave.state === 'DIVERGED') return {ready: true, detail: `not replicating: ${slave.lastError ?? slave.state}`}
+  return {ready: false, detail: slave.state === 'CONNECTED' ? `${spec.addr} is connected to its master and sends its first offset report after haSendHeartbeatInterval` : `${spec.addr} is ${slave.state} to its master`}
 }
 
 function message(err: unknown): string {

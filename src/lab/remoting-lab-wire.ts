@@ -1,5 +1,6 @@
 /** LabWire over runtime/remoting's RemotingClient, with the shared ClusterInfo and KVTable codecs. */
 import {decodeClusterInfo, type ClusterInfo} from '../../runtime/remoting/body/cluster-info.js'
+import {decodeHaStatus, type HaStatus} from '../../runtime/remoting/body/ha-status.js'
 import {decodeKVTable} from '../../runtime/remoting/body/kv-table.js'
 import {RemotingClient} from '../../runtime/remoting/remoting-client.js'
 import {createRequest, type RemotingCommand} from '../../runtime/remoting/remoting-command.js'
@@ -24,6 +25,13 @@ export class RemotingLabWire implements LabWire {
   async brokerRuntimeInfo(addr: string, timeoutMs: number): Promise<Record<string, string>> {
     const response = await this.invoke(addr, RequestCode.GET_BROKER_RUNTIME_INFO, timeoutMs)
     return response.body === undefined || response.body.length === 0 ? {} : decodeKVTable(response.body).table
+  }
+
+  async haStatus(addr: string, timeoutMs: number): Promise<HaStatus | undefined> {
+    const response = await this.client.invoke(addr, createRequest(RequestCode.MQLAB_GET_HA_STATUS), timeoutMs)
+    if (response.code === ResponseCode.REQUEST_CODE_NOT_SUPPORTED || !response.body) return undefined
+    if (response.code !== ResponseCode.SUCCESS) throw new Error(`${addr} answered ${responseCodeName(response.code)} (${response.code})`)
+    return decodeHaStatus(response.body)
   }
 
   close(): Promise<void> {

@@ -47,6 +47,8 @@ test('single lab: up → status → up again → pause/resume → kill shows cra
   const pause = await mqlab(cwd, ['pause', 'broker-a-master', '--dir', 'lab'])
   t.is(pause.exitCode, 0)
   t.is(pause.json.result.state, 'paused')
+  t.like(pause.json.result.prediction, {kind: 'master', state: 'paused', node: 'broker-a-master'})
+  t.like(pause.json.result.prediction.claims[0], {what: 'in-flight-sends', detail: 'time out, not retried'})
   const paused = await mqlab(cwd, ['status', '--dir', 'lab'])
   t.is(paused.json.result.nodes.find((n: any) => n.name === 'broker-a-master').state, 'paused')
   const resume = await mqlab(cwd, ['resume', 'broker-a-master', '--dir', 'lab'])

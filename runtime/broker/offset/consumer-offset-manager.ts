@@ -5,7 +5,6 @@ import {
   type ConsumerOffsetSerializeWrapper,
 } from '../../remoting/body/consumer-offset-serialize-wrapper.js'
 import {ConfigManager, type ConfigFileStore} from '../config/config-manager.js'
-import {SlaveCommittedOffsets, type OffsetAhead} from './slave-committed-offsets.js'
 
 /** Separator of the `topic@group` keys in consumerOffset.json (ConsumerOffsetManager.TOPIC_GROUP_SEPARATOR). */
 export const TOPIC_GROUP_SEPARATOR = '@'
@@ -20,10 +19,6 @@ export class ConsumerOffsetManager extends ConfigManager {
   /** Bumped on every change, so the periodic flush can skip a file that would not change. */
   private changes = 0
   private persistedChanges = 0
-  /** Commits made while this broker is a slave, protected from the master's older copy (apache/rocketmq#1094). */
-  private readonly slaveCommits = new SlaveCommittedOffsets()
-  /** Whether the broker is a slave now; the broker sets it (its role can change at run time). */
-  isSlave: () => boolean = () => false
 
   constructor(files: ConfigFileStore, logger?: Logger) {
     super(files, 'consumerOffset.json', logger)
@@ -44,7 +39,6 @@ export class ConsumerOffsetManager extends ConfigManager {
     }
     if (previous !== offset) this.changes++
     queues.set(queueId, offset)
-    if (this.isSlave()) this.slaveCommits.record(key, queueId, offset)
   }
 
   /** Persists only when something changed since the last persist (the periodic flush). */
@@ -98,18 +92,6 @@ export class ConsumerOffsetManager extends ConfigManager {
       this.table.set(key, new Map(Object.entries(queues).map(([q, o]) => [Number(q), o])))
     }
     this.changes++
-  }
-
-  /**
-   * A slave takes its master's offsets like putAll, except that no queue goes back below what consumers
-   * committed on this slave since the master last had it (see slave-committed-offsets.ts). Returns the
-   * queues where this slave is ahead of the master, to be committed to the master.
-   */
-  mergeFromMaster(w: ConsumerOffsetSerializeWrapper): OffsetAhead[] {
-    const {merged, ahead} = this.slaveCommits.merge(w.offsetTable)
-    for (const [key, queues] of merged) this.table.set(key, queues)
-    this.changes++
-    return ahead
   }
 
   /** The wrapper object for consumerOffset.json and GET_ALL_CONSUMER_OFFSET. */

@@ -61,6 +61,11 @@ export interface HaSlaveStatus {
   lastContactAt: number | null
   /** Commitlog bytes received per second, recently. */
   bytesPerSecond: number
+  /**
+   * Whether the current connection has sent its first offset report (RocketMQ 4.9.8 sends it only
+   * haSendHeartbeatInterval after connecting; until then the master sends nothing). Absent from older brokers.
+   */
+  reporting?: boolean
 }
 
 /** One broker's replication status. */
@@ -135,6 +140,7 @@ function decodeSlave(s: Record<string, unknown>): HaSlaveStatus {
     reportedOffset: num(s.reportedOffset, 'reportedOffset'),
     lastContactAt: s.lastContactAt === null || s.lastContactAt === undefined ? null : num(s.lastContactAt, 'lastContactAt'),
     bytesPerSecond: num(s.bytesPerSecond, 'bytesPerSecond'),
+    ...(typeof s.reporting === 'boolean' ? {reporting: s.reporting} : {}),
   }
 }
 

@@ -9,28 +9,25 @@
  * Decoding yields the V1 shape (SendMessageRequestHeaderV2.createSendMessageRequestHeaderV1).
  */
 import {headerCodec, type ExtFields} from './header-fields.js'
-import type {SendMessageRequestHeader} from './send-message-request-header.js'
+import {SEND_MESSAGE_HEADER_FIELDS, type SendMessageRequestHeader} from './send-message-request-header.js'
 
-/** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<SendMessageRequestHeader>(
-  {
-    producerGroup: 'string',
-    topic: 'string',
-    defaultTopic: 'string',
-    defaultTopicQueueNums: 'int',
-    queueId: 'int',
-    sysFlag: 'int',
-    bornTimestamp: 'long',
-    flag: 'int',
-    properties: 'string?',
-    reconsumeTimes: 'int?',
-    unitMode: 'bool?',
-    maxReconsumeTimes: 'int?',
-    batch: 'bool?',
-    brokerName: 'string?',
-  },
-  {producerGroup: 'a', topic: 'b', defaultTopic: 'c', defaultTopicQueueNums: 'd', queueId: 'e', sysFlag: 'f', bornTimestamp: 'g', flag: 'h', properties: 'i', reconsumeTimes: 'j', unitMode: 'k', maxReconsumeTimes: 'l', batch: 'm', brokerName: 'n'},
-)
+/** V1's fields under their one-letter names. */
+const codec = headerCodec(SEND_MESSAGE_HEADER_FIELDS, {
+  producerGroup: 'a',
+  topic: 'b',
+  defaultTopic: 'c',
+  defaultTopicQueueNums: 'd',
+  queueId: 'e',
+  sysFlag: 'f',
+  bornTimestamp: 'g',
+  flag: 'h',
+  properties: 'i',
+  reconsumeTimes: 'j',
+  unitMode: 'k',
+  maxReconsumeTimes: 'l',
+  batch: 'm',
+  brokerName: 'n',
+})
 
 /** Decodes SEND_MESSAGE_V2 / SEND_BATCH_MESSAGE extFields into the V1 shape. */
 export const decodeSendMessageRequestHeaderV2: (ext: ExtFields) => SendMessageRequestHeader = codec.decode

@@ -6,7 +6,7 @@
  *   producerGroup* topic* defaultTopic* defaultTopicQueueNums* queueId* sysFlag* bornTimestamp* flag*
  *   properties reconsumeTimes unitMode batch maxReconsumeTimes brokerName          (* = required)
  */
-import {headerCodec, type ExtFields} from './header-fields.js'
+import {headerCodec, type ExtFields, type HeaderFields} from './header-fields.js'
 
 /** A send request's header, whichever code carried it. */
 export interface SendMessageRequestHeader {
@@ -29,25 +29,25 @@ export interface SendMessageRequestHeader {
   brokerName?: string
 }
 
-/** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<SendMessageRequestHeader>(
-  {
-    producerGroup: 'string',
-    topic: 'string',
-    defaultTopic: 'string',
-    defaultTopicQueueNums: 'int',
-    queueId: 'int',
-    sysFlag: 'int',
-    bornTimestamp: 'long',
-    flag: 'int',
-    properties: 'string?',
-    reconsumeTimes: 'int?',
-    unitMode: 'bool?',
-    batch: 'bool?',
-    maxReconsumeTimes: 'int?',
-    brokerName: 'string?',
-  },
-)
+/** The header's one field description, in V2's letter order (a…n); V2 renames the same fields. */
+export const SEND_MESSAGE_HEADER_FIELDS: HeaderFields<SendMessageRequestHeader> = {
+  producerGroup: 'string',
+  topic: 'string',
+  defaultTopic: 'string',
+  defaultTopicQueueNums: 'int',
+  queueId: 'int',
+  sysFlag: 'int',
+  bornTimestamp: 'long',
+  flag: 'int',
+  properties: 'string?',
+  reconsumeTimes: 'int?',
+  unitMode: 'bool?',
+  maxReconsumeTimes: 'int?',
+  batch: 'bool?',
+  brokerName: 'string?',
+}
+
+const codec = headerCodec(SEND_MESSAGE_HEADER_FIELDS)
 
 /** Decodes SEND_MESSAGE extFields; throws HeaderFieldError on a missing or bad field. */
 export const decodeSendMessageRequestHeader: (ext: ExtFields) => SendMessageRequestHeader = codec.decode

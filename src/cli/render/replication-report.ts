@@ -80,6 +80,7 @@ function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): s
   for (const s of g.slaves) {
     if (s.error !== null) lines.push(c.yellow(`  ! slave ${who(s.addr)}: ${s.error}`))
     else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${who(s.addr)}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
+    if (s.status === 'diverged') lines.push(`  note: ${DIVERGED_NOTE}`)
   }
   for (const n of g.notes) lines.push(`  note: ${n}`)
   return lines.map((l) => (l.includes('\n') ? l : wrapProse(l, undefined, '    '))).join('\n')
@@ -92,3 +93,7 @@ function colourStatus(status: SlaveReplicationStatus): string {
   if (status === 'falling-behind' || status === 'unknown') return c.yellow(text)
   return c.red(text)
 }
+
+/** What RocketMQ 4.9.8 would do where mqlab's slave refuses a diverged log (README, docs/fidelity.md). */
+export const DIVERGED_NOTE =
+  "mqlab refuses to replicate over a log that no longer matches the master's; RocketMQ 4.9.8 has no such check: its slave asks for data from its own end and appends whatever the master sends there, so a former master's extra messages stay and the bytes after them are misaligned. Move the slave's store aside and start it empty."

@@ -7,8 +7,10 @@
  * unregisters. Offsets cover exactly the messages delivered, so the next run with the group continues
  * at the first message this one did not deliver.
  *
- * mqlab difference: after a connection failure the topic route is re-read at once (RocketMQ waits for
- * its 30 s poll), so pulls move to the slave as soon as the name server lists only `{1: …}`.
+ * Routes (and so the broker each queue is pulled from) are re-read every pollNameServerInterval (30 s),
+ * as MQClientInstance's route poll does: after a master dies, pulls move to its slave at the first poll
+ * that no longer lists the master. With the opt-in fast failover the pull loop also re-reads the route
+ * right after a connection failure.
  */
 import type {MessageExt} from '../../../runtime/message/message-ext.js'
 import type {HeartbeatData} from '../../../runtime/remoting/body/heartbeat-data.js'
@@ -123,6 +125,7 @@ export class ConsumeSession {
       this.every(() => void this.heartbeat(), s.heartbeatIntervalMs)
       this.every(() => this.requestRebalance(), s.rebalanceIntervalMs)
       this.every(() => this.persistAll(), s.persistIntervalMs)
+      this.every(() => this.pollRoutes(), this.client.pollIntervalMs)
       this.requestRebalance()
     }
     await done
@@ -308,6 +311,11 @@ export class ConsumeSession {
       if (outcome.error === undefined) this.heartbeated.add(outcome.addr)
       else this.problem(`heartbeat to ${outcome.addr} failed: ${messageOf(outcome.error)}`)
     }
+  }
+
+  /** The route poll: both subscribed topics (a failure keeps the last route, as Java's poll does). */
+  private pollRoutes(): void {
+    for (const sub of this.subscriptions) void this.client.updateTopicRoute(sub.topic).catch((err: unknown) => this.problem(`route poll of ${sub.topic} failed: ${messageOf(err)}`))
   }
 
   private persistAll(): void {

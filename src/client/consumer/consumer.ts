@@ -54,7 +54,7 @@ export interface ConsumeOptions {
   heartbeatIntervalMs?: number
   /** Offset commit period, ms (default 5000). */
   persistIntervalMs?: number
-  /** Wait after a failed pull, ms (default 1000; RocketMQ waits 3000). */
+  /** Wait after a failed pull, ms (default: the client's failover timing, 3000 as RocketMQ's, 1000 with fast failover). */
   pullRetryDelayMs?: number
   /** Stop once every owned queue has been read to its end (kcat -e). */
   exitAtEnd?: boolean
@@ -120,7 +120,7 @@ export class Consumer {
         rebalanceIntervalMs: options.rebalanceIntervalMs ?? 20_000,
         heartbeatIntervalMs: options.heartbeatIntervalMs ?? 30_000,
         persistIntervalMs: options.persistIntervalMs ?? 5000,
-        pullRetryDelayMs: options.pullRetryDelayMs ?? 1000,
+        pullRetryDelayMs: options.pullRetryDelayMs ?? this.client.timing.pullRetryDelayMs,
         onMessage: options.onMessage,
         onRebalance: options.onRebalance,
         signal: options.signal,

@@ -10,9 +10,11 @@
  *   NO_MATCHED_MSG  continue from nextBeginOffset (correctTagsOffset: nothing is in flight here)
  *   OFFSET_ILLEGAL  continue from nextBeginOffset and commit it at once, as Java persists it
  *
- * On a failure the loop waits (Java: 3 s; mqlab: pullRetryDelayMs, default 1 s) and re-reads the route
- * first when the failure was a connection failure (mqlab's immediate refresh). Unlike Java it also
- * waits 100 ms after a "retry immediately" that did not move the offset, so it never spins.
+ * On a failure the loop waits pullRetryDelayMs (Java's 3 s by default) and tries the same broker again:
+ * a dead master stays in the route until the consumer's 30 s route poll (consume-session.ts) drops it,
+ * as with RocketMQ's clients. With the opt-in fast failover the route is re-read at once after a
+ * connection failure and the wait is 1 s. Unlike Java the loop also waits 100 ms after a "retry
+ * immediately" that did not move the offset, so it never spins.
  */
 import type {SubscriptionData} from '../../../runtime/remoting/body/subscription-data.js'
 import {isConnectionFailure} from '../producer/send-retry-policy.js'
@@ -53,7 +55,7 @@ export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub
     } catch (err) {
       if (session.stopped || pq.dropped) return
       session.problem(`pull from ${broker.brokerName}/${broker.brokerId} (${broker.addr}) failed: ${err instanceof Error ? err.message : String(err)}`)
-      if (isConnectionFailure(err)) await client.updateTopicRoute(pq.mq.topic).catch(() => undefined)
+      if (isConnectionFailure(err) && client.timing.refreshRouteOnConnectionFailure) await client.updateTopicRoute(pq.mq.topic).catch(() => undefined)
       await session.pause(pullRetryDelayMs)
       continue
     }

@@ -3,11 +3,13 @@
  * `inflight` at a time, queue choice round robin over the masters' queues, up to two retries on
  * another broker for transport failures and DefaultMQProducer's retryable codes, all within
  * sendMsgTimeout. A topic without a route is sent through TBW102's route (queue count capped to
- * min(defaultTopicQueueNums, TBW102's)), so a broker with autoCreateTopicEnable creates it.
+ * min(defaultTopicQueueNums, TBW102's)), so a broker with autoCreateTopicEnable creates it; as in Java,
+ * that TBW102-derived route is kept until the 30 s route poll, so a burst spreads over every master
+ * and each of them creates the topic.
  *
- * Deliberate difference from RocketMQ: after a connection failure the topic route is re-read at once
- * (RocketMQ waits for its 30 s poll), so the next attempt already avoids a broker the name server has
- * dropped. Routes are cached: no name-server request per message.
+ * Routes are cached (no name-server request per message) and re-read by the 30 s poll; a send that
+ * meets a dead broker fails fast and is retried on another one. Only with the opt-in `failover: 'fast'`
+ * is the route re-read right after a connection failure (see ../failover-timing.ts).
  */
 import {createUniqueMessageId} from '../../../runtime/message/message-id.js'
 import {MQClientError, errorStatus} from '../client-errors.js'
@@ -173,7 +175,6 @@ export class Producer {
         const response = await this.client.remoting.invoke(addr, request, Math.max(1, this.retry.sendMsgTimeout - elapsed))
         const result = parseSendResponse(response, addr)
         attempts.push({brokerName: mq.brokerName, queueId: mq.queueId, addr, status: result.status, latencyMs: this.monotonic() - attemptStart})
-        if (info.fromDefaultTopic) this.publishInfos.recheck(prepared.topic)
         if (result.status !== 'SEND_OK' && this.retryNotStoreOK && queue === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
           lastBrokerName = mq.brokerName
           continue
@@ -202,7 +203,7 @@ export class Producer {
           error: err instanceof Error ? err.message : String(err),
           latencyMs: this.monotonic() - attemptStart,
         })
-        if (isConnectionFailure(err)) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
+        if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
         const step = nextSendStep(attempt, err, this.monotonic() - start, this.retry)
         if (step !== 'retry' || queue !== undefined) break
         lastBrokerName = mq.brokerName

@@ -2,11 +2,13 @@
  * The producer's topic → publish info cache (DefaultMQProducerImpl.topicPublishInfoTable and
  * tryToFindTopicPublishInfo): the cached info while its route is fresh (re-read in the background
  * once older than the poll interval); else the topic's own route; else TBW102's route with queue
- * counts capped, so a broker with autoCreateTopicEnable creates the topic on first send.
+ * counts capped, so a broker with autoCreateTopicEnable creates the topic on first send. Like
+ * DefaultMQProducerImpl, a TBW102-derived info is used for every send until the poll interval has
+ * passed (only then is the topic's own route read), so a burst spreads over all masters.
  *
- * mqlab difference: `refreshAfterConnectionFailure` re-reads the route at once instead of waiting for
- * RocketMQ's 30 s poll. A topic found nowhere is remembered for a second, so a run of sends to a
- * missing topic does not ask the name servers twice per message.
+ * `refreshAfterConnectionFailure` serves mqlab's opt-in fast failover only. A topic found nowhere is
+ * remembered for a second, so a run of sends to a missing topic does not ask the name servers twice
+ * per message.
  */
 import {MQClientError} from '../client-errors.js'
 import type {MQClientInstance} from '../mq-client-instance.js'
@@ -42,6 +44,9 @@ export class PublishInfoTable {
     if (cached !== undefined) {
       const current = this.client.cachedTopicRoute(topic)
       if (current !== undefined && current !== cached.route) return this.remember(topic, current, false).info
+      // As tryToFindTopicPublishInfo: an info with no queue left (every master of the topic gone) is
+      // re-read on each send, so a master that returns is used at once, not after the poll.
+      if (!cached.info.ok()) return this.reread(topic, cached.info)
       if (this.client.isRouteStale(cached.info.fromDefaultTopic ? this.createTopicKey : topic)) this.recheck(topic)
       return cached.info
     }
@@ -55,7 +60,7 @@ export class PublishInfoTable {
     return pending
   }
 
-  /** mqlab: re-read the route right after a connection failure; keep `current` if that fails. */
+  /** mqlab's fast failover: re-read the route right after a connection failure; keep `current` if that fails. */
   async refreshAfterConnectionFailure(topic: string, current: TopicPublishInfo): Promise<TopicPublishInfo> {
     try {
       const route = await this.client.updateTopicRoute(topic)
@@ -67,7 +72,16 @@ export class PublishInfoTable {
     }
   }
 
-  /** Re-reads a topic's route in the background (a stale route, or a topic the broker just auto-created). */
+  private async reread(topic: string, current: TopicPublishInfo): Promise<TopicPublishInfo> {
+    try {
+      const route = await this.client.updateTopicRoute(topic)
+      return route === undefined ? current : this.remember(topic, route, false).info
+    } catch {
+      return current
+    }
+  }
+
+  /** Re-reads a topic's route in the background (the poll: its route, or TBW102's it came from, is stale). */
   recheck(topic: string): void {
     this.client.updateTopicRoute(topic).then(
       (route) => {

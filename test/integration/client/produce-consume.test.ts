@@ -109,6 +109,20 @@ test('a topic with no route is created through TBW102 on first send, with min(4,
   t.is(got.messages.length, 8)
 })
 
+test('an auto-created topic: the TBW102 route is kept for the whole burst, so it spreads over both masters and both create the topic (as a Java producer)', async (t) => {
+  const lab = await startClientLab(t, ['broker-a', 'broker-b'])
+  const producer = new Producer({namesrvAddr: lab.namesrvAddr})
+  t.teardown(() => producer.close())
+  const sent = await producer.send(messages('Burst', 200), {inflight: 1})
+  t.is(sent.summary.ok, 200)
+  const per = (name: string) => sent.messages.filter((m) => m.brokerName === name).length
+  // Strict rotation over a0..a3, b0..b3 from a random start: exactly half each.
+  t.is(per('broker-a'), 100)
+  t.is(per('broker-b'), 100)
+  const route = await lab.admin.topicRoute('Burst')
+  t.deepEqual(route.queueDatas.map((q) => q.brokerName).sort(), ['broker-a', 'broker-b'])
+})
+
 test('a message that arrives while the consumer waits is delivered through the held pull', async (t) => {
   const lab = await startClientLab(t, ['broker-a'])
   await lab.admin.createTopic({topic: 'Late', readQueueNums: 1, writeQueueNums: 1})

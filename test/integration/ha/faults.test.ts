@@ -13,22 +13,26 @@ import {MqTestClient} from '../../helpers/mq-test-client.js'
 import {waitUntil} from '../../helpers/wait-until.js'
 import {FAST_HA, haStatus, RECONNECT_MS, startHaLab, waitCaughtUp} from './ha-lab.js'
 
-/** Sends bytes to the master's HA port; says whether the master closed the connection within 1 s (well under housekeeping). */
-async function sendToHaPort(port: number, bytes: Buffer[]): Promise<{closed: boolean}> {
+/**
+ * Sends bytes to the master's HA port; says whether the master closed the connection within `waitMs`.
+ * The lab's housekeeping is far longer than any wait here, so a close can only come from the bytes; the
+ * exact rules are unit tests of the core (test/unit/ha/ha-master-core.test.ts).
+ */
+async function sendToHaPort(port: number, bytes: Buffer[], waitMs = 20_000): Promise<{closed: boolean}> {
   const s = connect({host: '127.0.0.1', port})
   s.on('error', () => undefined)
   s.on('data', () => undefined)
   await once(s, 'connect')
   const closed = new Promise<boolean>((resolve) => s.once('close', () => resolve(true)))
   for (const b of bytes) s.write(b)
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref())
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), waitMs).unref())
   const result = await Promise.race([closed, timeout])
   s.destroy()
   return {closed: result}
 }
 
 test('garbage on the HA port drops that connection; the master and its real slave carry on', async (t) => {
-  const lab = await startHaLab(t)
+  const lab = await startHaLab(t, {haHousekeepingInterval: 120_000})
   await lab.client.createTopic(lab.master.brokerAddr, 'G', 1)
   const slave = await lab.startSlave()
   await waitUntil(() => lab.master.ha?.isSlaveOK(lab.master.store.getMaxPhyOffset()), 'slave connected')
@@ -37,7 +41,7 @@ test('garbage on the HA port drops that connection; the master and its real slav
   t.true(http.closed, 'an HTTP request is not an offset report')
   const negative = await sendToHaPort(port, [Buffer.from('ffffffffffffff00', 'hex')])
   t.true(negative.closed, 'a negative offset')
-  const backwards = await sendToHaPort(port, [encodeOffsetReport(0), encodeOffsetReport(0), Buffer.alloc(0)])
+  const backwards = await sendToHaPort(port, [encodeOffsetReport(0), encodeOffsetReport(0), Buffer.alloc(0)], 1000)
   t.false(backwards.closed, 'repeating an offset is fine')
   const ahead = await sendToHaPort(port, [encodeOffsetReport(lab.master.store.getMaxPhyOffset() + 1_000_000)])
   t.true(ahead.closed, 'a slave claiming more data than the master holds')
@@ -50,6 +54,8 @@ test('garbage on the HA port drops that connection; the master and its real slav
   t.is(slave.store.getMaxOffsetInQueue('G', 0), 10)
 })
 
+// The exact rule (closed once haHousekeepingInterval has passed, not before) is a manual-clock test of
+// the core (test/unit/ha/ha-master-core.test.ts); this smoke test checks the socket adapter runs it.
 test('a peer that connects and says nothing is dropped after haHousekeepingInterval', async (t) => {
   const lab = await startHaLab(t, {haHousekeepingInterval: 600})
   const s = connect({host: '127.0.0.1', port: lab.master.config.haListenPort})
@@ -58,7 +64,7 @@ test('a peer that connects and says nothing is dropped after haHousekeepingInter
   const started = performance.now()
   await once(s, 'close')
   const ms = performance.now() - started
-  t.true(ms >= 500 && ms < 3000, `closed after ${ms.toFixed(0)} ms`)
+  t.true(ms >= 500, `closed after ${ms.toFixed(0)} ms, not before the interval`)
   const status = await haStatus(lab.client, lab.master.brokerAddr)
   t.deepEqual(status.master?.slaves, [])
 })
@@ -121,13 +127,12 @@ test('slave killed under SYNC_MASTER with sends in flight: every send ends by sl
   await lab.startSlave()
   await waitUntil(() => lab.master.ha?.isSlaveOK(lab.master.store.getMaxPhyOffset()), 'slave connected')
   const codes: number[] = []
-  let slowest = 0
   let stop = false
+  // Every send must be answered (the client's request timeout would fail the test otherwise); that each
+  // waiting put ends at its own slaveTimeout is a manual-clock test (group-transfer-service.test.ts).
   const producers = Array.from({length: 16}, async (_, p) => {
     for (let i = 0; !stop; i++) {
-      const started = performance.now()
       const r = await lab.client.send(lab.master.brokerAddr, {topic: 'K', body: `p${p}-${i}`, queueId: p % 4})
-      slowest = Math.max(slowest, performance.now() - started)
       codes.push(r.code)
     }
   })
@@ -136,7 +141,6 @@ test('slave killed under SYNC_MASTER with sends in flight: every send ends by sl
   await waitUntil(() => codes.filter((c) => c === ResponseCode.SLAVE_NOT_AVAILABLE).length >= 50, 'sends answered SLAVE_NOT_AVAILABLE', {timeoutMs: 10_000})
   stop = true
   await Promise.all(producers)
-  t.true(slowest < 2000 + 2000, `slowest send ${slowest.toFixed(0)} ms (slaveTimeout 2000)`)
   const kinds = new Set(codes)
   for (const k of kinds) t.true([ResponseCode.SUCCESS, ResponseCode.FLUSH_SLAVE_TIMEOUT, ResponseCode.SLAVE_NOT_AVAILABLE].includes(k as 0 | 11 | 12), `code ${k}`)
   t.deepEqual([...new Set(codes.slice(0, 150))], [ResponseCode.SUCCESS], 'SEND_OK while the slave was there')

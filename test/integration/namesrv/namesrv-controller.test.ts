@@ -149,8 +149,14 @@ test('bad registrations: crc mismatch, missing header field, undecodable body â†
   t.is(r3.code, ResponseCode.SYSTEM_ERROR)
   t.regex(r3.remark!, /RegisterBrokerBody/)
   t.is((await route(c, ns.address, 'T')).code, ResponseCode.TOPIC_NOT_EXIST)
-  const unknown = await c.invoke(ns.address, createRequest(9999), 3000)
-  t.is(unknown.code, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
+  // RocketMQ 4.9.8's name server leaves an unknown code unanswered (its default processor returns
+  // null): the caller times out, and the connection stays usable.
+  const unknown = await c.invoke(ns.address, createRequest(9999), 300).then(
+    (r) => `answered ${r.code}`,
+    (err: Error) => err.message,
+  )
+  t.regex(unknown, /timeout|timed out/i)
+  t.is((await route(c, ns.address, 'T')).code, ResponseCode.TOPIC_NOT_EXIST, 'the same connection still answers')
 })
 
 test('KV config: put, get, not found (22), list, delete; persisted to kvConfigPath and order conf in routes', async (t) => {

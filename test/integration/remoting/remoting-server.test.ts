@@ -80,6 +80,24 @@ test('unknown code → REQUEST_CODE_NOT_SUPPORTED with RocketMQ\'s remark', asyn
   t.is(res.remark, 'request type 4242 not supported')
 })
 
+test('a default processor takes every code without its own processor (the name server answers none of them)', async (t) => {
+  const {addr, server} = await startServer(t)
+  const seen: number[] = []
+  server.registerDefaultProcessor((req) => {
+    seen.push(req.code)
+    return req.code === 4243 ? createResponse(req, 0, 'default') : undefined
+  })
+  const client = newClient(t)
+  t.is((await client.invoke(addr, createRequest(4243), 3000)).remark, 'default')
+  const silent = await client.invoke(addr, createRequest(4244), 300).then(
+    () => 'answered',
+    (err: Error) => err.message,
+  )
+  t.not(silent, 'answered')
+  t.is((await client.invoke(addr, createRequest(ECHO), 3000)).remark, 'echo', 'registered codes still go to their processor')
+  t.deepEqual(seen, [4243, 4244])
+})
+
 test('a throwing processor or a missing header field → SYSTEM_ERROR, connection kept', async (t) => {
   const {addr} = await startServer(t)
   const client = newClient(t)

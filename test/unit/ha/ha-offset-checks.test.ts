@@ -1,16 +1,25 @@
 import test from 'ava'
-import {checkFrameOffset, checkRecordStart, checkSlaveReport, RECORD_START_CHECK_BYTES, transferStartOffset} from '../../../runtime/ha/ha-offset-checks.js'
+import {checkFrameOffset, checkRecordStart, checkSlaveReport, RECORD_START_CHECK_BYTES, transferStartOffset} from '../../../runtime/ha/core/ha-offset-checks.js'
 import {encodeStoredRecord} from '../../../runtime/message/message-encoder.js'
 import {BLANK_MAGIC_CODE} from '../../../runtime/message/stored-record-layout.js'
 import {message} from '../../helpers/store-fixtures.js'
 
 const SEGMENT = 1024 * 1024
 
-test('an empty slave gets everything the master still holds (mqlab; RocketMQ starts at the last segment)', (t) => {
-  t.is(transferStartOffset(0, 0), 0)
-  t.is(transferStartOffset(0, 2 * SEGMENT), 2 * SEGMENT, 'older segments were deleted by retention')
-  t.is(transferStartOffset(0, -1), 0, 'a master without segments')
-  t.is(transferStartOffset(12345, 0), 12345, 'a slave with data continues from its end')
+test('an empty slave starts at the beginning of the master\'s last segment, as RocketMQ 4.9.8 does', (t) => {
+  t.is(transferStartOffset(0, {min: 0, max: 0, segmentSize: SEGMENT}), 0, 'an empty master')
+  t.is(transferStartOffset(0, {min: 0, max: SEGMENT - 10, segmentSize: SEGMENT}), 0, 'one segment: everything')
+  t.is(transferStartOffset(0, {min: 0, max: 2 * SEGMENT + 500, segmentSize: SEGMENT}), 2 * SEGMENT, 'three segments: only the last')
+  t.is(transferStartOffset(0, {min: 0, max: 3 * SEGMENT, segmentSize: SEGMENT}), 3 * SEGMENT, 'the last segment just ended: from where the next begins')
+  t.is(transferStartOffset(0, {min: -1, max: 0, segmentSize: SEGMENT}), 0, 'a master without segments')
+  t.is(transferStartOffset(12345, {min: 0, max: 5 * SEGMENT, segmentSize: SEGMENT}), 12345, 'a slave with data continues from its end')
+})
+
+test('opt-in copyEverything: an empty slave gets everything the master still holds', (t) => {
+  t.is(transferStartOffset(0, {min: 0, max: 2 * SEGMENT + 500, segmentSize: SEGMENT}, true), 0)
+  t.is(transferStartOffset(0, {min: 2 * SEGMENT, max: 4 * SEGMENT, segmentSize: SEGMENT}, true), 2 * SEGMENT, 'older segments were deleted by retention')
+  t.is(transferStartOffset(0, {min: -1, max: 0, segmentSize: SEGMENT}, true), 0, 'a master without segments')
+  t.is(transferStartOffset(12345, {min: 0, max: 5 * SEGMENT, segmentSize: SEGMENT}, true), 12345)
 })
 
 test('slave reports: the first says anything, later ones only move forward and never past what was sent', (t) => {

@@ -1,7 +1,7 @@
 import test from 'ava'
 import {predictKill} from '../../../src/lab/kill-prediction.js'
 import {nodeSpecs} from '../../../src/lab/lab-node-spec.js'
-import {edit, labFiles, snapshot} from '../topology/lab-fixture.js'
+import {edit, labFiles, setKey, snapshot} from '../topology/lab-fixture.js'
 
 function specsOf(template: string) {
   return nodeSpecs(snapshot(labFiles(template)))
@@ -22,10 +22,15 @@ test('2m-2s-sync, broker-a-master killed: no promotion, readable from its slave,
   t.is(p.groupSendStatus, null)
   const text = p.effects.join('\n')
   t.regex(text, /No automatic promotion/)
-  t.regex(text, /broker-a's messages remain readable from broker-a-slave/)
+  t.regex(text, /Consumers read broker-a from broker-a-slave/)
+  t.regex(text, /until its next route poll \(up to 30 s\)/)
+  t.regex(text, /--fast-failover/)
   t.regex(text, /New writes go to broker-b/)
   t.regex(text, /in flight to broker-a-master fail .* retries/)
-  t.regex(text, /SYNC_MASTER: every message it acknowledged with SEND_OK was already on a slave/)
+  t.regex(text, /SYNC_MASTER: every message it answered SEND_OK .* had reached broker-a-slave/)
+  t.regex(text, /could not be read/, 'without live state it does not name topics')
+  t.false(p.topics!.observed)
+  t.deepEqual(p.claims.map((c) => c.what).sort(), ['in-flight-sends', 'messages-readable', 'no-promotion', 'route-notice', 'writes-go-to'])
   t.true(p.next.some((n) => n.startsWith('mqlab promote broker-a-slave')))
 })
 
@@ -53,6 +58,8 @@ test('a master whose slave is down too, or that has none: its messages are unrea
   const r = predictKill({specs: single, node: master, live: allBut(single, master)})!
   t.deepEqual(r.writableGroups, [])
   t.regex(r.effects.join('\n'), /No group has a master left/)
+  t.regex(r.effects.join('\n'), /with no other master, their retries fail too/)
+  t.like(r.claims.find((c) => c.what === 'in-flight-sends'), {detail: 'fail'})
 })
 
 test('the slave of a SYNC_MASTER killed: sends to the group get SLAVE_NOT_AVAILABLE; of an ASYNC_MASTER: unaffected', (t) => {
@@ -99,4 +106,80 @@ test('DLedger member: a surviving majority elects; without one the group takes n
   t.false(q.automaticPromotion)
   t.false(q.writableGroups.includes(group))
   t.regex(q.effects.join('\n'), /short of a majority/)
+})
+
+const placements = [
+  {topic: 'Old', groups: ['broker-a', 'broker-b'], writeGroups: ['broker-a', 'broker-b']},
+  {topic: 'Fresh', groups: ['broker-a', 'broker-b'], writeGroups: ['broker-a', 'broker-b']},
+  {topic: 'OnlyA', groups: ['broker-a'], writeGroups: ['broker-a']},
+  {topic: 'OnlyB', groups: ['broker-b'], writeGroups: ['broker-b']},
+]
+
+test('live state: the slave\'s own topic table decides which topics stay readable; a topic only on the dead group is unwritable', (t) => {
+  const specs = specsOf('2m-2s-sync')
+  const p = predictKill({
+    specs,
+    node: 'broker-a-master',
+    live: allBut(specs, 'broker-a-master'),
+    signal: 'SIGKILL',
+    observation: {topics: placements, slaveTopics: {'broker-a-slave': ['Old', 'OnlyA', 'TBW102']}},
+  })!
+  t.like(p.topics, {observed: true, servingSlave: 'broker-a-slave', readable: ['Old', 'OnlyA'], writable: ['Fresh', 'Old', 'OnlyB'], unwritable: ['OnlyA']})
+  t.deepEqual(p.topics!.unreadable, [{topic: 'Fresh', reason: 'slave-not-synced'}])
+  const text = p.effects.join('\n')
+  t.regex(text, /stay readable from broker-a-slave: Old, OnlyA\./)
+  t.regex(text, /Unreadable on broker-a until broker-a-master restarts: Fresh\. broker-a-slave has not synced this topic .* TOPIC_NOT_EXIST/)
+  t.regex(text, /No live master has a queue of OnlyA: every send to it fails/)
+  t.like(p.claims.find((c) => c.what === 'messages-unreadable'), {topics: ['Fresh'], groups: ['broker-a'], nodes: ['broker-a-slave'], detail: 'slave-not-synced', when: {from: 'now', until: 'broker-a-master restarts'}})
+  t.like(p.claims.find((c) => c.what === 'messages-readable'), {topics: ['Old', 'OnlyA'], when: {from: 'route-poll', javaClientWithinMs: 30_000}})
+  t.like(p.claims.find((c) => c.what === 'writes-fail'), {topics: ['OnlyA']})
+  t.like(p.claims.find((c) => c.what === 'writes-go-to'), {groups: ['broker-b'], topics: ['Fresh', 'Old', 'OnlyB']})
+})
+
+test('live state without a slave (2m-noslave): every topic on the dead group is unreadable; a slave that did not answer is said so', (t) => {
+  const specs = specsOf('2m-noslave')
+  const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), observation: {topics: placements, slaveTopics: {}}})!
+  t.deepEqual(p.topics!.readable, [])
+  t.deepEqual(p.topics!.unreadable.map((u) => [u.topic, u.reason]), [['Fresh', 'no-live-slave'], ['Old', 'no-live-slave'], ['OnlyA', 'no-live-slave']])
+  t.regex(p.effects.join('\n'), /Unreadable on broker-a until broker-a-master restarts: Fresh, Old, OnlyA\./)
+
+  const sync = specsOf('2m-2s-sync')
+  const q = predictKill({specs: sync, node: 'broker-a-master', live: allBut(sync, 'broker-a-master'), observation: {topics: placements, slaveTopics: {'broker-a-slave': null}}})!
+  t.deepEqual(q.topics!.unreadable.map((u) => u.reason), ['slave-unreachable', 'slave-unreachable', 'slave-unreachable'])
+  t.regex(q.effects.join('\n'), /did not say which topics it holds/)
+})
+
+test('two slaves: consumers read from the lowest brokerId alive, and only its topic table counts', (t) => {
+  const files = labFiles('2m-2s-sync')
+  files['broker-a-s2.properties'] = setKey(setKey(files['broker-a-s.properties']!, 'brokerId', '2'), 'listenPort', '10951')
+  const specs = nodeSpecs(snapshot(files))
+  const slaves = specs.filter((s) => s.brokerName === 'broker-a' && s.fileRole === 'SLAVE')
+  t.is(slaves.length, 2)
+  const low = slaves.find((s) => s.brokerId === 1)!.name
+  const high = slaves.find((s) => s.brokerId === 2)!.name
+  const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), observation: {topics: placements, slaveTopics: {[low]: ['Old'], [high]: ['Old', 'Fresh', 'OnlyA']}}})!
+  t.is(p.topics!.servingSlave, low)
+  t.deepEqual(p.topics!.readable, ['Old'])
+  t.regex(p.effects.join('\n'), new RegExp(`consumers never switch to ${high}`))
+  t.regex(p.effects.join('\n'), new RegExp(`at least one slave, not necessarily ${low}`))
+})
+
+test('a paused master: still listed, sends time out without a retry; a paused slave gets no prediction', (t) => {
+  const specs = specsOf('2m-2s-sync')
+  const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), signal: 'SIGSTOP', paused: true})!
+  t.is(p.state, 'paused')
+  const text = p.effects.join('\n')
+  t.regex(text, /keep listing it .* 120 s/)
+  t.regex(text, /fail without a retry/)
+  t.like(p.claims[0], {what: 'in-flight-sends', detail: 'time out, not retried'})
+  t.is(predictKill({specs, node: 'broker-a-slave', live: allBut(specs, 'broker-a-slave'), paused: true}), undefined)
+})
+
+test('the slave of a SYNC_MASTER killed: in-flight sends end FLUSH_SLAVE_TIMEOUT, and the first seconds after its return too', (t) => {
+  const specs = specsOf('2m-2s-sync')
+  const p = predictKill({specs, node: 'broker-a-slave', live: allBut(specs, 'broker-a-slave')})!
+  const text = p.effects.join('\n')
+  t.regex(text, /waiting for broker-a-slave when it died end FLUSH_SLAVE_TIMEOUT/)
+  t.regex(text, /reports its offset only after haSendHeartbeatInterval \(5 s\)/)
+  t.like(p.claims[0], {what: 'send-status', groups: ['broker-a'], detail: 'SLAVE_NOT_AVAILABLE'})
 })

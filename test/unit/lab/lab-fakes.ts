@@ -2,7 +2,6 @@
 // virtual time driven by a manual clock: each writes its pid file, registers with name servers, exits
 // or ignores SIGTERM when its script says so; the wire answers from that simulated state.
 import type {ClusterInfo} from '../../../runtime/remoting/body/cluster-info.js'
-import type {Clock} from '../../../src/lab/clock.js'
 import {contextFor, type LabContext} from '../../../src/lab/lab-context.js'
 import type {LabNodeSpec} from '../../../src/lab/lab-node-spec.js'
 import type {LabWire} from '../../../src/lab/lab-wire.js'
@@ -11,65 +10,12 @@ import type {ProcessExit, ProcessHost, ProcessInfo, SpawnRequest, SpawnedProcess
 import type {NodeRecord, RunFiles} from '../../../src/lab/run-files.js'
 import type {SupervisorTimings} from '../../../src/lab/supervisor.js'
 import {labFiles, snapshot} from '../topology/lab-fixture.js'
+import {ManualTimers} from '../../helpers/manual-timers.js'
 
-/**
- * Virtual time. sleep() registers a timer; once every task has run as far as it can (setImmediate runs
- * after all pending promise callbacks), time jumps to the earliest timer, the simulated processes
- * react, and that timer fires. Concurrent sleepers thus share one timeline, as with real time.
- */
-export class ManualClock implements Clock {
-  t = 1_700_000_000_000
-  private readonly listeners: Array<() => void> = []
-  private timers: Array<{at: number; fire: () => void}> = []
-  private scheduled = false
-
-  now(): number {
-    return this.t
-  }
-
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    return new Promise<void>((resolve, reject) => {
-      const timer = {
-        at: this.t + ms,
-        fire: () => {
-          signal?.removeEventListener('abort', onAbort)
-          resolve()
-        },
-      }
-      const onAbort = () => {
-        this.timers = this.timers.filter((x) => x !== timer)
-        reject(signal!.reason)
-      }
-      signal?.addEventListener('abort', onAbort, {once: true})
-      this.timers.push(timer)
-      this.schedule()
-    })
-  }
-
-  /** Moves time forward and lets listeners (the simulated OS) react. */
-  advance(ms: number): void {
-    this.t += ms
-    for (const l of this.listeners) l()
-  }
-
-  onAdvance(listener: () => void): void {
-    this.listeners.push(listener)
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return
-    this.scheduled = true
-    setImmediate(() => {
-      this.scheduled = false
-      if (this.timers.length === 0) return
-      const next = Math.min(...this.timers.map((x) => x.at))
-      if (next > this.t) this.advance(next - this.t)
-      const due = this.timers.filter((x) => x.at <= this.t)
-      this.timers = this.timers.filter((x) => x.at > this.t)
-      for (const x of due) x.fire()
-      if (this.timers.length > 0) this.schedule()
-    })
+/** The lab's virtual time: the tests' one manual clock, advancing by itself (see manual-timers.ts). */
+export class ManualClock extends ManualTimers {
+  constructor() {
+    super(1_700_000_000_000, true)
   }
 }
 

@@ -3,19 +3,30 @@
  * starts sending, which slave reports it accepts, which frames a slave may append, and whether the
  * bytes at the slave's end look like the start of a record of the same commitlog.
  */
-import {BLANK_MAGIC_CODE, MAGICCODE_POS, MESSAGE_MAGIC_CODE, PHYSICALOFFSET_POS, TOTALSIZE_POS} from '../message/stored-record-layout.js'
+import {BLANK_MAGIC_CODE, MAGICCODE_POS, MESSAGE_MAGIC_CODE, PHYSICALOFFSET_POS, TOTALSIZE_POS} from '../../message/stored-record-layout.js'
+
+/** The commitlog a master sends from (what transferStartOffset reads). */
+export interface MasterLogBounds {
+  /** First readable offset (getMinPhyOffset). */
+  min: number
+  /** End of the written log (getMaxPhyOffset). */
+  max: number
+  /** mappedFileSizeCommitLog. */
+  segmentSize: number
+}
 
 /**
  * Where a master starts sending to a slave that reported `reported` on connecting
- * (HAConnection.WriteSocketService). A slave with data continues from its end. A slave with an empty
- * store (0) gets everything the master still holds, from its first segment. This is a deliberate
- * difference from RocketMQ 4.x, which starts an empty slave at the beginning of the master's LAST
- * segment, so a new slave of RocketMQ never holds the older messages and cannot serve them when the
- * master dies.
+ * (HAConnection.WriteSocketService, docs/rocketmq-facts.md §4). A slave with data continues from its
+ * end. A slave with an empty store (0) starts, as in RocketMQ 4.9.8, at the beginning of the master's
+ * LAST segment (maxOffset − maxOffset % mappedFileSizeCommitLog): older messages exist only on the
+ * master, and a new slave cannot serve them when the master dies. `copyEverything` (an mqlab opt-in)
+ * sends an empty slave everything the master still holds instead.
  */
-export function transferStartOffset(reported: number, masterMinOffset: number): number {
+export function transferStartOffset(reported: number, log: MasterLogBounds, copyEverything = false): number {
   if (reported > 0) return reported
-  return Math.max(0, masterMinOffset)
+  if (copyEverything) return Math.max(0, log.min)
+  return Math.max(0, log.max - (log.max % log.segmentSize))
 }
 
 /**
