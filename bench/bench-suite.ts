@@ -4,7 +4,8 @@
  *      SYNC_FLUSH broker (group commit), in alternating rounds: probe, ASYNC, SYNC at 64 in flight,
  *      then probe and ASYNC at 1 in flight; then consume everything the ASYNC broker got at 64;
  *   4. master/slave replication: ASYNC_MASTER and SYNC_MASTER, each with a slave (bench-ha.ts);
- *   5. `up` of the 2m-2s-sync lab, with every node's idle RSS.
+ *   5. `up` of the 2m-2s-sync lab, with every node's idle RSS and start-up CPU, CLI command start-up
+ *      against `node -e 0`, and a second `up` after data was sent and the lab shut down cleanly.
  * Each phase that fails is recorded with its error and the suite goes on; every process it starts is
  * stopped before the phase returns.
  */
@@ -125,11 +126,15 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
 
   const ha = await attempt('master/slave replication', () => runHaPhases(o, attempt))
 
-  const labUp = await attempt('mqlab up of 2m-2s-sync', () => timeLabUp(path.join(o.dir, 'lab'), o.signal))
+  const labUp = await attempt('mqlab up of 2m-2s-sync', () => timeLabUp(path.join(o.dir, 'lab'), {signal: o.signal}))
 
-  const maxRss = (kind: 'broker' | 'namesrv') => {
-    const values = (labUp?.rss ?? []).filter((r) => r.kind === kind && r.rssMiB !== undefined).map((r) => r.rssMiB!)
+  const maxOf = (kind: 'broker' | 'namesrv', key: 'rssMiB' | 'startCpuMs') => {
+    const values = (labUp?.rss ?? []).filter((r) => r.kind === kind && r[key] !== undefined).map((r) => r[key]!)
     return values.length === 0 ? null : Math.max(...values)
+  }
+  const command = (prefix: string) => {
+    const c = labUp?.commands.find((x) => x.command.startsWith(prefix))
+    return c === undefined || c.failures > 0 ? null : {overMs: c.overMs, medianMs: c.medianMs, baselineMs: c.baselineMs, cpuMs: c.cpuMs, baselineCpuMs: c.baselineCpuMs}
   }
   const figures: BenchFigures = {
     probeRate64: probe64?.rate ?? NaN,
@@ -139,8 +144,15 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     sendP50at1: async1?.latency.p50 ?? null,
     consumeTps: (consume as ConsumerBenchResult | null)?.tps ?? null,
     labUpMs: labUp?.upMs ?? null,
-    brokerRssMiB: maxRss('broker'),
-    namesrvRssMiB: maxRss('namesrv'),
+    brokerRssMiB: maxOf('broker', 'rssMiB'),
+    namesrvRssMiB: maxOf('namesrv', 'rssMiB'),
+    labUpWithDataMs: labUp?.withData?.upMs ?? null,
+    labUpStoredMiB: labUp?.withData?.storedMiB ?? null,
+    brokerStartCpuMs: maxOf('broker', 'startCpuMs'),
+    namesrvStartCpuMs: maxOf('namesrv', 'startCpuMs'),
+    commandStatus: command('status'),
+    commandSend1: command('send --topic'),
+    commandHelp: command('send --help'),
     asyncMasterTps64: ha?.asyncMaster.okTps64 ?? null,
     syncMasterTps64: ha?.syncMaster.okTps64 ?? null,
     asyncMasterP50at1: ha?.asyncMaster.p50at1 ?? null,

@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (node dist/bench/run.js [--duration S] [--size BYTES] [--inflight N] [--profile]):
+ * `npm run bench` (node dist/bench/run.js [--duration S] [--size BYTES] [--inflight N] [--profile]
+ * [--compare FILE]):
  * runs the fixed suite (bench-suite.ts) against its own processes on free loopback ports in a temp
  * folder, prints the targets table (target, measured, ratio, pass/fail) and the raw figures, and writes
  * the same as JSON to bench/results/latest.json. Every process and the temp folder are removed at the
@@ -7,6 +8,9 @@
  *
  * --profile starts the ASYNC_FLUSH broker with `node --cpu-prof` and keeps the profile in
  * bench/results/profiles/ (open it in Chrome DevTools or speedscope).
+ *
+ * --compare FILE (an earlier results file, e.g. a copy of latest.json) adds a table of each target then
+ * and now, with the ratio of the two runs' ratios (compare-results.ts), so a regression shows as a number.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +18,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {renderTable} from '../src/cli/table.js'
 import {evaluateTargets, type TargetRow} from './bench-targets.js'
+import {compareTargets} from './compare-results.js'
 import {runSuite, type SuiteResult} from './bench-suite.js'
 
 const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url))
@@ -24,10 +29,11 @@ interface Args {
   size: number
   inflight: number
   profile: boolean
+  compare: string | null
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = {phaseMs: 5000, size: 1024, inflight: 64, profile: false}
+  const args: Args = {phaseMs: 5000, size: 1024, inflight: 64, profile: false, compare: null}
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const num = () => {
@@ -39,7 +45,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--size') args.size = Math.round(num())
     else if (a === '--inflight') args.inflight = Math.round(num())
     else if (a === '--profile') args.profile = true
-    else throw new Error(`unknown argument ${a} (use --duration S, --size BYTES, --inflight N, --profile)`)
+    else if (a === '--compare') {
+      const file = argv[++i]
+      if (file === undefined) throw new Error('--compare needs a results file')
+      args.compare = file
+    } else throw new Error(`unknown argument ${a} (use --duration S, --size BYTES, --inflight N, --profile, --compare FILE)`)
   }
   return args
 }
@@ -83,8 +93,28 @@ function figuresTable(s: SuiteResult): string {
   return renderTable(['phase', 'TPS', 'avg RT ms', 'p50 ms', 'p99 ms', 'max RT ms', 'failures'], rows)
 }
 
+/** The targets of an earlier results file, read before the run so a bad path fails at once. */
+function readEarlierTargets(file: string): TargetRow[] {
+  let json: {targets?: TargetRow[]}
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8')) as {targets?: TargetRow[]}
+  } catch (err) {
+    throw new Error(`--compare ${file}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  if (!Array.isArray(json.targets)) throw new Error(`--compare ${file}: no "targets" list (not a bench results file)`)
+  return json.targets
+}
+
+function compareTable(before: TargetRow[], now: TargetRow[]): string {
+  return renderTable(
+    ['target', 'before', 'now', 'now / before (ratios)', 'verdict'],
+    compareTargets(before, now).map((r) => [r.target, r.before, r.now, r.change === null ? '' : r.change.toFixed(2), r.verdict]),
+  )
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2))
+  const earlier = args.compare === null ? null : readEarlierTargets(args.compare)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlab-bench-'))
   const controller = new AbortController()
   const onSignal = (sig: string) => controller.abort(new Error(`interrupted (${sig})`))
@@ -120,9 +150,19 @@ async function main(): Promise<number> {
   if (suite.labUp) {
     const rss = suite.labUp.rss.map((r) => `${r.node} ${r.rssMiB?.toFixed(1) ?? '?'}`).join(', ')
     console.log(`up of ${suite.labUp.template}: ${(suite.labUp.upMs / 1000).toFixed(2)} s (first spawn → last ready ${(suite.labUp.readyMs / 1000).toFixed(2)} s); idle RSS MiB: ${rss}`)
+    console.log(`start-up CPU ms: ${suite.labUp.rss.map((r) => `${r.node} ${r.startCpuMs ?? '?'}`).join(', ')}`)
+    const d = suite.labUp.withData
+    if (d) console.log(`up again after ${d.sent} sends and a clean down (${d.storedMiB.toFixed(1)} MiB of commitlog): ${(d.upMs / 1000).toFixed(2)} s; brokers' recovery ms: ${d.recoveryMs.join(', ')}`)
+    for (const c of suite.labUp.commands) {
+      console.log(`mqlab ${c.command}: median ${Math.round(c.medianMs)} ms (CPU ${Math.round(c.cpuMs)} ms) vs node -e 0 ${Math.round(c.baselineMs)} ms (CPU ${Math.round(c.baselineCpuMs)} ms) over ${c.runs} rounds${c.failures > 0 ? ` (${c.failures} failed)` : ''}`)
+    }
   }
   const lag = suite.ha?.asyncMaster.lag
   if (lag) console.log(`slave lag under ASYNC_MASTER load (${lag.samples} samples every 50 ms): p50 ${Math.round(lag.p50Bytes / 1024)} KiB, p99 ${Math.round(lag.p99Bytes / 1024)} KiB (${lag.p99Ms.toFixed(1)} ms of traffic at ${(lag.bytesPerSecond / 1048576).toFixed(1)} MiB/s), max ${Math.round(lag.maxBytes / 1024)} KiB`)
+  if (earlier) {
+    console.log(`\ncompared with ${args.compare}:`)
+    console.log(compareTable(earlier, targets))
+  }
   for (const e of suite.errors) console.log(`! ${e}`)
   const report = {
     startedAt: started.toISOString(),

@@ -94,7 +94,7 @@ export class BrokerController {
     )
     this.producerManager = new ProducerManager(clock, this.logger.child('producer'))
     this.rebalanceLockManager = new RebalanceLockManager(clock)
-    this.stats = new BrokerStatsManager(clock)
+    this.stats = new BrokerStatsManager(clock, config.brokerClusterName, () => this.messageStore?.getRuntimeInfo())
     this.pullRequestHoldService = new PullRequestHoldService({
       getMaxOffset: (topic, queueId) => this.messageStore?.getMaxOffsetInQueue(topic, queueId) ?? 0,
       timers: this.timers,

@@ -20,10 +20,23 @@ import {
   processSearchOffsetByTimestamp,
 } from './processor/offset-query-processor.js'
 import {processPullMessage} from './processor/pull-message-processor.js'
-import {processViewMessageById} from './processor/query-message-processor.js'
+import {processQueryMessage, processViewMessageById} from './processor/query-message-processor.js'
+import {
+  processGetConsumeStats,
+  processGetSystemTopicListFromBroker,
+  processGetTopicStatsInfo,
+  processQueryTopicConsumeByWho,
+  processViewBrokerStatsData,
+} from './processor/admin-stats-processor.js'
+import {processGetConsumerConnectionList, processGetProducerConnectionList} from './processor/connection-processor.js'
+import {processInvokeBrokerToResetOffset} from './processor/reset-offset-processor.js'
 import {processUpdateBrokerConfig} from './processor/update-broker-config-processor.js'
 import {processSendMessage} from './processor/send-message-processor.js'
-import {processGetAllSubscriptionGroup, processUpdateAndCreateSubscriptionGroup} from './processor/subscription-group-admin-processor.js'
+import {
+  processDeleteSubscriptionGroup,
+  processGetAllSubscriptionGroup,
+  processUpdateAndCreateSubscriptionGroup,
+} from './processor/subscription-group-admin-processor.js'
 import {processDeleteTopic, processGetAllTopicConfig, processUpdateAndCreateTopic} from './processor/topic-admin-processor.js'
 
 /** A broker processor: a plain function of the request, its connection and the broker's context. */
@@ -59,6 +72,16 @@ export const BROKER_PROCESSORS: ReadonlyArray<readonly [number, BrokerProcessor]
   [RequestCode.UPDATE_BROKER_CONFIG, processUpdateBrokerConfig],
   [RequestCode.LOCK_BATCH_MQ, processLockBatchMQ],
   [RequestCode.UNLOCK_BATCH_MQ, processUnlockBatchMQ],
+  [RequestCode.QUERY_MESSAGE, processQueryMessage],
+  [RequestCode.DELETE_SUBSCRIPTIONGROUP, processDeleteSubscriptionGroup],
+  [RequestCode.GET_TOPIC_STATS_INFO, processGetTopicStatsInfo],
+  [RequestCode.GET_CONSUME_STATS, processGetConsumeStats],
+  [RequestCode.GET_CONSUMER_CONNECTION_LIST, processGetConsumerConnectionList],
+  [RequestCode.GET_PRODUCER_CONNECTION_LIST, processGetProducerConnectionList],
+  [RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, processGetSystemTopicListFromBroker],
+  [RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, processQueryTopicConsumeByWho],
+  [RequestCode.VIEW_BROKER_STATS_DATA, processViewBrokerStatsData],
+  [RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, processInvokeBrokerToResetOffset],
   [RequestCode.MQLAB_GET_HA_STATUS, processGetHaStatus],
 ]
 

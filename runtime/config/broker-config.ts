@@ -58,6 +58,12 @@ export interface BrokerConfig {
   checkCRCOnRecover: boolean
   accessMessageInMemoryMaxRatio: number
   messageDelayLevel: string
+  // --- message index (MessageStoreConfig; runtime/store/index)
+  messageIndexEnable: boolean
+  maxHashSlotNum: number
+  maxIndexNum: number
+  maxMsgsNumBatch: number
+  defaultQueryMaxNum: number
   // --- HA (MessageStoreConfig); RocketMQ 4.x forces haListenPort = listenPort + 1
   haListenPort: number
   haMasterAddress: string | undefined
@@ -118,6 +124,11 @@ export function defaultBrokerConfig(): BrokerConfig {
     checkCRCOnRecover: true,
     accessMessageInMemoryMaxRatio: 40,
     messageDelayLevel: '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h',
+    messageIndexEnable: true,
+    maxHashSlotNum: 5_000_000,
+    maxIndexNum: 5_000_000 * 4,
+    maxMsgsNumBatch: 64,
+    defaultQueryMaxNum: 32,
     haListenPort: 10912,
     haMasterAddress: undefined,
     haSendHeartbeatInterval: 5000,

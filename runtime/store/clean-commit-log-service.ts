@@ -23,6 +23,8 @@ export interface CleanContext {
   clock: () => number
   commitLog: CommitLog
   consumeQueues: () => Iterable<ConsumeQueue>
+  /** Index files below the commitlog's minimum go with it (CleanConsumeQueueService → IndexService.deleteExpiredFile). */
+  deleteExpiredIndexFiles?: (minPhyOffset: number) => Promise<number> | undefined
   /** Used fraction of the disk holding the commitlog, or -1. */
   diskUsedRatio: () => Promise<number>
   logger: Logger
@@ -74,5 +76,6 @@ export class CleanCommitLogService {
     if (min <= this.lastPhysicalMinOffset) return
     this.lastPhysicalMinOffset = min
     for (const cq of this.ctx.consumeQueues()) await cq.deleteExpiredFile(min)
+    await this.ctx.deleteExpiredIndexFiles?.(min)
   }
 }

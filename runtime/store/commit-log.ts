@@ -289,6 +289,7 @@ export class CommitLog {
       consumeQueueOffset: queueOffset,
       sysFlag: rec.sysFlag,
       preparedTransactionOffset: msg.preparedTransactionOffset,
+      propertiesString: msg.propertiesString,
     }
   }
 }

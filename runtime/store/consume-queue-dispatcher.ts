@@ -38,12 +38,13 @@ export class ConsumeQueueDispatcher {
   /** Indexes one record: consume queue entry, further dispatchers, then the arriving-message listeners. */
   dispatch(req: DispatchRequest): void {
     const t = getTransactionValue(req.sysFlag)
-    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) return
-    const cq = this.consumeQueues.findOrCreate(req.topic, req.queueId)
-    if (!cq.putMessagePositionInfo(req, this.clock())) return
-    this.lastDispatchedStoreTimestamp = req.storeTimestamp
+    const normal = t === MessageSysFlag.TRANSACTION_NOT_TYPE || t === MessageSysFlag.TRANSACTION_COMMIT_TYPE
+    const added = normal && this.consumeQueues.findOrCreate(req.topic, req.queueId).putMessagePositionInfo(req, this.clock())
+    if (added) this.lastDispatchedStoreTimestamp = req.storeTimestamp
+    // Further dispatchers see every record, as RocketMQ's do: one the consume queue already holds may be
+    // missing from the index after a crash, and the index keeps its own position (and skips rollbacks).
     for (const dispatcher of this.dispatchers) dispatcher(req)
-    if (!this.running()) return
+    if (!added || !this.running()) return
     for (const listener of this.listeners) {
       try {
         // As RocketMQ's ReputMessageService: the queue's max offset after this message.

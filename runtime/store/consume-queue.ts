@@ -46,6 +46,8 @@ export class ConsumeQueue {
   readonly queue: MappedFileQueue
   /** End (offset + size) of the last indexed record; -1 when empty. */
   maxPhysicOffset = -1
+  /** The last indexed record as recover() found it (normal recovery checks it and scans on from its end). */
+  lastRecoveredEntry: {offsetPy: number; sizePy: number} | undefined
   /** Byte position of the first entry still pointing into the commitlog. */
   minLogicOffset = 0
 
@@ -85,7 +87,10 @@ export class ConsumeQueue {
             valid = false
             break
           }
-          if (e.sizePy !== BLANK_SIZE) this.maxPhysicOffset = e.offsetPy + e.sizePy
+          if (e.sizePy !== BLANK_SIZE) {
+            this.maxPhysicOffset = e.offsetPy + e.sizePy
+            this.lastRecoveredEntry = {offsetPy: e.offsetPy, sizePy: e.sizePy}
+          }
         }
       }
       end = f.fileFromOffset + pos

@@ -1,6 +1,7 @@
 /** The settings and injected dependencies of DefaultMessageStore. */
 import type {Logger} from '../common/logger.js'
 import type {Timers} from '../common/timers.js'
+import type {IndexStoreConfig} from './index/index-service.js'
 import type {MessageStoreConfig} from './message-store-config.js'
 import type {StoreFs} from './store-fs.js'
 
@@ -10,7 +11,7 @@ export type DefaultMessageStoreConfig = MessageStoreConfig & {
   offsetCheckInSlave?: boolean
   /** Delay levels; SCHEDULE_TOPIC_XXXX records found by recovery/replication get their delivery time as tagsCode. */
   messageDelayLevel?: string
-}
+} & IndexStoreConfig
 
 /** Injected dependencies (all optional). */
 export interface DefaultMessageStoreOptions {

@@ -25,6 +25,8 @@ import {nodeStoreFs, type StoreFs} from './store-fs.js'
 import {acquireStoreLock, type StoreLock} from './store-lock.js'
 import {SYSTEM_TOPICS, type DefaultMessageStoreConfig, type DefaultMessageStoreOptions} from './default-message-store-options.js'
 import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
+import {createIndexService, type IndexService} from './index/index-service.js'
+import {queryMessage} from './index/query-message.js'
 
 export type {DefaultMessageStoreConfig, DefaultMessageStoreOptions} from './default-message-store-options.js'
 
@@ -47,6 +49,8 @@ export class DefaultMessageStore implements MessageStore {
   private checkpoint: StoreCheckpoint | undefined
   private readonly stats = new StoreStatsService()
   private readonly cleanInterval: number
+  /** Undefined when messageIndexEnable=false. */
+  readonly index: IndexService | undefined
 
   constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
     this.config = config
@@ -66,7 +70,7 @@ export class DefaultMessageStore implements MessageStore {
       deliverTimestamp: levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined,
       needsDispatch: (topic, queueId, offset, size) => {
         const cq = this.consumeQueues.find(topic, queueId)
-        return !cq || offset + size > cq.maxPhysicOffset
+        return !cq || offset + size > cq.maxPhysicOffset || offset >= (this.index?.indexedUpTo() ?? Infinity)
       },
     })
     this.consumeQueues = new ConsumeQueueTable(
@@ -78,11 +82,13 @@ export class DefaultMessageStore implements MessageStore {
       this.logger.child('consumequeue'),
     )
     this.dispatcher = new ConsumeQueueDispatcher(this.consumeQueues, this.clock, this.logger, () => this.state === 'running')
+    this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint, dispatcher: this.dispatcher})
     this.clean = new CleanCommitLogService({
       config,
       clock: this.clock,
       commitLog: this.commitLog,
       consumeQueues: () => this.consumeQueues.all(),
+      deleteExpiredIndexFiles: (min) => this.index?.deleteExpiredFile(min),
       diskUsedRatio: () => this.fs.diskUsedRatio(config.storePathCommitLog),
       logger: this.logger.child('clean'),
     })
@@ -100,6 +106,7 @@ export class DefaultMessageStore implements MessageStore {
       this.checkpoint = await StoreCheckpoint.open(this.fs, getStoreCheckpoint(root))
       await this.commitLog.load()
       await this.consumeQueues.load()
+      await this.index?.load(lastExitOK, this.checkpoint.indexMsgTimestamp)
       this.lastRecovery = await recoverStore(
         {commitLog: this.commitLog, consumeQueues: this.consumeQueues, checkpoint: this.checkpoint, checkCRC: this.config.checkCRCOnRecover, logger: this.logger.child('recovery')},
         lastExitOK,
@@ -132,6 +139,7 @@ export class DefaultMessageStore implements MessageStore {
     this.commitLog.shutdownServices()
     const behind = this.dispatchBehindBytes()
     await this.flushConsumeQueues()
+    await this.index?.close(true)
     await this.checkpoint?.shutdown()
     await this.closeFiles()
     if (behind === 0) await this.fs.unlink(getAbortFile(this.config.storePathRootDir))
@@ -157,16 +165,18 @@ export class DefaultMessageStore implements MessageStore {
   async putMessage(msg: MessageExtBrokerInner): Promise<PutMessageResult> {
     const refused = this.checkStoreStatus()
     if (refused) return refused
+    const started = performance.now()
     const r = await this.commitLog.putMessage(msg)
-    this.stats.countPut(r, this.clock())
+    this.stats.countPut(r, this.clock(), performance.now() - started)
     return r
   }
 
   async putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult> {
     const refused = this.checkStoreStatus()
     if (refused) return refused
+    const started = performance.now()
     const r = await this.commitLog.putMessages(msgs)
-    this.stats.countPut(r, this.clock())
+    this.stats.countPut(r, this.clock(), performance.now() - started)
     return r
   }
 
@@ -236,6 +246,11 @@ export class DefaultMessageStore implements MessageStore {
       for (const key of [...this.commitLog.topicQueueTable.keys()]) if (key.startsWith(`${topic}-`)) this.commitLog.topicQueueTable.delete(key)
       await this.consumeQueues.destroyTopic(topic)
     }
+  }
+
+  /** Records of a topic indexed under a key, stored in [begin, end] (QUERY_MESSAGE). */
+  queryMessage(topic: string, key: string, maxNum: number, begin: number, end: number) {
+    return queryMessage(this.index, this.commitLog, topic, key, maxNum, begin, end)
   }
 
   onMessageArrived(listener: MessageArrivingListener): void {
@@ -309,10 +324,11 @@ export class DefaultMessageStore implements MessageStore {
   private async flushConsumeQueues(): Promise<void> {
     const logics = this.dispatcher.lastDispatchedStoreTimestamp
     for (const cq of this.consumeQueues.all()) await cq.flush()
+    await this.index?.flush()
     const cp = this.checkpoint
     if (!cp) return
     if (logics > cp.logicsMsgTimestamp) cp.logicsMsgTimestamp = logics
-    cp.indexMsgTimestamp = cp.logicsMsgTimestamp
+    if (!this.index) cp.indexMsgTimestamp = cp.logicsMsgTimestamp // else moved when a file is sealed
     if (this.commitLog.flushedStoreTimestamp > cp.physicMsgTimestamp) cp.physicMsgTimestamp = this.commitLog.flushedStoreTimestamp
     await cp.flush()
   }
@@ -320,5 +336,6 @@ export class DefaultMessageStore implements MessageStore {
   private async closeFiles(): Promise<void> {
     await this.commitLog.queue.close()
     await this.consumeQueues.close()
+    await this.index?.close(false)
   }
 }

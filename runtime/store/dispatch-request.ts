@@ -14,9 +14,11 @@ export interface DispatchRequest {
   consumeQueueOffset: number
   sysFlag: number
   preparedTransactionOffset: number
-  /** The KEYS property, for an index service (not built yet). */
+  /** The KEYS and UNIQ_KEY properties (parsed records), for the index. */
   keys?: string
   uniqKey?: string
+  /** The record's properties string (records this store appends): the index picks its keys from it. */
+  propertiesString?: string
 }
 
 /** A segment's end filler as the dispatcher sees it: skip to the next segment. */

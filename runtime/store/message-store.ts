@@ -38,6 +38,12 @@ export interface MessageStore {
   /** The whole stored record at a commitlog offset (VIEW_MESSAGE_BY_ID, CONSUMER_SEND_MSG_BACK). */
   lookMessageByOffset(commitLogOffset: number): Promise<Buffer | undefined>
 
+  /**
+   * Whole records of a topic indexed under a key (KEYS word or unique key) and stored in [begin, end]
+   * (QUERY_MESSAGE); absent when the store has no index.
+   */
+  queryMessage?(topic: string, key: string, maxNum: number, begin: number, end: number): Promise<{messages: Buffer[]; indexLastUpdateTimestamp: number; indexLastUpdatePhyoffset: number}>
+
   getMinPhyOffset(): number
   getMaxPhyOffset(): number
   /** Queue ids with a consume queue, per topic (for GET_ALL_TOPIC_CONFIG fix-ups and stats). */

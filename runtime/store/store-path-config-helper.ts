@@ -9,6 +9,11 @@ export function getStorePathConsumeQueue(root: string): string {
   return join(root, 'consumequeue')
 }
 
+/** `<root>/index`: the message index files (store/index). */
+export function getStorePathIndex(root: string): string {
+  return join(root, 'index')
+}
+
 /** `<root>/checkpoint`. */
 export function getStoreCheckpoint(root: string): string {
   return join(root, 'checkpoint')

@@ -8,7 +8,7 @@
 import type {Logger} from '../common/logger.js'
 import {topicQueueKey} from './append-message-callback.js'
 import type {CommitLog} from './commit-log.js'
-import {recoverAbnormally, recoverNormally, type RecoveryOutcome} from './commit-log-recovery.js'
+import {recoverAbnormally, recoverNormally, type RecoveryOutcome, type VouchedRecord} from './commit-log-recovery.js'
 import type {ConsumeQueueTable} from './consume-queue-table.js'
 import type {StoreCheckpoint} from './store-checkpoint.js'
 
@@ -31,15 +31,18 @@ export interface StoreRecoveryReport extends RecoveryOutcome {
 export async function recoverStore(ctx: StoreRecoveryContext, lastExitOK: boolean): Promise<StoreRecoveryReport> {
 const {commitLog, consumeQueues} = ctx
   let maxPhyOffsetOfCQ = -1
+  let vouched: VouchedRecord | undefined
   for (const cq of consumeQueues.all()) {
     await cq.recover()
     maxPhyOffsetOfCQ = Math.max(maxPhyOffsetOfCQ, cq.maxPhysicOffset)
+    const e = cq.lastRecoveredEntry
+    if (e !== undefined && (vouched === undefined || e.offsetPy > vouched.offset)) vouched = {offset: e.offsetPy, size: e.sizePy}
   }
   const checkCRC = ctx.checkCRC
   const log = ctx.logger
   const started = performance.now()
   const outcome = lastExitOK
-    ? await recoverNormally(commitLog.queue, checkCRC, log)
+    ? await recoverNormally(commitLog.queue, checkCRC, log, vouched)
     : await recoverAbnormally(commitLog.queue, ctx.checkpoint?.getMinTimestamp() ?? 0, checkCRC, log, {
         onRecord: (req) => commitLog.dispatchParsed(req),
         needsDispatch: (topic, queueId, offset, size) => commitLog.needsDispatch(topic, queueId, offset, size),

@@ -3,6 +3,7 @@
  * putMessageTimesTotal, putMessageSizeTotal, getMessageTimesTotalFound, …).
  */
 import type {GetMessageResult, PutMessageResult} from './message-store.js'
+import {PutLatencyStats} from './put-latency-stats.js'
 import {RecentPutStatus} from './recent-put-status.js'
 
 /** Put and get counters of one store. */
@@ -16,10 +17,13 @@ export class StoreStatsService {
   startedAt = 0
   /** Stored put outcomes of the last minute (the replication report's send results). */
   readonly recent = new RecentPutStatus()
+  /** Put latencies: max, per-minute distribution, p99/p999 (putMessageEntireTimeMax, putMessageDistributeTime, putLatency99). */
+  readonly latency = new PutLatencyStats()
 
   /** Counts one put or batch by its outcome (at time now, for the last-minute counts). */
-  countPut(r: PutMessageResult, now?: number): void {
+  countPut(r: PutMessageResult, now?: number, elapsedMs?: number): void {
     if (now !== undefined) this.recent.count(r.status, now)
+    if (now !== undefined && elapsedMs !== undefined) this.latency.add(elapsedMs, now)
     if (r.appendResult && r.status !== 'UNKNOWN_ERROR') {
       this.putTimes += r.appendResult.msgNum
       this.putBytes += r.appendResult.wroteBytes
@@ -48,6 +52,8 @@ export class StoreStatsService {
       getMessageTimesTotalMiss: String(this.getMiss),
       getMessageTransferedMsgCount: String(this.getTransferred),
       storeUptimeMillis: String(this.startedAt ? now - this.startedAt : 0),
+      putMessageAverageSize: String(this.putBytes / Math.max(1, this.putTimes)),
+      ...this.latency.toRuntimeInfo(now),
     }
   }
 }

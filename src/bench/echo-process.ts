@@ -1,6 +1,7 @@
-/** Starts and stops the probe's echo server process (loopback-echo-main.js next to this file). */
+/** Starts and stops the probe's echo server process (dist/src/bench/loopback-echo-main.js). */
 import {spawn} from 'node:child_process'
-import {fileURLToPath} from 'node:url'
+import path from 'node:path'
+import {packageRoot} from '../package-root.js'
 
 /** A running echo process. */
 export interface EchoProcess {
@@ -12,7 +13,7 @@ export interface EchoProcess {
 
 /** Spawns the echo server and waits (up to `timeoutMs`) for the port it prints. */
 export async function startEchoProcess(timeoutMs = 10_000): Promise<EchoProcess> {
-  const script = fileURLToPath(new URL('./loopback-echo-main.js', import.meta.url))
+  const script = path.join(packageRoot(), 'dist/src/bench/loopback-echo-main.js')
   const child = spawn(process.execPath, [script], {stdio: ['pipe', 'pipe', 'inherit']})
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {

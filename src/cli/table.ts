@@ -25,6 +25,9 @@ export interface TableOptions {
   width?: number
   /** Column indexes that may be left out, first to go first, when the table cannot fit otherwise. */
   dropOrder?: number[]
+  /** cli-table3's options, accepted for old callers and ignored: every table now fits the width itself. */
+  wrap?: boolean
+  colWidths?: number[]
 }
 
 /**

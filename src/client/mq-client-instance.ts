@@ -20,12 +20,15 @@ import {failoverTiming, type FailoverTiming} from './failover-timing.js'
 import type {RemotingInvoker} from './remoting-invoker.js'
 import {BrokerAddrTable} from './route/broker-addr-table.js'
 import {NameServerClient} from './route/name-server-client.js'
+import {realTimers, type Timers} from '../../runtime/common/timers.js'
 
 /** Dependencies a test or a long-lived process may inject. */
 export interface ClientDependencies {
   remoting?: RemotingInvoker
-  /** Wall clock in ms (route ages, born timestamps). */
+  /** Wall clock in ms (route ages, born timestamps); default timers.now. */
   now?: () => number
+  /** The client's timers: request timeouts and a consume run's schedule (default the real ones). */
+  timers?: Timers
 }
 
 interface CachedRoute {
@@ -42,6 +45,7 @@ export class MQClientInstance {
   readonly logger: Logger
   readonly requestTimeoutMs: number
   readonly now: () => number
+  readonly timers: Timers
   /** The failover timings this client keeps (Java's unless `failover: 'fast'`). */
   readonly timing: FailoverTiming
   readonly pollIntervalMs: number
@@ -56,9 +60,11 @@ export class MQClientInstance {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 3000
     this.timing = failoverTiming(options.failover)
     this.pollIntervalMs = options.pollNameServerIntervalMs ?? this.timing.pollNameServerIntervalMs
-    this.now = deps.now ?? Date.now
+    const timers = deps.timers ?? realTimers
+    this.timers = timers
+    this.now = deps.now ?? (() => timers.now())
     this.ownsRemoting = deps.remoting === undefined
-    this.remoting = deps.remoting ?? new RemotingClient({logger: this.logger.child('remoting')})
+    this.remoting = deps.remoting ?? new RemotingClient({logger: this.logger.child('remoting'), timers})
     this.nameServer = new NameServerClient(this.remoting, addrs, this.requestTimeoutMs, this.logger)
     this.clientId = buildClientId(options.clientIP ?? localClientIP(), options.instanceName ?? defaultInstanceName())
   }

@@ -37,6 +37,8 @@ export const ExitCode = {
   BROKER_ERROR: 14,
   /** Refused because it would break the lab's topology (a second master in a group, promoting while the master lives). */
   REFUSED: 15,
+  /** The message asked for was not found, or the consumer group has no client online. */
+  NOT_FOUND: 16,
   /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
   INTERRUPTED: 130,
 } as const
@@ -76,11 +78,19 @@ export const errorExitCodes = {
   BROKER_NOT_FOUND: ExitCode.BROKER_ERROR,
   NO_WRITABLE_QUEUE: ExitCode.BROKER_ERROR,
   CREATE_TOPIC_FAILED: ExitCode.BROKER_ERROR,
+  MESSAGE_NOT_FOUND: ExitCode.NOT_FOUND,
+  CONSUMER_NOT_ONLINE: ExitCode.NOT_FOUND,
   // high availability (replication, promote, start of a superseded master)
   MASTER_CONFLICT: ExitCode.REFUSED,
   MASTER_ALIVE: ExitCode.REFUSED,
   NOT_A_SLAVE: ExitCode.USAGE,
   PROMOTE_FAILED: ExitCode.NODE_FAILED,
+  // mqlab experiment run/compare: the verdict as Jepsen maps it (1 a check failed, 2 the run could not decide)
+  CHECK_FAILED: ExitCode.INTERNAL,
+  UNDECIDED: ExitCode.USAGE,
+  SCENARIO_INVALID: ExitCode.USAGE,
+  // mqlab relays on: the lab must be stopped while its files are pointed at the relays
+  LAB_RUNNING: ExitCode.REFUSED,
 } as const
 
 /** A stable error code. */

@@ -3,13 +3,14 @@
  * RocketMQ's mqnamesrv/mqbroker take -c, in the lab folder (relative paths in conf files resolve there),
  * with MQLAB_PID_FILE telling the node where to write its pid once its ports are bound.
  */
-import {fileURLToPath} from 'node:url'
+import path from 'node:path'
+import {packageRoot} from '../package-root.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import type {SpawnRequest} from './process-host.js'
 
-/** bin/ of the mqlab package (this file is dist/src/lab/node-launch.js). */
+/** bin/ of the mqlab package, with a trailing separator. */
 export function packageBinDir(): string {
-  return fileURLToPath(new URL('../../../bin/', import.meta.url))
+  return path.join(packageRoot(), 'bin') + path.sep
 }
 
 /** The spawn request for a node of the lab at `labDir`. */

@@ -1,13 +1,13 @@
 /** The templates shipped in templates/ (one folder per topology, named as RocketMQ names its sample confs). */
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {MqlabError} from '../errors/mqlab-error.js'
+import {packageRoot} from '../package-root.js'
 import {parseTemplateSpec, type TemplateSpec} from './template-spec.js'
 
-/** templates/ at the package root (this file is dist/src/topology/template-catalogue.js). */
+/** templates/ at the package root, with a trailing separator. */
 export function templatesDir(): string {
-  return fileURLToPath(new URL('../../../templates/', import.meta.url))
+  return path.join(packageRoot(), 'templates') + path.sep
 }
 
 /** Every template, in listing order. */

@@ -145,12 +145,30 @@ test('templates --json lists the five templates', async (t) => {
   t.deepEqual(json.result?.templates?.map((x) => x.name), ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'])
 })
 
-test('the root help printed without oclif (dist/root-help.txt) is exactly what oclif prints', async (t) => {
+test('the root help printed without oclif (dist/root-help.txt) is exactly what oclif prints, bundled or not', async (t) => {
+  const helpFile = fileURLToPath(new URL('../../root-help.txt', import.meta.url))
+  const rendered = await fs.readFile(helpFile, 'utf8')
   for (const args of [['--help'], []]) {
     const fast = await execa('node', [bin, ...args], {reject: false})
-    const slow = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_HELP_CACHE: '1'}})
+    // oclif from the esbuild bundle (dist/bundle/cli) when it is fresh, and oclif on dist/ (tsc output).
+    const bundled = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_HELP_CACHE: '1'}})
+    const unbundled = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_HELP_CACHE: '1', MQLAB_NO_BUNDLE: '1'}})
     t.is(fast.exitCode, 0)
-    t.is(fast.stdout, slow.stdout, `stderr: ${fast.stderr} / ${slow.stderr}`)
+    t.is(fast.stdout, bundled.stdout, `stderr: ${fast.stderr} / ${bundled.stderr}`)
+    t.is(bundled.stdout, unbundled.stdout, `stderr: ${bundled.stderr} / ${unbundled.stderr}`)
+    // The file itself, not only whatever path printed it, matches oclif's output.
+    const pkg = JSON.parse(await fs.readFile(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {name: string; version: string}
+    const userAgent = `${pkg.name}/${pkg.version} ${process.platform}-${process.arch} node-${process.version}`
+    t.is(rendered.replaceAll('{{userAgent}}', userAgent).trimEnd(), unbundled.stdout.trimEnd())
     t.regex(fast.stdout, /init\s+Write a lab/)
+  }
+})
+
+test('a subcommand\'s help is the same from the bundle and from dist/', async (t) => {
+  for (const args of [['send', '--help'], ['topic', 'create', '--help'], ['topic']]) {
+    const bundled = await execa('node', [bin, ...args], {reject: false})
+    const unbundled = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_BUNDLE: '1'}})
+    t.is(bundled.exitCode, 0, bundled.stderr)
+    t.is(bundled.stdout, unbundled.stdout)
   }
 })

@@ -21,7 +21,9 @@ export function spawnNode(
   let err = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()))
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  // 'close', not 'exit': only then has everything the child wrote to stdout/stderr been read (a child
+  // that exits fast, e.g. on a bad config, can otherwise be reported as exited before its message arrives).
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? -1)))
   t.teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL')

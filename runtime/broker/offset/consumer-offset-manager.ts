@@ -86,6 +86,13 @@ export class ConsumerOffsetManager extends ConfigManager {
     }
   }
 
+  /** Forgets every offset of a group (DELETE_SUBSCRIPTIONGROUP with removeOffset). */
+  removeOffset(group: string): void {
+    for (const key of [...this.table.keys()]) {
+      if (splitKey(key)[1] === group && this.table.delete(key)) this.changes++
+    }
+  }
+
   /** A slave takes its master's offsets (SlaveSynchronize.syncConsumerOffset: putAll, keys not listed stay). */
   putAll(w: ConsumerOffsetSerializeWrapper): void {
     for (const [key, queues] of Object.entries(w.offsetTable)) {

@@ -7,6 +7,7 @@ import {createResponse, MQLAB_VERSION, type RemotingCommand} from '../../remotin
 import type {RemotingConnection} from '../../remoting/remoting-server.js'
 import {ResponseCode} from '../../remoting/response-code.js'
 import type {BrokerContext} from '../broker-context.js'
+import {runtimeInfoExtras} from './runtime-info-extras.js'
 
 /** MQVersion.getVersionDesc(409). */
 export const BROKER_VERSION_DESC = 'V4_9_8'
@@ -47,6 +48,7 @@ export async function buildRuntimeInfo(ctx: BrokerContext): Promise<Record<strin
   table.startAcceptSendRequestTimeStamp ??= '0'
   table.earliestMessageTimeStamp ??= String(await earliestMessageTime(ctx))
   table.commitLogDiskRatio ??= String(diskRatio(ctx.config.storePathRootDir))
+  runtimeInfoExtras(ctx, table)
   Object.assign(table, ctx.scheduleMessageService.buildRunningStats())
   for (const provide of ctx.runtimeInfoProviders) Object.assign(table, provide())
   return table

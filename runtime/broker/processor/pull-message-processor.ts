@@ -100,7 +100,7 @@ export async function processPullMessage(
     maxOffset: result.maxOffset,
   })
   if (code === ResponseCode.SUCCESS) {
-    ctx.stats.incGet(result.messages.length)
+    ctx.stats.incGet(result.messages.length, h.topic, h.consumerGroup, result.messages.reduce((n, m) => n + m.length, 0))
     return createResponse(request, code, result.status, fields, Buffer.concat(result.messages))
   }
   return createResponse(request, code, result.status, fields)

@@ -58,7 +58,7 @@ export async function processSendMessage(request: RemotingCommand, connection: R
   }
   const status = putMessageStatusToResponse(result.status, {maxMessageSize: ctx.config.maxMessageSize}, result.remark)
   if (!status.stored || !result.appendResult) return answer(status.code, status.remark)
-  ctx.stats.incPut(result.appendResult.msgNum)
+  ctx.stats.incPut(result.appendResult.msgNum, h.topic, result.appendResult.wroteBytes)
   return answer(
     status.code,
     status.remark,

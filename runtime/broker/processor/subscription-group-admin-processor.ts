@@ -1,3 +1,4 @@
+import {decodeDeleteSubscriptionGroupRequestHeader} from '../../remoting/header/delete-subscription-group-request-header.js'
 import {subscriptionGroupConfigFromJson} from '../../remoting/body/subscription-group-config.js'
 import {encodeSubscriptionGroupWrapper} from '../../remoting/body/subscription-group-wrapper.js'
 import {createResponse, type RemotingCommand} from '../../remoting/remoting-command.js'
@@ -26,4 +27,18 @@ export function processUpdateAndCreateSubscriptionGroup(request: RemotingCommand
 export function processGetAllSubscriptionGroup(request: RemotingCommand, _connection: RemotingConnection, ctx: BrokerContext): RemotingCommand {
   const body = Buffer.from(encodeSubscriptionGroupWrapper(ctx.subscriptionGroupManager.buildSerializeWrapper()))
   return createResponse(request, ResponseCode.SUCCESS, undefined, undefined, body)
+}
+
+/**
+ * DELETE_SUBSCRIPTIONGROUP (207) (AdminBrokerProcessor.deleteSubscriptionGroup): forgets the group's
+ * configuration and, with removeOffset, its committed offsets; refused on a slave.
+ */
+export function processDeleteSubscriptionGroup(request: RemotingCommand, connection: RemotingConnection, ctx: BrokerContext): RemotingCommand {
+  if (ctx.config.brokerRole === 'SLAVE') return createResponse(request, ResponseCode.SYSTEM_ERROR, SLAVE_REFUSES_CHANGES)
+  const h = decodeDeleteSubscriptionGroupRequestHeader(request.extFields)
+  ctx.logger.info(`deleteSubscriptionGroup ${h.groupName} called by ${connection.remoteAddress}`)
+  ctx.subscriptionGroupManager.deleteSubscriptionGroupConfig(h.groupName)
+  if (h.removeOffset === true) ctx.consumerOffsetManager.removeOffset(h.groupName)
+  ctx.stats.table.onGroupDeleted(h.groupName)
+  return createResponse(request, ResponseCode.SUCCESS)
 }

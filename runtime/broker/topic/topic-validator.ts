@@ -55,6 +55,11 @@ export function validateTopic(topic: string | undefined): string | undefined {
   return undefined
 }
 
+/** TopicValidator.getSystemTopicSet: the fixed system topics plus those the broker added for itself. */
+export function getSystemTopicSet(brokerSystemTopics: ReadonlySet<string> = new Set()): string[] {
+  return [...new Set([...STATIC_SYSTEM_TOPICS, ...brokerSystemTopics])]
+}
+
 /** Whether producers are refused when they send to this topic (answered with NO_PERMISSION). */
 export function isNotAllowedSendTopic(topic: string): boolean {
   return NOT_ALLOWED_SEND.has(topic)

@@ -14,3 +14,6 @@ const codec = headerCodec<DeleteTopicFromNamesrvRequestHeader>({topic: 'string',
 
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
 export const decodeDeleteTopicFromNamesrvRequestHeader: (ext: ExtFields) => DeleteTopicFromNamesrvRequestHeader = codec.decode
+
+/** Encodes the extFields (values as strings, absent optional fields omitted): `mqlab topic delete` sends it. */
+export const encodeDeleteTopicFromNamesrvRequestHeader: (h: DeleteTopicFromNamesrvRequestHeader) => Record<string, string> = codec.encode

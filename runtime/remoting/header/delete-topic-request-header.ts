@@ -16,3 +16,6 @@ const codec = headerCodec<DeleteTopicRequestHeader>({topic: 'string'})
 
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
 export const decodeDeleteTopicRequestHeader: (ext: ExtFields) => DeleteTopicRequestHeader = codec.decode
+
+/** Encodes the extFields (values as strings, absent optional fields omitted): `mqlab topic delete` sends it. */
+export const encodeDeleteTopicRequestHeader: (h: DeleteTopicRequestHeader) => Record<string, string> = codec.encode

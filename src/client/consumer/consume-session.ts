@@ -66,7 +66,8 @@ export class ConsumeSession {
   private readonly byBroker: Record<string, number> = {}
   private readonly problems = new Set<string>()
   private readonly wakers = new Set<() => void>()
-  private readonly timers: NodeJS.Timeout[] = []
+  /** Every pending timer, cleared at shutdown so none outlives the run. */
+  private readonly pendingTimers = new Set<unknown>()
   private readonly heartbeated = new Set<string>()
   private readonly pendingCommits = new Set<Promise<void>>()
   private readonly committing = new Set<ProcessQueue>()
@@ -204,11 +205,11 @@ export class ConsumeSession {
     if (this.stoppedFlag) return Promise.resolve()
     return new Promise((resolve) => {
       const wake = () => {
-        clearTimeout(timer)
+        this.client.timers.clearTimeout(timer)
         this.wakers.delete(wake)
         resolve()
       }
-      const timer = setTimeout(wake, ms)
+      const timer = this.client.timers.setTimeout(wake, ms, true)
       this.wakers.add(wake)
     })
   }
@@ -323,9 +324,9 @@ export class ConsumeSession {
   }
 
   private async shutdown(): Promise<void> {
-    for (const t of this.timers) clearTimeout(t)
+    this.clearTimers()
     await this.rebalancing.catch(() => undefined)
-    for (const t of this.timers) clearTimeout(t)
+    this.clearTimers()
     await Promise.all([...this.pendingCommits])
     const all = [...this.retired, ...this.queues.values()]
     for (const pq of all) pq.dropped = true
@@ -333,13 +334,31 @@ export class ConsumeSession {
     await unregisterClient(this.client, {consumerGroup: this.settings.group}, [...this.heartbeated])
   }
 
-  // Every timer is cleared at shutdown, so none outlives the run.
+  // The run's own schedule, on the client's timers (a manual clock in tests). Kept alive: a consume run
+  // waiting between pulls is work in progress.
   private later(fn: () => void, ms: number): void {
-    this.timers.push(setTimeout(fn, ms))
+    const handle = this.client.timers.setTimeout(
+      () => {
+        this.pendingTimers.delete(handle)
+        fn()
+      },
+      ms,
+      true,
+    )
+    this.pendingTimers.add(handle)
   }
 
   private every(fn: () => void, ms: number): void {
-    this.timers.push(setInterval(fn, ms))
+    this.later(() => {
+      if (this.stoppedFlag) return
+      fn()
+      this.every(fn, ms)
+    }, ms)
+  }
+
+  private clearTimers(): void {
+    for (const handle of this.pendingTimers) this.client.timers.clearTimeout(handle)
+    this.pendingTimers.clear()
   }
 }
 

@@ -117,6 +117,7 @@ export class Producer {
     const samples: RunSample[] = []
     let retried = 0
     // Lines read from stdin arrive as an async iterable; concurrent next() calls on it are queued.
+    const selector = options.queue === undefined ? undefined : queueSelector(options.queue)
     const iterator: Iterator<OutgoingMessage> | AsyncIterator<OutgoingMessage> = Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : messages[Symbol.iterator]()
     let next = 0
     const started = this.monotonic()
@@ -125,7 +126,7 @@ export class Producer {
         const item = await iterator.next()
         if (item.done === true) return
         const index = next++
-        const report = await this.sendOne(item.value, index, options.queue)
+        const report = await this.sendOne(item.value, index, selector)
         samples.push({status: report.status, latencyMs: report.latencyMs, outcome: report.outcome})
         if (report.retried) retried++
         if (keep) reports[index] = report
@@ -137,8 +138,12 @@ export class Producer {
     return {summary: {...summarizeRun(samples, elapsed), retried}, messages: keep ? reports : []}
   }
 
-  /** Sends one message with retries; never throws for a send failure — the report says what happened. */
-  async sendOne(message: OutgoingMessage, index = 0, queue?: SendRunOptions['queue']): Promise<SendReport> {
+  /**
+   * Sends one message with retries; never throws for a send failure — the report says what happened.
+   * With `selector` (DefaultMQProducer.send(msg, MessageQueueSelector, arg)) the selector picks the queue
+   * from the topic's writable queues and, as sendSelectImpl, a failed send is not retried elsewhere.
+   */
+  async sendOne(message: OutgoingMessage, index = 0, selector?: (queues: readonly MessageQueue[]) => MessageQueue | undefined): Promise<SendReport> {
     this.client.assertOpen()
     const start = this.monotonic()
     let prepared: PreparedMessage
@@ -157,9 +162,9 @@ export class Producer {
     let lastBrokerName: string | undefined
     let lastError: unknown
     for (let attempt = 0; ; attempt++) {
-      const mq = queue === undefined ? info.selectOneMessageQueue(lastBrokerName) : chosenQueue(info, queue)
+      const mq = selector !== undefined ? selector(info.messageQueues) : info.selectOneMessageQueue(lastBrokerName)
       if (mq === undefined) {
-        lastError = queue === undefined ? noWritableQueue(prepared.topic) : new MQClientError('INVALID_ARGUMENT', `queue ${queue.queueId}${queue.brokerName ? ` of ${queue.brokerName}` : ''} is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ') || 'none'})`)
+        lastError = selector === undefined || info.messageQueues.length === 0 ? noWritableQueue(prepared.topic) : new MQClientError('INVALID_ARGUMENT', `the chosen queue is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ')})`)
         break
       }
       const elapsed = this.monotonic() - start
@@ -175,7 +180,7 @@ export class Producer {
         const response = await this.client.remoting.invoke(addr, request, Math.max(1, this.retry.sendMsgTimeout - elapsed))
         const result = parseSendResponse(response, addr)
         attempts.push({brokerName: mq.brokerName, queueId: mq.queueId, addr, status: result.status, latencyMs: this.monotonic() - attemptStart})
-        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && queue === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
+        if (result.status !== 'SEND_OK' && this.retryNotStoreOK && selector === undefined && attempt < this.retry.retryTimesWhenSendFailed) {
           lastBrokerName = mq.brokerName
           continue
         }
@@ -204,8 +209,8 @@ export class Producer {
           latencyMs: this.monotonic() - attemptStart,
         })
         if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
-        const step = nextSendStep(attempt, err, this.monotonic() - start, this.retry)
-        if (step !== 'retry' || queue !== undefined) break
+        const step = selector !== undefined ? 'give-up' : nextSendStep(attempt, err, this.monotonic() - start, this.retry)
+        if (step !== 'retry') break
         lastBrokerName = mq.brokerName
       }
     }
@@ -262,7 +267,7 @@ export class Producer {
   }
 }
 
-/** The queue `send --queue` asked for: by id, on the named broker or the first broker that has it. */
-function chosenQueue(info: TopicPublishInfo, queue: {queueId: number; brokerName?: string}): MessageQueue | undefined {
-  return info.messageQueues.find((q) => q.queueId === queue.queueId && (queue.brokerName === undefined || q.brokerName === queue.brokerName))
+/** `send --queue`: the queue with that id, on the named broker or the first broker that has it. */
+function queueSelector(queue: {queueId: number; brokerName?: string}): (queues: readonly MessageQueue[]) => MessageQueue | undefined {
+  return (queues) => queues.find((q) => q.queueId === queue.queueId && (queue.brokerName === undefined || q.brokerName === queue.brokerName))
 }
