@@ -22,6 +22,7 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'duplicate-key', scope: 'file', summary: 'a key set twice (the later line wins, as in Java)'},
   {id: 'deprecated-key', scope: 'file', summary: 'an old spelling such as mapedFileSizeCommitLog (accepted; RocketMQ 4.9 ignores it)'},
   {id: 'key-ignored', scope: 'file', summary: "a real RocketMQ key mqlab's runtime does not model, or a RocketMQ 5 key"},
+  {id: 'mqlab-only', scope: 'file', summary: 'an mqlab-only lab key (mqlabDLeger* timings): a RocketMQ broker ignores it'},
   // Values
   {id: 'value-empty', scope: 'file', summary: 'a key with an empty value'},
   {id: 'value-whitespace', scope: 'file', summary: 'trailing whitespace RocketMQ would keep (numbers, booleans and enums then silently fall back to defaults)'},
@@ -59,4 +60,6 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'dledger-quorum', scope: 'lab', summary: 'fewer than 3 peers: no fault tolerance (warning)'},
   {id: 'dledger-member-missing', scope: 'lab', summary: 'a peer in dLegerPeers with no node in the lab (warning)'},
   {id: 'dledger-mixed', scope: 'lab', summary: 'one brokerName with both DLedger and classic brokers'},
+  // Engines (src/engine: nodes on Apache RocketMQ)
+  {id: 'jvm-binds-all', scope: 'lab', summary: 'a node on the apache engine (a JVM binds every interface) shares a port with a node on another loopback address'},
 ]
