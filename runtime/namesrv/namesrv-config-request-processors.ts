@@ -3,6 +3,7 @@
  * `updateNamesrvConfig` (DefaultRequestProcessor.getConfig/updateConfig at 4.9.8). The config travels
  * as Java properties text, one `key=value` per line.
  */
+import {parseSimpleProperties} from '../common/simple-properties.js'
 import type {NamesrvConfig} from '../config/namesrv-config.js'
 import {createResponse, type RemotingCommand} from '../remoting/remoting-command.js'
 import {ResponseCode} from '../remoting/response-code.js'
@@ -20,19 +21,6 @@ export function namesrvConfigText(config: NamesrvConfig): string {
     .join('')
 }
 
-/** Parses `key=value` lines (blank lines and # comments skipped). */
-export function parsePropertiesText(text: string): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
-    const eq = line.search(/[=:]/)
-    if (eq < 0) out.set(line, '')
-    else out.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim())
-  }
-  return out
-}
-
 /** GET_NAMESRV_CONFIG (319). */
 export function getNamesrvConfig(ctx: NamesrvContext, request: RemotingCommand): RemotingCommand {
   return createResponse(request, ResponseCode.SUCCESS, undefined, undefined, Buffer.from(namesrvConfigText(ctx.config)))
@@ -45,7 +33,7 @@ export function getNamesrvConfig(ctx: NamesrvContext, request: RemotingCommand):
  */
 export function updateNamesrvConfig(ctx: NamesrvContext, request: RemotingCommand): RemotingCommand {
   if (request.body === undefined) return createResponse(request, ResponseCode.SUCCESS)
-  const props = parsePropertiesText(request.body.toString('utf8'))
+  const props = parseSimpleProperties(request.body.toString('utf8'))
   for (const key of props.keys()) {
     if (CONFIG_BLACK_LIST.has(key)) return createResponse(request, ResponseCode.NO_PERMISSION, 'Can not update config in black list.')
   }

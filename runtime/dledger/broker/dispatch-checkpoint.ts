@@ -6,7 +6,8 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {parseSimpleProperties, string2File} from '../store/dledger-state-files.js'
+import {parseSimpleProperties} from '../../common/simple-properties.js'
+import {string2File} from '../store/dledger-state-files.js'
 
 /** The file. */
 export function dispatchCheckpointFile(baseDir: string): string {

@@ -7,6 +7,7 @@
  */
 import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs'
 import {dirname, join} from 'node:path'
+import {parseSimpleProperties} from '../../common/simple-properties.js'
 
 /** Term and vote as persisted. */
 export interface TermState {
@@ -18,19 +19,6 @@ export interface TermState {
 export interface Checkpoint {
   readonly endIndex: number
   readonly committedIndex: number
-}
-
-/** Parses `key=value` lines as java.util.Properties would for these simple files. */
-export function parseSimpleProperties(text: string): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
-    const eq = line.search(/[=:]/)
-    if (eq < 0) out.set(line, '')
-    else out.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim())
-  }
-  return out
 }
 
 /** Writes `text` to `file` the way IOUtils.string2File does, with an fsync before the rename. */
