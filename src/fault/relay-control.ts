@@ -9,31 +9,15 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {MqlabError} from '../errors/mqlab-error.js'
 import {openLab} from '../lab/lab-context.js'
 import {isLive} from '../lab/node-state.js'
+import {processAlive} from '../lab/process-alive.js'
 import {packageRoot} from '../package-root.js'
 import {linkKey, type LinkStates} from './link-state.js'
 import {linkFaultsPath, readJson, relaysPath, writeJsonAtomic, type LinkFaultsFile, type RelaysFile} from './relay-files.js'
 
-function alive(pid: number): boolean {
-  // A detached daemon is reaped by whoever adopted it; until then it is a zombie, which is not alive.
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
-    return state !== 'Z' && state !== 'X'
-  } catch {
-    // no /proc (macOS): fall back to a signal 0 probe
-  }
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** The running daemon's file, or undefined. */
 export function currentRelays(dir: string): RelaysFile | undefined {
   const file = readJson<RelaysFile>(relaysPath(dir))
-  return file !== undefined && alive(file.pid) ? file : undefined
+  return file !== undefined && processAlive(file.pid) ? file : undefined
 }
 
 export async function relaysOn(dir: string, timeoutMs = 15_000): Promise<RelaysFile> {
@@ -73,11 +57,11 @@ export async function relaysOff(dir: string, timeoutMs = 10_000): Promise<{stopp
   const abs = path.resolve(dir)
   const file = readJson<RelaysFile>(relaysPath(abs))
   if (file === undefined) return {stopped: false, restored: []}
-  if (alive(file.pid)) {
+  if (processAlive(file.pid)) {
     process.kill(file.pid, 'SIGTERM')
     const deadline = Date.now() + timeoutMs
-    while (alive(file.pid) && Date.now() < deadline) await sleep(50)
-    if (!alive(file.pid) && !fs.existsSync(relaysPath(abs))) return {stopped: true, restored: Object.keys(file.originals)}
+    while (processAlive(file.pid) && Date.now() < deadline) await sleep(50)
+    if (!processAlive(file.pid) && !fs.existsSync(relaysPath(abs))) return {stopped: true, restored: Object.keys(file.originals)}
   }
   // The daemon is gone without cleaning up: restore the files from its record.
   for (const [conf, text] of Object.entries(file.originals)) fs.writeFileSync(conf, text)

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {moveLabToFreePorts} from '../../src/lab/free-lab-ports.js'
+import {processAlive} from '../../src/lab/process-alive.js'
 export {tempDir} from './temp-dir.js'
 
 // dist/test/helpers → repository root
@@ -57,21 +58,8 @@ export function labPids(labDir: string): number[] {
   return [...pids]
 }
 
-/** True when `pid` is a live (non-zombie) process. */
-export function processAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
-    return state !== 'Z' && state !== 'X'
-  } catch {
-    try {
-      process.kill(pid, 0)
-      return true
-    } catch {
-      return false
-    }
-  }
-}
+/** True when `pid` is a live (non-zombie) process; the CLI's own check, so tests and product agree. */
+export {processAlive}
 
 /**
  * Registers teardown for a lab: every pid ever seen in its run/ (call `track` after commands that start
