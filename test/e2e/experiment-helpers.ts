@@ -3,7 +3,7 @@
 // failed or timed-out run leaves no orphan.
 import fs from 'node:fs'
 import path from 'node:path'
-import {labPids, mqlab, processAlive, tempDir, type CliRun} from '../helpers/lab-cli.js'
+import {killAll, labPids, mqlab, tempDir, type CliRun} from '../helpers/lab-cli.js'
 
 type T = {teardown(fn: () => unknown): void; log(...values: unknown[]): void}
 
@@ -30,18 +30,7 @@ export async function experimentWorkspace(t: T): Promise<{cwd: string; run<R = a
   t.teardown(() => {
     clearInterval(poll)
     for (const lab of labsUnder(cwd)) for (const pid of labPids(lab)) seen.add(pid)
-    for (const pid of seen) {
-      if (!processAlive(pid)) continue
-      try {
-        process.kill(-pid, 'SIGKILL')
-      } catch {
-        try {
-          process.kill(pid, 'SIGKILL')
-        } catch {
-          // gone
-        }
-      }
-    }
+    killAll(seen)
   })
   return {
     cwd,

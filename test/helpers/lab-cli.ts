@@ -62,6 +62,25 @@ export function labPids(labDir: string): number[] {
 export {processAlive}
 
 /**
+ * SIGKILLs each still-live pid by process group (so a detached node's children go too), falling back to the
+ * pid alone; the one reaping loop behind guardLab and the experiment workspace.
+ */
+export function killAll(pids: Iterable<number>): void {
+  for (const pid of pids) {
+    if (!processAlive(pid)) continue
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+/**
  * Registers teardown for a lab: every pid ever seen in its run/ (call `track` after commands that start
  * nodes) is SIGKILLed by process group if still alive, so a failed test leaves no orphan.
  */
@@ -73,18 +92,7 @@ export function guardLab(t: Teardown, labDir: string): {track(): number[]; seen:
   }
   t.teardown(() => {
     track()
-    for (const pid of seen) {
-      if (!processAlive(pid)) continue
-      try {
-        process.kill(-pid, 'SIGKILL')
-      } catch {
-        try {
-          process.kill(pid, 'SIGKILL')
-        } catch {
-          // already gone
-        }
-      }
-    }
+    killAll(seen)
   })
   return {track, seen}
 }
