@@ -67,20 +67,32 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   const next = [`mqlab start ${spec.name}`]
   if (liveSlaves.length > 0) next.push(`mqlab promote ${serving ?? liveSlaves[0]}   (manual failover: ${group} accepts writes again)`)
   next.push('mqlab replication', 'mqlab status')
+  return masterPrediction(spec, writable, {readableFrom: serving === null ? [] : [serving], state: 'dead', topics, effects, claims, next})
+}
+
+/**
+ * A classic master's prediction, dead or paused: what both share (no automatic promotion in 4.x, the send
+ * status of the group is not what changes) is fixed here, and the keys keep the order `--json` has always printed.
+ */
+function masterPrediction(
+  spec: LabNodeSpec,
+  writable: string[],
+  rest: Pick<KillPrediction, 'readableFrom' | 'state' | 'topics' | 'effects' | 'claims' | 'next'>,
+): KillPrediction {
   return {
     node: spec.name,
     kind: 'master',
-    brokerName: group,
+    brokerName: spec.brokerName!,
     fileRole: spec.fileRole,
     automaticPromotion: false,
     writableGroups: writable,
-    readableFrom: serving === null ? [] : [serving],
+    readableFrom: rest.readableFrom,
     groupSendStatus: null,
-    state: 'dead',
-    topics,
-    effects,
-    claims,
-    next,
+    state: rest.state,
+    topics: rest.topics,
+    effects: rest.effects,
+    claims: rest.claims,
+    next: rest.next,
   }
 }
 
@@ -95,15 +107,8 @@ function noticeSentence(): string {
 export function masterPaused(spec: LabNodeSpec, input: KillPredictionInput): KillPrediction {
   const group = spec.brokerName!
   const writable = writableGroups(input)
-  return {
-    node: spec.name,
-    kind: 'master',
-    brokerName: group,
-    fileRole: spec.fileRole,
-    automaticPromotion: false,
-    writableGroups: writable,
+  return masterPrediction(spec, writable, {
     readableFrom: [],
-    groupSendStatus: null,
     state: 'paused',
     topics: null,
     effects: pausedMasterEffects(spec.name, group),
@@ -112,6 +117,6 @@ export function masterPaused(spec: LabNodeSpec, input: KillPredictionInput): Kil
       {what: 'route-notice', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now', until: `${spec.name} resumes, or 120 s without registration`}, detail: 'still listed'},
     ],
     next: [`mqlab resume ${spec.name}`, `mqlab kill ${spec.name}`, 'mqlab status'],
-  }
+  })
 }
 
