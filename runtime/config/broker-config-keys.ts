@@ -77,5 +77,11 @@ export const brokerConfigKeys: readonly ConfigKey[] = [
   key(S, 'dLegerSelfId', 'string', undefined, "this member's id in dLegerPeers, e.g. n0"),
   key(S, 'preferredLeaderId', 'string', undefined, 'member to hand leadership to when it is healthy'),
   key(S, 'storePathDLedgerCommitLog', 'path', undefined, 'raft log directory; defaults to <storePathRootDir>/dledger-<selfId>'),
+  // mqlab-only lab keys: DLedger's timings are constants of DLedgerConfig that RocketMQ 4.9.8 does not
+  // expose; these shorten them for experiments (a RocketMQ broker ignores them; `validate` says so).
+  key(S, 'mqlabDLegerHeartBeatIntervalMs', 'int', '2000', 'mqlab only: DLedger heartbeat interval (DLedger fixes 2000 ms)', {origin: 'mqlab', min: 10}),
+  key(S, 'mqlabDLegerMaxHeartBeatLeak', 'int', '3', 'mqlab only: missed heartbeats before a new election (DLedger fixes 3)', {origin: 'mqlab', min: 1}),
+  key(S, 'mqlabDLegerMinVoteIntervalMs', 'int', '300', 'mqlab only: shortest pause between vote rounds (DLedger fixes 300 ms)', {origin: 'mqlab', min: 1}),
+  key(S, 'mqlabDLegerMaxVoteIntervalMs', 'int', '1000', 'mqlab only: longest pause between vote rounds (DLedger fixes 1000 ms)', {origin: 'mqlab', min: 2}),
   key(S, 'enableControllerMode', 'bool', 'false', 'RocketMQ 5 controller mode; RocketMQ 4.9 does not have it', {origin: 'rocketmq-5'}),
 ]

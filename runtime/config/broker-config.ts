@@ -83,6 +83,11 @@ export interface BrokerConfig {
   dLegerSelfId: string | undefined
   preferredLeaderId: string | undefined
   storePathDLedgerCommitLog: string | undefined
+  /** mqlab-only: DLedger's heartbeat interval, missed-heartbeat count and vote pauses (DLedger's constants by default). */
+  mqlabDLegerHeartBeatIntervalMs: number
+  mqlabDLegerMaxHeartBeatLeak: number
+  mqlabDLegerMinVoteIntervalMs: number
+  mqlabDLegerMaxVoteIntervalMs: number
   enableControllerMode: boolean
 }
 
@@ -148,6 +153,10 @@ export function defaultBrokerConfig(): BrokerConfig {
     dLegerSelfId: undefined,
     preferredLeaderId: undefined,
     storePathDLedgerCommitLog: undefined,
+    mqlabDLegerHeartBeatIntervalMs: 2000,
+    mqlabDLegerMaxHeartBeatLeak: 3,
+    mqlabDLegerMinVoteIntervalMs: 300,
+    mqlabDLegerMaxVoteIntervalMs: 1000,
     enableControllerMode: false,
   }
 }
