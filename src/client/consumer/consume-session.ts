@@ -334,7 +334,7 @@ export class ConsumeSession {
     await unregisterClient(this.client, {consumerGroup: this.settings.group}, [...this.heartbeated])
   }
 
-  // On the client's timers (a manual clock in tests); kept alive: a run waiting between pulls is work.
+  // On the client's timers (manual in tests), kept alive while the run waits.
   private later(fn: () => void, ms: number): void {
     const h = this.client.timers.setTimeout(() => void (this.pendingTimers.delete(h), fn()), ms, true)
     this.pendingTimers.add(h)
