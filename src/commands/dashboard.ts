@@ -34,7 +34,7 @@ Controls need the per-run token the served page carries, so another web page can
     const {dashboardAssetsDir} = await import('../dashboard/dashboard-assets.js')
     const watch = new LabWatch(flags.dir)
     watch.context() // LAB_NOT_FOUND now, not on the first look
-    const server = new DashboardServer({host: bind.host, port: flags.port, assetsDir: dashboardAssetsDir(), snapshot: () => watch.snapshot(), controls: new LabControls(watch)})
+    const server = new DashboardServer({host: bind.host, port: flags.port, assetsDir: dashboardAssetsDir(), snapshot: () => watch.snapshot(), quickStates: () => watch.quickStates(), controls: new LabControls(watch)})
     const interrupt = (await import('../cli/interrupt.js')).onInterrupt()
     let url = ''
     try {

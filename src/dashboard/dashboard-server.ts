@@ -16,7 +16,8 @@ import path from 'node:path'
 import {isLoopbackHost} from './bind-policy.js'
 import {isAction, type LabControls} from './dashboard-controls.js'
 import {diffSnapshots, EventLog, type DashboardEvent} from './dashboard-events.js'
-import type {DashboardSnapshot} from './dashboard-snapshot.js'
+import type {NodeState} from '../lab/node-state.js'
+import {withStates, type DashboardSnapshot} from './dashboard-snapshot.js'
 import {LagHistory} from './lag-history.js'
 
 /** What the server needs. */
@@ -27,6 +28,10 @@ export interface DashboardServerOptions {
   assetsDir: string
   /** One look at the lab. */
   snapshot(): Promise<DashboardSnapshot>
+  /** Node states from local files only (see LabWatch.quickStates), read between looks. */
+  quickStates?(): ReadonlyMap<string, {state: NodeState; pid: number | null}>
+  /** Between two quick reads, ms. */
+  quickIntervalMs?: number
   controls: LabControls
   /** Least time between two looks, ms (a look that takes longer is followed at once by the next). */
   intervalMs?: number
@@ -51,6 +56,7 @@ export class DashboardServer {
   private wake: (() => void) | undefined
   private loop: Promise<void> | undefined
   private port = 0
+  private quickTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly options: DashboardServerOptions) {
     this.token = options.token ?? crypto.randomBytes(24).toString('base64url')
@@ -67,12 +73,14 @@ export class DashboardServer {
     })
     this.port = (this.server.address() as {port: number}).port
     this.loop = this.run()
+    if (this.options.quickStates) this.quickTimer = setInterval(() => this.quick(), this.options.quickIntervalMs ?? 250)
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host
     return `http://${host}:${this.port}/`
   }
 
   async close(): Promise<void> {
     this.stopped = true
+    clearInterval(this.quickTimer)
     this.wake?.()
     for (const c of this.clients) c.end()
     this.server.closeAllConnections()
@@ -86,7 +94,8 @@ export class DashboardServer {
     while (!this.stopped) {
       const began = Date.now()
       try {
-        const snap = await this.options.snapshot()
+        // A look began before a kill may end after it: the freshest local states win, so they never flap.
+        const snap = this.overlay(await this.options.snapshot())
         this.record(snap, diffSnapshots(this.last, snap))
       } catch (err) {
         this.broadcast('problem', {at: Date.now(), error: err instanceof Error ? err.message : String(err)})
@@ -100,6 +109,22 @@ export class DashboardServer {
         }
       })
     }
+  }
+
+  /** Pushes a node state change seen in the local files now, without waiting for the next look. */
+  private quick(): void {
+    if (this.last === undefined) return
+    let next: DashboardSnapshot
+    try {
+      next = this.overlay(this.last)
+    } catch {
+      return // conf/ being rewritten (a promotion): the next look will tell
+    }
+    if (next !== this.last) this.record(next, diffSnapshots(this.last, next))
+  }
+
+  private overlay(snap: DashboardSnapshot): DashboardSnapshot {
+    return this.options.quickStates ? withStates(snap, this.options.quickStates(), Date.now()) : snap
   }
 
   private record(snap: DashboardSnapshot, events: DashboardEvent[]): void {

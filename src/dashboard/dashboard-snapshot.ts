@@ -9,6 +9,7 @@ import type {GroupProgress} from '../client/admin/group-admin.js'
 import type {ReplicationReport} from '../client/admin/ha-replication-report.js'
 import type {TopicStatusResult} from '../client/admin/topic-admin.js'
 import type {NodeRow} from '../lab/lab-status.js'
+import type {NodeState} from '../lab/node-state.js'
 
 /** A part of the snapshot, or why it could not be read. */
 export type Part<T> = {ok: true; value: T} | {ok: false; error: string}
@@ -25,4 +26,19 @@ export interface DashboardSnapshot {
   replication: Part<ReplicationReport>
   topics: Part<TopicStatusResult[]>
   groups: Part<GroupProgress[]>
+}
+
+/**
+ * The snapshot with fresher node states (pure): the same object when nothing differs, else a copy taken
+ * at `at` (the wire-derived parts, roles included, wait for the next look).
+ */
+export function withStates(snap: DashboardSnapshot, states: ReadonlyMap<string, {state: NodeState; pid: number | null}>, at: number): DashboardSnapshot {
+  let changed = false
+  const nodes = snap.nodes.map((n) => {
+    const s = states.get(n.name)
+    if (s === undefined || s.state === n.state) return n
+    changed = true
+    return {...n, state: s.state, pid: s.pid}
+  })
+  return changed ? {...snap, takenAt: Math.max(at, snap.takenAt), nodes} : snap
 }

@@ -12,6 +12,7 @@ import {topicStatus, type TopicStatusResult} from '../client/admin/topic-admin.j
 import {contextFor, realSupervisorDeps, type LabContext} from '../lab/lab-context.js'
 import {collectStatus} from '../lab/lab-status.js'
 import {isUserTopic} from '../lab/kill-observation.js'
+import type {NodeState} from '../lab/node-state.js'
 import type {SupervisorDeps} from '../lab/supervisor.js'
 import {readLab} from '../topology/lab-reader.js'
 import type {DashboardSnapshot, Part} from './dashboard-snapshot.js'
@@ -41,19 +42,35 @@ export class LabWatch {
   /** One look at everything. */
   async snapshot(): Promise<DashboardSnapshot> {
     const ctx = this.context()
-    const status = await collectStatus(ctx)
     const admin = this.adminFor(ctx)
-    const cluster = await part(() => admin.clusterList())
-    const replication = await part(() => collectReplication(admin))
-    const topics = await part(async (): Promise<TopicStatusResult[]> => {
-      const names = (await admin.topicList()).filter((t) => isUserTopic(t, ctx.specs)).slice(0, MAX_TOPICS)
-      return Promise.all(names.map((t) => topicStatus(admin, t)))
-    })
-    const groups = await part(async (): Promise<GroupProgress[]> => {
-      const names = (await groupList(admin)).map((g) => g.group).slice(0, MAX_GROUPS)
-      return Promise.all(names.map((g) => groupProgress(admin, g)))
-    })
+    // In parallel: a paused broker holds each request to its timeout, and should hold the look once only.
+    const [status, cluster, replication, topics, groups] = await Promise.all([
+      collectStatus(ctx),
+      part(() => admin.clusterList()),
+      part(() => collectReplication(admin)),
+      part(async (): Promise<TopicStatusResult[]> => {
+        const names = (await admin.topicList()).filter((t) => isUserTopic(t, ctx.specs)).slice(0, MAX_TOPICS)
+        return Promise.all(names.map((t) => topicStatus(admin, t)))
+      }),
+      part(async (): Promise<GroupProgress[]> => {
+        const names = (await groupList(admin)).map((g) => g.group).slice(0, MAX_GROUPS)
+        return Promise.all(names.map((g) => groupProgress(admin, g)))
+      }),
+    ])
     return {takenAt: this.deps.clock.now(), dir: ctx.dir, nodes: status.nodes, rolesFrom: status.rolesFrom, cluster, replication, topics, groups}
+  }
+
+  /**
+   * Every node's state and pid from its run files and the process table only (no request on the wire):
+   * cheap enough to read several times a second, so a kill or pause shows at once even while a look
+   * waits on a hung broker.
+   */
+  quickStates(): Map<string, {state: NodeState; pid: number | null}> {
+    const ctx = this.context()
+    return new Map(ctx.specs.map((s) => {
+      const st = ctx.supervisor.status(s.name)
+      return [s.name, {state: st.state, pid: st.pid ?? null}]
+    }))
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import test from 'ava'
 import type {ClusterListRow} from '../../../src/client/admin/cluster-list.js'
 import type {ReplicationReport} from '../../../src/client/admin/ha-replication-report.js'
 import {diffSnapshots, EventLog} from '../../../src/dashboard/dashboard-events.js'
-import type {DashboardSnapshot} from '../../../src/dashboard/dashboard-snapshot.js'
+import {withStates, type DashboardSnapshot} from '../../../src/dashboard/dashboard-snapshot.js'
 import type {NodeRow} from '../../../src/lab/lab-status.js'
 import {LagHistory} from '../../../src/dashboard/lag-history.js'
 
@@ -103,4 +103,13 @@ test('lag history: one series per slave, aligned with the times, bounded', (t) =
   t.deepEqual(g!.times, [2, 3])
   t.deepEqual(g!.slaves[SLAVE], [100, null])
   t.deepEqual(g!.inSync, [1, 0])
+})
+
+test('fresher local states overlay a snapshot: same object when nothing changed, else an event-producing copy', (t) => {
+  const a = snap(1, [node('broker-a-master', 'running', 'master')], [row(0, MASTER)])
+  t.is(withStates(a, new Map([['broker-a-master', {state: 'running', pid: null}]]), 5), a)
+  const b = withStates(a, new Map([['broker-a-master', {state: 'crashed', pid: 42}]]), 5)
+  t.is(b.takenAt, 5)
+  t.like(b.nodes[0], {state: 'crashed', pid: 42, role: 'master'})
+  t.deepEqual(diffSnapshots(a, b).map((e) => e.kind), ['node-died'])
 })
