@@ -100,8 +100,10 @@ export class EventLog {
   private readonly items: DashboardEvent[] = []
   constructor(private readonly max = 500) {}
 
+  /** Adds events, kept in time order (a control is logged when it ends, stamped when it began). */
   add(...events: DashboardEvent[]): void {
     this.items.push(...events)
+    this.items.sort((a, b) => a.at - b.at)
     if (this.items.length > this.max) this.items.splice(0, this.items.length - this.max)
   }
 

@@ -113,3 +113,10 @@ test('fresher local states overlay a snapshot: same object when nothing changed,
   t.like(b.nodes[0], {state: 'crashed', pid: 42, role: 'master'})
   t.deepEqual(diffSnapshots(a, b).map((e) => e.kind), ['node-died'])
 })
+
+test('the event log keeps time order when an event is added late', (t) => {
+  const log = new EventLog()
+  log.add({at: 5, kind: 'node-died', subject: 'n', text: 'died'})
+  log.add({at: 3, kind: 'control', subject: 'n', text: 'kill'})
+  t.deepEqual(log.list().map((e) => e.text), ['kill', 'died'])
+})
