@@ -60,6 +60,10 @@ test('the dashboard lists every node with its role, follows a CLI pause, and kil
   t.is(await cell(page, 'broker-a-slave', 'file-role'), 'SLAVE')
   for (const n of ['namesrv-1', 'broker-a-master', 'broker-a-slave']) t.is(await cell(page, n, 'state'), 'running')
   t.is(await page.locator('table#cluster tr[data-broker="broker-a"]').count(), 2, "the console's cluster table: master and slave")
+  await page.locator('a[data-view="topology"]').click()
+  await page.locator('svg#topology g[data-link="broker-a-master->broker-a-slave"]').waitFor(WAIT)
+  await page.screenshot({path: path.join(shots, '1b-topology.png'), fullPage: true})
+  await page.locator('a[data-view="cluster"]').click()
   await page.screenshot({path: path.join(shots, '1-cluster.png'), fullPage: true})
 
   // A change made from the CLI appears in the open page.
@@ -84,6 +88,11 @@ test('the dashboard lists every node with its role, follows a CLI pause, and kil
   t.regex((await page.locator('#outcome').textContent()) ?? '', /kill broker-a-master/)
   t.deepEqual(await page.locator('table#cluster tr[data-broker="broker-a"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bid'))), ['1'], 'only the slave is registered')
   await page.screenshot({path: path.join(shots, '3-after-kill.png'), fullPage: true})
+
+  await page.locator('a[data-view="topology"]').click()
+  await page.locator('svg#topology g[data-node="broker-a-master"][data-state="crashed"]').waitFor(WAIT)
+  t.is(await page.locator('svg#topology g[data-node]').count(), 3, 'every node in the picture')
+  await page.screenshot({path: path.join(shots, '3b-topology.png'), fullPage: true})
 
   await page.locator('a[data-view="replication"]').click()
   await page.locator('.repl-group[data-group="broker-a"]').waitFor(WAIT)
