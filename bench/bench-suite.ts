@@ -50,6 +50,7 @@ export interface SuiteResult {
   consume: ConsumerBenchResult | null
   sync64: ProducerBenchResult | null
   labUp: LabUpTiming | null
+  labUpNoSlave: LabUpTiming | null
   /** The master/slave phases (ASYNC_MASTER and SYNC_MASTER, each with a slave). */
   ha: HaPhases | null
   /** Idle RSS of the bench's own ASYNC_FLUSH broker and name server right after start, MiB. */
@@ -127,6 +128,10 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const ha = await attempt('master/slave replication', () => runHaPhases(o, attempt))
 
   const labUp = await attempt('mqlab up of 2m-2s-sync', () => timeLabUp(path.join(o.dir, 'lab'), {signal: o.signal}))
+  // The same machinery without slaves: since a slave is ready only after its first HA offset report,
+  // which RocketMQ 4.9.8 sends haSendHeartbeatInterval (5 s) after connecting, 2m-2s-sync's up holds
+  // that wait; 2m-noslave's shows what starting the nodes costs.
+  const labUpNoSlave = await attempt('mqlab up of 2m-noslave', () => timeLabUp(path.join(o.dir, 'lab-noslave'), {signal: o.signal, template: '2m-noslave', quick: true}))
 
   const maxOf = (kind: 'broker' | 'namesrv', key: 'rssMiB' | 'startCpuMs') => {
     const values = (labUp?.rss ?? []).filter((r) => r.kind === kind && r[key] !== undefined).map((r) => r[key]!)
@@ -144,6 +149,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     sendP50at1: async1?.latency.p50 ?? null,
     consumeTps: (consume as ConsumerBenchResult | null)?.tps ?? null,
     labUpMs: labUp?.upMs ?? null,
+    labUpNoSlaveMs: labUpNoSlave?.upMs ?? null,
     brokerRssMiB: maxOf('broker', 'rssMiB'),
     namesrvRssMiB: maxOf('namesrv', 'rssMiB'),
     labUpWithDataMs: labUp?.withData?.upMs ?? null,
@@ -160,7 +166,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     replicationLagP99Bytes: ha?.asyncMaster.lag?.p99Bytes ?? null,
     replicationLagP99Ms: ha?.asyncMaster.lag?.p99Ms ?? null,
   }
-  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, ha, benchClusterRss, errors}
+  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, labUpNoSlave, ha, benchClusterRss, errors}
 }
 
 async function withCluster(o: SuiteOptions, flush: FlushDiskType, nodeArgs: string[] | undefined, fn: (c: BenchCluster) => Promise<void>): Promise<void> {

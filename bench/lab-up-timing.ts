@@ -39,11 +39,14 @@ export interface LabUpOptions {
   commandRounds?: number
   /** How long to send before the second up, ms. */
   dataMs?: number
+  /** Another template (default 2m-2s-sync); `quick` times the first up only (no commands, no data). */
+  template?: string
+  quick?: boolean
 }
 
 /** Creates, starts, measures and stops a 2m-2s-sync lab in `dir` (which must not exist or be empty). */
 export async function timeLabUp(dir: string, o: LabUpOptions = {}): Promise<LabUpTiming> {
-  const template = '2m-2s-sync'
+  const template = o.template ?? '2m-2s-sync'
   initLab({template, dir, namesrv: 2, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false})
   const {namesrvAddr} = await moveLabToFreePorts(dir)
   const ctx = openLab(dir)
@@ -52,6 +55,7 @@ export async function timeLabUp(dir: string, o: LabUpOptions = {}): Promise<LabU
     const rss = first.up.nodes
       .filter((n) => n.pid !== null)
       .map((n) => ({node: n.name, kind: n.kind, pid: n.pid!, rssMiB: readRssMiB(n.pid!), startCpuMs: readCpuMs(n.pid!)}))
+    if (o.quick) return {template, nodes: first.up.nodes.length, upMs: first.ms, readyMs: first.up.elapsedMs, rss, commands: [], withData: null}
     const rel = path.basename(dir)
     const cwd = path.dirname(dir)
     const commands = await timeCommands(

@@ -171,7 +171,7 @@ async function main(): Promise<number> {
     options: args,
     targets,
     figures: suite.figures,
-    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, ha: suite.ha, benchClusterRss: suite.benchClusterRss},
+    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, labUpNoSlave: suite.labUpNoSlave, ha: suite.ha, benchClusterRss: suite.benchClusterRss},
     errors: suite.errors,
   }
   fs.mkdirSync(resultsDir, {recursive: true})

@@ -3,6 +3,7 @@ import type {FlushDiskType} from '../../runtime/config/broker-config.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {MqlabError} from '../cli/mqlab-error.js'
 import type {InitRequest, InitResult} from '../topology/init-lab.js'
+import {engineFlag} from '../engine/engine-flag.js'
 import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab init [TEMPLATE]`: write a lab folder with one RocketMQ .properties file per node. */
@@ -15,6 +16,8 @@ export default class Init extends BaseCommand {
     '<%= config.bin %> <%= command.id %> 2m-2s-sync',
     '<%= config.bin %> <%= command.id %> dledger --dir ./raft-lab',
     '<%= config.bin %> <%= command.id %> 2m-2s-async --hosts 2 --flush SYNC_FLUSH',
+    '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine apache',
+    '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine broker-a-slave=apache',
   ]
   static override args = {
     template: Args.string({description: 'single | 2m-noslave | 2m-2s-async | 2m-2s-sync | dledger'}),
@@ -26,6 +29,7 @@ export default class Init extends BaseCommand {
     cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
     hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
     force: Flags.boolean({description: 'rewrite an existing lab\'s conf/ (store/ is kept)', default: false}),
+    engine: engineFlag,
   }
 
   async run(): Promise<InitResult> {
@@ -53,13 +57,30 @@ export default class Init extends BaseCommand {
       request = await runInitWizard(request, templates, await inquirerPrompts())
     }
     const {initLab} = await import('../topology/init-lab.js')
-    const result = initLab(request)
+    // --engine: checked against the planned nodes before anything is written, recorded in mqlab.json after
+    const engineChoice = flags.engine === undefined ? undefined : (await import('../engine/engine-flags.js')).planEngines(flags.engine, request)
+    const result: InitResult & {engine?: unknown; engineProblems?: unknown} = initLab(request)
+    let engineErrors: string[] = []
+    if (engineChoice) {
+      ;(await import('../engine/lab-engines.js')).writeLabEngines(result.dir, engineChoice)
+      result.engine = engineChoice
+      // e.g. --hosts 2 with Java nodes: simulated hosts share ports a JVM binds on every interface
+      const {readLab} = await import('../topology/lab-reader.js')
+      const {engineProblems} = await import('../engine/engine-rules.js')
+      const problems = engineProblems(readLab(result.dir), engineChoice)
+      engineErrors = problems.map((p) => `${p.file}: ${p.message}`)
+      // the files are fine for RocketMQ; only these engines cannot run them here (mqlab up and validate say so too)
+      if (problems.length > 0) result.engineProblems = problems
+    }
     if (!result.validation.valid) {
       this.fail(new MqlabError('VALIDATION_FAILED', `the generated lab has ${result.validation.errors} errors`, {suggestion: 'this is a bug in mqlab: please report it with the output of mqlab validate'}))
     }
     if (!this.json) {
       const {renderInit} = await import('../cli/render/init-report.js')
       this.log(renderInit(result))
+      if (engineChoice) this.log(`Engine: ${(await import('../engine/lab-engines.js')).describeEngines(engineChoice)} (recorded in mqlab.json)`)
+      for (const e of engineErrors) this.log(`  ✗ ${e}`)
+      if (engineErrors.length > 0) this.log('  mqlab up refuses this lab on these engines: run those nodes on the embedded engine (--engine NODE=embedded) or use --hosts 1')
     }
     return result
   }

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import type {UpResult} from '../lab/lab-up.js'
+import {engineFlag} from '../engine/engine-flag.js'
 import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab up`: validate, check ports, start every node in order, wait for each to be ready. */
@@ -11,10 +12,13 @@ export default class Up extends BaseCommand {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --dir ./raft-lab',
     '<%= config.bin %> <%= command.id %> --json',
+    '<%= config.bin %> <%= command.id %> --engine apache',
+    '<%= config.bin %> <%= command.id %> --engine broker-a-slave=apache',
   ]
   static override flags = {
     dir: labDirFlag('lab folder (created with the default template when it holds no lab)'),
     timeout: Flags.integer({description: 'seconds each node may take to become ready', default: 30, min: 1}),
+    engine: engineFlag,
   }
 
   async run(): Promise<UpResult> {
@@ -30,8 +34,12 @@ export default class Up extends BaseCommand {
     }
     const {readLab} = await import('../topology/lab-reader.js')
     const {checkTopology, summarize} = await import('../topology/validate-lab.js')
-    const lab = readLab(flags.dir)
-    const validation = summarize(lab, [...lab.problems, ...checkTopology(lab)])
+    let lab = readLab(flags.dir)
+    // --engine is recorded in mqlab.json first; Java nodes need an installed engine and Java before anything starts
+    const {prepareLabEngines} = await import('../engine/engine-preflight.js')
+    const engine = await prepareLabEngines(lab, flags.engine, (line) => !this.json && this.log(line))
+    lab = readLab(flags.dir)
+    const validation = summarize(lab, [...lab.problems, ...checkTopology(lab), ...engine.problems])
     if (!validation.valid && !this.json) {
       const {renderValidation} = await import('../cli/render/validate-report.js')
       this.log(renderValidation(validation))
@@ -48,7 +56,7 @@ export default class Up extends BaseCommand {
     try {
       const up = await runUp(ctx, {signal: interrupt.signal, onEvent: progress?.onEvent})
       await progress?.finish()
-      const result: UpResult = {...up, created, validation: {errors: validation.errors, warnings: validation.warnings}}
+      const result: UpResult & {engine?: unknown} = {...up, created, validation: {errors: validation.errors, warnings: validation.warnings}, ...(engine.summary ? {engine: engine.summary} : {})}
       if (!this.json) {
         const {renderUp} = await import('../cli/render/lab-action-report.js')
         this.log(renderUp(result, whatToTryNext(flags.dir)))

@@ -14,14 +14,21 @@ export default class Validate extends BaseCommand {
 
   async run(): Promise<ValidationResult> {
     const {flags} = await this.parse(Validate)
-    const {validateLab} = await import('../topology/validate-lab.js')
-    const result = validateLab(flags.dir)
+    const {readLab} = await import('../topology/lab-reader.js')
+    const {checkTopology, summarize} = await import('../topology/validate-lab.js')
+    const {labEngineCheck} = await import('../engine/engine-rules.js')
+    const lab = readLab(flags.dir)
+    // nodes on Apache RocketMQ (mqlab.json "engine") add jvm-binds-all and per-node JVM notes
+    const engine = await labEngineCheck(lab)
+    const result: ValidationResult & {engineNotes?: typeof engine.notes} = summarize(lab, [...lab.problems, ...checkTopology(lab), ...engine.problems])
+    if (engine.notes.length > 0) result.engineNotes = engine.notes
     if (!result.valid) {
       this.fail(new MqlabError('VALIDATION_FAILED', `${result.errors} error${result.errors === 1 ? '' : 's'} in ${result.dir}`, {suggestion: 'fix the lines listed, then run mqlab validate again'}))
     }
     if (!this.json) {
       const {renderValidation} = await import('../cli/render/validate-report.js')
       this.log(renderValidation(result))
+      if (engine.notes.length > 0) this.log((await import('../engine/engine-report.js')).renderEngineNotes(engine.notes))
     }
     return result
   }

@@ -9,6 +9,7 @@ import {groupList, groupProgress, type GroupProgress} from '../client/admin/grou
 import {collectReplication} from '../client/admin/ha-admin.js'
 import {MQAdmin} from '../client/admin/mq-admin.js'
 import {topicStatus, type TopicStatusResult} from '../client/admin/topic-admin.js'
+import {engineTimings} from '../engine/engine-launch.js'
 import {contextFor, realSupervisorDeps, type LabContext} from '../lab/lab-context.js'
 import {collectStatus} from '../lab/lab-status.js'
 import {isUserTopic} from '../lab/kill-observation.js'
@@ -36,7 +37,9 @@ export class LabWatch {
 
   /** A fresh context on the lab as its files are now, sharing this watch's connections (never close it). */
   context(): LabContext {
-    return contextFor(readLab(this.dir), {deps: this.deps})
+    const lab = readLab(this.dir)
+    // contextFor applies an engine's timings (Java nodes stop more slowly) only to deps it makes itself.
+    return contextFor(lab, {deps: this.deps, timings: engineTimings(lab.dir, lab.nodes.map((n) => n.name))})
   }
 
   /** One look at everything. */

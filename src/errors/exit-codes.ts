@@ -39,6 +39,8 @@ export const ExitCode = {
   REFUSED: 15,
   /** The message asked for was not found, or the consumer group has no client online. */
   NOT_FOUND: 16,
+  /** The engine a lab or command needs (Apache RocketMQ on the JVM) is not installed or cannot be installed: no Java, Java too old, no Maven, registry unreachable. */
+  ENGINE_UNAVAILABLE: 17,
   /** Interrupted (Ctrl-C); what the command had started was stopped again. 128 + SIGINT, as shells report it. */
   INTERRUPTED: 130,
 } as const
@@ -91,6 +93,15 @@ export const errorExitCodes = {
   SCENARIO_INVALID: ExitCode.USAGE,
   // mqlab relays on: the lab must be stopped while its files are pointed at the relays
   LAB_RUNNING: ExitCode.REFUSED,
+  // engines (mqlab engine, a lab on Apache RocketMQ, mqlab admin)
+  ENGINE_NOT_INSTALLED: ExitCode.ENGINE_UNAVAILABLE,
+  JAVA_NOT_FOUND: ExitCode.ENGINE_UNAVAILABLE,
+  JAVA_TOO_OLD: ExitCode.ENGINE_UNAVAILABLE,
+  MAVEN_NOT_FOUND: ExitCode.ENGINE_UNAVAILABLE,
+  REGISTRY_UNREACHABLE: ExitCode.ENGINE_UNAVAILABLE,
+  ENGINE_VERSION_NOT_SERVED: ExitCode.ENGINE_UNAVAILABLE,
+  ENGINE_INSTALL_FAILED: ExitCode.ENGINE_UNAVAILABLE,
+  UNKNOWN_ENGINE: ExitCode.USAGE,
 } as const
 
 /** A stable error code. */

@@ -6,10 +6,10 @@ import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {fileURLToPath} from 'node:url'
 import {MqlabError} from '../errors/mqlab-error.js'
 import {openLab} from '../lab/lab-context.js'
 import {isLive} from '../lab/node-state.js'
+import {packageRoot} from '../package-root.js'
 import {linkKey, type LinkStates} from './link-state.js'
 import {linkFaultsPath, readJson, relaysPath, writeJsonAtomic, type LinkFaultsFile, type RelaysFile} from './relay-files.js'
 
@@ -51,7 +51,8 @@ export async function relaysOn(dir: string, timeoutMs = 15_000): Promise<RelaysF
   } finally {
     await ctx.close()
   }
-  const main = fileURLToPath(new URL('./relay-daemon-main.js', import.meta.url))
+  // From the package root, not from this file: this code also runs from the CLI bundle (dist/bundle/cli).
+  const main = path.join(packageRoot(), 'dist/src/fault/relay-daemon-main.js')
   fs.mkdirSync(path.join(abs, 'logs'), {recursive: true})
   const log = fs.openSync(path.join(abs, 'logs', 'relays.log'), 'a')
   const child = spawn(process.execPath, [main, abs], {detached: true, stdio: ['ignore', log, log]})

@@ -8,7 +8,7 @@ import {readLab} from '../topology/lab-reader.js'
 import {systemClock} from './clock.js'
 import {DiskRunFiles} from './disk-run-files.js'
 import {nodeSpecs, type LabNodeSpec} from './lab-node-spec.js'
-import {nodeLaunch} from './node-launch.js'
+import {engineTimings, labLauncher} from '../engine/engine-launch.js'
 import {OsProcessHost} from './os-process-host.js'
 import {NetPortProbe} from './port-check.js'
 import {RemotingLabWire} from './remoting-lab-wire.js'
@@ -39,7 +39,8 @@ export function realSupervisorDeps(dir: string): SupervisorDeps {
     wire: new RemotingLabWire(),
     ports: new NetPortProbe(),
     clock: systemClock,
-    launch: (spec, pidFile) => nodeLaunch(spec, pidFile, dir),
+    // each node on its engine: mqlab's runtime, or Apache RocketMQ on a JVM (mqlab.json "engine")
+    launch: labLauncher(dir),
   }
 }
 
@@ -53,7 +54,8 @@ export function openLab(dir: string, options: OpenLabOptions = {}): LabContext {
 export function contextFor(lab: LabSnapshot, options: OpenLabOptions = {}): LabContext {
   const real = options.deps && isComplete(options.deps) ? undefined : realSupervisorDeps(lab.dir)
   const deps: SupervisorDeps = {...real!, ...options.deps} as SupervisorDeps
-  const supervisor = new Supervisor(deps, options.timings)
+  // Java nodes stop more slowly: a longer wait before SIGKILL unless the caller sets one
+  const supervisor = new Supervisor(deps, {...(real ? engineTimings(lab.dir, lab.nodes.map((n) => n.name)) : {}), ...options.timings})
   return {dir: lab.dir, lab, specs: nodeSpecs(lab), deps, supervisor, close: () => deps.wire.close()}
 }
 

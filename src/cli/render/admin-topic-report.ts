@@ -13,7 +13,11 @@ export function renderTopicStatus(r: TopicStatusResult): string {
   )
   const lines = [`status of ${r.topic}: ${r.totalMessages} message${r.totalMessages === 1 ? '' : 's'} stored`, table]
   for (const a of r.answeredBy) lines.push(`${a.brokerName}: answered by ${a.brokerId === 0 ? 'its ' : ''}${servedByText(a)}${a.brokerId === 0 ? '' : c.yellow(' (its master did not answer)')}`)
-  for (const u of r.unanswered) lines.push(c.red(`${u.brokerName}: no broker answered: ${u.error}`))
+  for (const u of r.unanswered) {
+    lines.push(c.red(`${u.brokerName}: no usable answer: ${u.error}`))
+    // A slave copies its master's topics every 10 s (SlaveSynchronize); one that has not yet says so.
+    if (/slave \d+ .*TOPIC_NOT_EXIST/.test(u.error)) lines.push(`  its slave has not copied ${r.topic} from its master yet (slaves sync topics every 10 s)`)
+  }
   return lines.join('\n')
 }
 

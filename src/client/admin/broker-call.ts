@@ -40,10 +40,10 @@ export async function askBrokerGroup(client: MQClientInstance, bd: BrokerData, b
     try {
       const response = await client.remoting.invoke(addr, build(), client.requestTimeoutMs)
       if (accept.includes(response.code)) return {ok: true, response, brokerName: bd.brokerName, brokerId: id, addr}
-      errors.push(new MQBrokerError(response.code, response.remark, addr).message)
+      errors.push(`${roleOf(id)} ${new MQBrokerError(response.code, response.remark, addr).message}`)
     } catch (err) {
       if (!(err instanceof RemotingError)) throw err
-      errors.push(`${addr}: ${err.message}`)
+      errors.push(`${roleOf(id)} ${addr}: ${err.message}`)
     }
   }
   return {ok: false, brokerName: bd.brokerName, error: errors.join('; ') || 'no broker address registered'}

@@ -154,12 +154,17 @@ function masterOf(addr: string, sample: BrokerHaSample | undefined): Replication
  */
 function matchConnections(master: HaStatus | undefined, slaves: Array<BrokerHaSample | undefined>): Array<HaSlaveConnectionStatus | undefined> {
   const pool = [...(master?.master?.slaves ?? [])]
-  return slaves.map((s) => {
-    if (s?.source !== 'mqlab' || s.status.slave?.state !== 'CONNECTED' || pool.length === 0) return undefined
-    const reported = s.status.slave.reportedOffset
+  const take = (offset: number) => {
     let best = 0
-    for (let i = 1; i < pool.length; i++) if (Math.abs(pool[i]!.ackedOffset - reported) < Math.abs(pool[best]!.ackedOffset - reported)) best = i
+    for (let i = 1; i < pool.length; i++) if (Math.abs(pool[i]!.ackedOffset - offset) < Math.abs(pool[best]!.ackedOffset - offset)) best = i
     return pool.splice(best, 1)[0]
+  }
+  const out = slaves.map((s) => (s?.source !== 'mqlab' || s.status.slave?.state !== 'CONNECTED' || pool.length === 0 ? undefined : take(s.status.slave.reportedOffset)))
+  // A real RocketMQ slave (a Java slave of an mqlab master, in a mixed lab) reports no link of its own:
+  // the connections left are theirs, paired by the nearest commitlog offset, as the master sees them.
+  return out.map((c, i) => {
+    const s = slaves[i]
+    return c ?? (s?.source === 'runtime-info' && s.maxPhyOffset !== null && pool.length > 0 ? take(s.maxPhyOffset) : undefined)
   })
 }
 
@@ -191,6 +196,21 @@ function slaveOf(
   if (sample === undefined) return {...base, error: 'not asked'}
   if (sample.source === 'error') return {...base, error: sample.error}
   const masterMax = master?.maxPhyOffset ?? null
+  if (sample.source === 'runtime-info' && connection !== undefined && masterStatus !== undefined) {
+    // The master (mqlab's) holds this slave's HA connection: its acked offset, last ack and rate are the link's state.
+    const lagBytes = Math.max(0, connection.lagBytes)
+    return {
+      ...base,
+      maxPhyOffset: sample.maxPhyOffset,
+      ackedOffset: connection.ackedOffset,
+      lagBytes,
+      lagMessages: lagBytes === 0 ? 0 : null,
+      status: slaveStatus('CONNECTED', lagBytes),
+      connectionState: 'CONNECTED',
+      lastContactAgoMs: connection.lastAckAt > 0 ? Math.max(0, masterStatus.now - connection.lastAckAt) : null,
+      bytesPerSecond: connection.bytesPerSecond,
+    }
+  }
   if (sample.source === 'runtime-info') {
     const lagBytes = masterMax === null || sample.maxPhyOffset === null ? null : Math.max(0, masterMax - sample.maxPhyOffset)
     const prev = before?.group.slaves.find((s) => s.addr === addr)?.maxPhyOffset ?? null

@@ -109,7 +109,7 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     await prepareTopic(namesrvAddr, topic, scenario.queues ?? 4, {classicHa: !dledger})
     const timeline = planTimeline(scenario, roles(ctx), options.seed)
     const durationMs = parseDuration(scenario.duration ?? '10s')
-    const drainMs = parseDuration(scenario.drainTimeout ?? (timing === 'java' ? '75s' : '15s'))
+    const drainMs = parseDuration(scenario.drainTimeout ?? (timing === 'java' ? '150s' : '15s'))
     const driver = new FaultDriver(ctx, relays?.control() ?? daemon, namesrvAddr, now)
     const applied: ExperimentResult['timeline'] = timeline.map((s) => ({...s, appliedAt: null, targetsResolved: []}))
     const predictions: ExperimentResult['predictions'] = []
@@ -155,7 +155,9 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     }
     // Reading settles when everything acknowledged was delivered, or nothing new arrived for settleMs
     // (longer than a route poll, so a consumer had the chance to find a slave), or at the drain timeout.
-    const settleMs = timing === 'java' ? 35_000 : 3000
+    // Java timing: a consumer finds a returned master only at its next route poll (30 s) and takes its
+    // queues back at the next rebalance (20 s), then retries pulls every 3 s: quiet for less is not done.
+    const settleMs = timing === 'java' ? 60_000 : 3000
     const waitRead = async (): Promise<boolean> => {
       const deadline = now() + drainMs
       let seen = consumes.length

@@ -59,4 +59,6 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'dledger-quorum', scope: 'lab', summary: 'fewer than 3 peers: no fault tolerance (warning)'},
   {id: 'dledger-member-missing', scope: 'lab', summary: 'a peer in dLegerPeers with no node in the lab (warning)'},
   {id: 'dledger-mixed', scope: 'lab', summary: 'one brokerName with both DLedger and classic brokers'},
+  // Engines (src/engine: nodes on Apache RocketMQ)
+  {id: 'jvm-binds-all', scope: 'lab', summary: 'a node on the apache engine (a JVM binds every interface) shares a port with a node on another loopback address'},
 ]

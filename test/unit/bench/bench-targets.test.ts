@@ -83,3 +83,9 @@ test('CPU time is read from /proc/<pid>/stat text (utime + stime, 100 ticks a se
   t.is(parseCpuMs(stat), 150)
   t.is(parseCpuMs('garbage'), undefined)
 })
+
+test('up of 2m-noslave is its own row, held to the same 1.0 s', (t) => {
+  const rows = new Map(evaluateTargets({...figures, labUpNoSlaveMs: 600}).map((r) => [r.id, r]))
+  t.like(rows.get('lab-up-noslave'), {ratio: 0.6, pass: true, measured: '0.60 s'})
+  t.like(new Map(evaluateTargets(figures).map((r) => [r.id, r])).get('lab-up-noslave'), {pass: null})
+})

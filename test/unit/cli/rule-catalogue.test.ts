@@ -13,6 +13,7 @@ function ruleIdsInSources(): Set<string> {
   const files = [
     ...fs.readdirSync(path.join(root, 'runtime/config')).map((f) => path.join(root, 'runtime/config', f)),
     ...fs.readdirSync(path.join(root, 'src/topology'), {recursive: true}).map((f) => path.join(root, 'src/topology', String(f))),
+    ...fs.readdirSync(path.join(root, 'src/engine')).map((f) => path.join(root, 'src/engine', f)),
   ].filter((f) => f.endsWith('.ts'))
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8')

@@ -145,6 +145,15 @@ test('against a real RocketMQ (runtime info only): lag from max offsets, rate fr
   t.regex(renderReplication(second), /GET_BROKER_RUNTIME_INFO/)
 })
 
+test('mixed lab: a real RocketMQ slave of an mqlab master gets its link from the master\'s view of the connection', (t) => {
+  const java: [string, BrokerHaSample] = [S, {addr: S, source: 'runtime-info', maxPhyOffset: 8_999_000, role: 'SLAVE', receivedAt: NOW}]
+  const report = buildReplicationReport(cluster({'0': M, '1': S}), new Map<string, BrokerHaSample>([mq(M, masterStatus(9_000_000, [{acked: 9_000_000, lastAckAt: NOW - 300, bps: 2048}])), java]), NOW)
+  t.like(report.groups[0]!.slaves[0], {connectionState: 'CONNECTED', status: 'in-sync', ackedOffset: 9_000_000, lagBytes: 0, lastContactAgoMs: 300, bytesPerSecond: 2048, maxPhyOffset: 8_999_000})
+  // No connection on the master: the link stays unknown, lag from the offsets.
+  const alone = buildReplicationReport(cluster({'0': M, '1': S}), new Map<string, BrokerHaSample>([mq(M, masterStatus(9_000_000, [])), java]), NOW)
+  t.like(alone.groups[0]!.slaves[0], {connectionState: null, lagBytes: 1000})
+})
+
 test('brokers that could not be asked keep their place, with the reason', (t) => {
   const report = buildReplicationReport(
     cluster({'0': M, '1': S}),
