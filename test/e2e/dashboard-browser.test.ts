@@ -96,6 +96,8 @@ test('the dashboard lists every node with its role, follows a CLI pause, and kil
 
   await page.locator('a[data-view="replication"]').click()
   await page.locator('.repl-group[data-group="broker-a"]').waitFor(WAIT)
+  await page.locator('.repl-group[data-group="broker-a"] .chart[data-chart="slaves"] canvas').waitFor(WAIT)
+  await page.locator('.repl-group[data-group="broker-a"] .chart[data-chart="sends"] canvas').waitFor(WAIT)
   await page.screenshot({path: path.join(shots, '4-replication.png'), fullPage: true})
   await page.locator('a[data-view="topics-groups"]').click()
   await page.locator('.topic[data-topic="TopicTest"]').waitFor(WAIT)

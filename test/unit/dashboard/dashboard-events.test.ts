@@ -120,3 +120,17 @@ test('the event log keeps time order when an event is added late', (t) => {
   log.add({at: 3, kind: 'control', subject: 'n', text: 'kill'})
   t.deepEqual(log.list().map((e) => e.text), ['kill', 'died'])
 })
+
+test('lag history: send results by status per sample, a status first seen later padded with nulls', (t) => {
+  const h = new LagHistory()
+  const master = (counts: Record<string, number> | null) => ({addr: MASTER, role: null, maxPhyOffset: null, haListenAddress: null, connections: null, inSyncSlaves: null, sendStatusCounts: counts, error: null})
+  const r1 = replication(1, 'in-sync', 0)
+  r1.groups[0]!.master = master({SEND_OK: 5})
+  const r2 = replication(2, 'disconnected', null)
+  r2.groups[0]!.master = master({SEND_OK: 7, SLAVE_NOT_AVAILABLE: 2})
+  const r3 = replication(3, 'disconnected', null)
+  h.add(r1)
+  h.add(r2)
+  h.add(r3)
+  t.deepEqual(h.list()[0]!.sends, {SEND_OK: [5, 7, null], SLAVE_NOT_AVAILABLE: [null, 2, null]})
+})
