@@ -42,6 +42,8 @@ export interface DashboardServerOptions {
 const TYPES: Record<string, string> = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml'}
 /** Request bodies are tiny ({"node", "action"}); anything larger is refused. */
 const MAX_BODY = 4096
+/** Bytes a page may leave unread before it is dropped (its EventSource reconnects and gets the latest state). */
+const MAX_BACKLOG = 4 * 1024 * 1024
 
 /** A running dashboard. */
 export class DashboardServer {
@@ -132,11 +134,21 @@ export class DashboardServer {
     this.events.add(...events)
     if (snap.replication.ok) this.lag.add(snap.replication.value)
     this.lastMessage = JSON.stringify({snapshot: snap, events: this.events.list(), lag: this.lag.list()})
-    for (const c of this.clients) c.write(`event: state\ndata: ${this.lastMessage}\n\n`)
+    this.push(`event: state\ndata: ${this.lastMessage}\n\n`)
   }
 
   private broadcast(event: string, data: unknown): void {
-    for (const c of this.clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    this.push(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
+
+  /** Writes to every page; one that stopped reading (MAX_BACKLOG unsent) is dropped, so memory stays bounded. */
+  private push(frame: string): void {
+    for (const c of this.clients) {
+      if (c.writableLength > MAX_BACKLOG) {
+        this.clients.delete(c)
+        c.destroy()
+      } else c.write(frame)
+    }
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
