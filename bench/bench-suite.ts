@@ -18,6 +18,7 @@ import {runProducerBench, type ProducerBenchResult} from '../src/bench/producer-
 import type {FlushDiskType} from '../runtime/config/broker-config.js'
 import {startBenchCluster, type BenchCluster} from './bench-cluster.js'
 import {runHaPhases, type HaPhases} from './bench-ha.js'
+import {runDLedgerPhase, type DLedgerPhase} from './bench-dledger.js'
 import type {BenchFigures} from './bench-targets.js'
 import {timeLabUp, type LabUpTiming} from './lab-up-timing.js'
 import {readRssMiB} from './proc-rss.js'
@@ -53,6 +54,8 @@ export interface SuiteResult {
   labUpNoSlave: LabUpTiming | null
   /** The master/slave phases (ASYNC_MASTER and SYNC_MASTER, each with a slave). */
   ha: HaPhases | null
+  /** A DLedger group of three: produce at 64 in flight, and failover after SIGKILL of the leader. */
+  dledger: DLedgerPhase | null
   /** Idle RSS of the bench's own ASYNC_FLUSH broker and name server right after start, MiB. */
   benchClusterRss: {broker: number | undefined; namesrv: number | undefined} | null
   /** What went wrong in phases that could not be measured. */
@@ -127,6 +130,8 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
 
   const ha = await attempt('master/slave replication', () => runHaPhases(o, attempt))
 
+  const dledger = await attempt('DLedger group of three: produce, then SIGKILL the leader', () => runDLedgerPhase(o))
+
   const labUp = await attempt('mqlab up of 2m-2s-sync', () => timeLabUp(path.join(o.dir, 'lab'), {signal: o.signal}))
   // The same machinery without slaves: since a slave is ready only after its first HA offset report,
   // which RocketMQ 4.9.8 sends haSendHeartbeatInterval (5 s) after connecting, 2m-2s-sync's up holds
@@ -165,8 +170,10 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     syncMasterP50at1: ha?.syncMaster.p50at1 ?? null,
     replicationLagP99Bytes: ha?.asyncMaster.lag?.p99Bytes ?? null,
     replicationLagP99Ms: ha?.asyncMaster.lag?.p99Ms ?? null,
+    dledgerTps64: dledger?.tps64 ?? null,
+    dledgerFailoverMs: dledger?.failoverMs ?? null,
   }
-  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, labUpNoSlave, ha, benchClusterRss, errors}
+  return {figures, probe64, probe1, async64, async1, consume, sync64, labUp, labUpNoSlave, ha, dledger, benchClusterRss, errors}
 }
 
 async function withCluster(o: SuiteOptions, flush: FlushDiskType, nodeArgs: string[] | undefined, fn: (c: BenchCluster) => Promise<void>): Promise<void> {

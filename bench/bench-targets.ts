@@ -42,6 +42,9 @@ export interface BenchFigures {
   /** The slave's lag p99 under sustained ASYNC_MASTER load, in bytes and in ms of production. */
   replicationLagP99Bytes?: number | null
   replicationLagP99Ms?: number | null
+  /** DLedger group of three (lab timings): SEND_OK per second at 64 in flight, and SIGKILL of the leader → first SEND_OK, ms. */
+  dledgerTps64?: number | null
+  dledgerFailoverMs?: number | null
 }
 
 /** A CLI command's wall time against `node -e 0` measured in the same rounds. */
@@ -112,6 +115,23 @@ export function evaluateTargets(f: BenchFigures): TargetRow[] {
     row('namesrv-rss', 'idle name server RSS ≤ 45 MiB', '<=', 1,
       f.namesrvRssMiB === null ? null : {ratio: f.namesrvRssMiB / 45, measured: `${f.namesrvRssMiB.toFixed(1)} MiB`}),
     ...haTargets(f),
+    ...dledgerTargets(f),
+  ]
+}
+
+/**
+ * DLedger (issue 12): a group of three should produce at least half of what an ASYNC_MASTER with a slave
+ * does; the failover, with the lab's 200 ms heartbeats, within 10 s (with DLedger's own 2 s heartbeats
+ * expect 5-14 s, see README).
+ */
+function dledgerTargets(f: BenchFigures): TargetRow[] {
+  const ratio = ratioOf(f.dledgerTps64 ?? null, f.asyncMasterTps64 ?? null)
+  const failover = f.dledgerFailoverMs ?? null
+  return [
+    row('dledger-vs-async-master-64', 'DLedger group of three ≥ 50% of ASYNC_MASTER with a slave, 64 in flight', '>=', 0.5,
+      ratio === null ? null : {ratio, measured: `${fmtRate(f.dledgerTps64!)} vs ${fmtRate(f.asyncMasterTps64!)}`}),
+    row('dledger-failover', 'DLedger leader SIGKILL → first SEND_OK < 10 s (lab timings)', '<', 1,
+      failover === null ? null : {ratio: failover / 10_000, measured: `${(failover / 1000).toFixed(1)} s`}),
   ]
 }
 

@@ -86,6 +86,8 @@ function figuresTable(s: SuiteResult): string {
       rows.push([`produce ${role} + slave, ${r.inflight} in flight (SEND_OK/s)`, rateText((r.ok * 1000) / r.elapsedMs), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed + r.degraded)])
     }
   }
+  if (s.dledger?.tps64 != null) rows.push(['produce DLedger group of three, 64 in flight (SEND_OK/s)', rateText(s.dledger.tps64), '', '', '', '', ''])
+  if (s.dledger?.failoverMs != null) rows.push([`DLedger leader SIGKILL → first SEND_OK: ${(s.dledger.failoverMs / 1000).toFixed(1)} s (lab timings)`, '', '', '', '', '', ''])
   if (s.consume) {
     const l = s.consume.endToEndLatency
     rows.push([`consume ${s.consume.consumed} (born→delivered RT)`, rateText(s.consume.tps), msText(l.avg), msText(l.p50), msText(l.p99), msText(l.max), '0'])
@@ -171,7 +173,7 @@ async function main(): Promise<number> {
     options: args,
     targets,
     figures: suite.figures,
-    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, labUpNoSlave: suite.labUpNoSlave, ha: suite.ha, benchClusterRss: suite.benchClusterRss},
+    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, labUpNoSlave: suite.labUpNoSlave, ha: suite.ha, dledger: suite.dledger, benchClusterRss: suite.benchClusterRss},
     errors: suite.errors,
   }
   fs.mkdirSync(resultsDir, {recursive: true})

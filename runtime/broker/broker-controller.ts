@@ -232,7 +232,8 @@ export class BrokerController {
         }),
       )
       this.state = 'running'
-      await this.registerBrokerAll()
+      // DLedger mode registers only after its first role change (or the periodic registration after 10 s).
+      if (!this.config.enableDLegerCommitLog) await this.registerBrokerAll()
       this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] boot success. serializeType=JSON and name server is ${this.config.namesrvAddr ?? '(none)'}`)
     } catch (error) {
       await this.shutdown().catch(() => undefined)

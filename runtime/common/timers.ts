@@ -53,3 +53,26 @@ export function scheduleWithFixedDelay(
     timers.clearTimeout(handle)
   }
 }
+
+/**
+ * Resolves after `ms` on `timers` (kept alive: a waiting caller is work in progress); rejects with the
+ * signal's reason when `signal` aborts first.
+ */
+export function sleepOn(timers: Timers, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason)
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      timers.clearTimeout(handle)
+      reject(signal!.reason)
+    }
+    const handle = timers.setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      ms,
+      true,
+    )
+    signal?.addEventListener('abort', onAbort, {once: true})
+  })
+}

@@ -68,6 +68,8 @@ export const brokerConfigKeys: readonly ConfigKey[] = [
   key(S, 'haHousekeepingInterval', 'int', '20000', 'ms without HA traffic before the connection is closed', {min: 1}),
   key(S, 'haTransferBatchSize', 'int', String(32 * 1024), 'largest HA transfer frame in bytes', {min: 1}),
   key(S, 'haSlaveFallbehindMax', 'int', String(256 * 1024 * 1024), 'bytes a slave may lag and still count as available', {min: 0}),
+  key(S, 'mqlabHaReportOnConnect', 'bool', 'false', 'mqlab only (RocketMQ ignores it): a slave reports its offset at once after connecting, not after haSendHeartbeatInterval, so a SYNC_MASTER has no FLUSH_SLAVE_TIMEOUT window', {origin: 'mqlab'}),
+  key(S, 'mqlabHaCopyEverythingToEmptySlave', 'bool', 'false', "mqlab only (RocketMQ ignores it): a master sends an empty slave everything it holds, not just its last commitlog file", {origin: 'mqlab'}),
   key(S, 'slaveTimeout', 'int', '3000', 'ms a SYNC_MASTER send waits for its slave before FLUSH_SLAVE_TIMEOUT', {min: 1}),
   key(S, 'enableDLegerCommitLog', 'bool', 'false', 'DLedger mode: a raft group elects the master (RocketMQ spells it DLeger)'),
   key(S, 'dLegerGroup', 'string', undefined, 'raft group name; RocketMQ advises the brokerName'),
@@ -75,5 +77,11 @@ export const brokerConfigKeys: readonly ConfigKey[] = [
   key(S, 'dLegerSelfId', 'string', undefined, "this member's id in dLegerPeers, e.g. n0"),
   key(S, 'preferredLeaderId', 'string', undefined, 'member to hand leadership to when it is healthy'),
   key(S, 'storePathDLedgerCommitLog', 'path', undefined, 'raft log directory; defaults to <storePathRootDir>/dledger-<selfId>'),
+  // mqlab-only lab keys: DLedger's timings are constants of DLedgerConfig that RocketMQ 4.9.8 does not
+  // expose; these shorten them for experiments (a RocketMQ broker ignores them; `validate` says so).
+  key(S, 'mqlabDLegerHeartBeatIntervalMs', 'int', '2000', 'mqlab only: DLedger heartbeat interval (DLedger fixes 2000 ms)', {origin: 'mqlab', min: 10}),
+  key(S, 'mqlabDLegerMaxHeartBeatLeak', 'int', '3', 'mqlab only: missed heartbeats before a new election (DLedger fixes 3)', {origin: 'mqlab', min: 1}),
+  key(S, 'mqlabDLegerMinVoteIntervalMs', 'int', '300', 'mqlab only: shortest pause between vote rounds (DLedger fixes 300 ms)', {origin: 'mqlab', min: 1}),
+  key(S, 'mqlabDLegerMaxVoteIntervalMs', 'int', '1000', 'mqlab only: longest pause between vote rounds (DLedger fixes 1000 ms)', {origin: 'mqlab', min: 2}),
   key(S, 'enableControllerMode', 'bool', 'false', 'RocketMQ 5 controller mode; RocketMQ 4.9 does not have it', {origin: 'rocketmq-5'}),
 ]

@@ -71,6 +71,10 @@ export interface BrokerConfig {
   haHousekeepingInterval: number
   haTransferBatchSize: number
   haSlaveFallbehindMax: number
+  /** mqlab opt-in: a slave reports its offset at once after connecting (RocketMQ waits haSendHeartbeatInterval). */
+  mqlabHaReportOnConnect: boolean
+  /** mqlab opt-in (set on the master): an empty slave gets everything, not just the master's last commitlog file. */
+  mqlabHaCopyEverythingToEmptySlave: boolean
   slaveTimeout: number
   // --- DLedger (MessageStoreConfig; RocketMQ spells it "DLeger")
   enableDLegerCommitLog: boolean
@@ -79,6 +83,11 @@ export interface BrokerConfig {
   dLegerSelfId: string | undefined
   preferredLeaderId: string | undefined
   storePathDLedgerCommitLog: string | undefined
+  /** mqlab-only: DLedger's heartbeat interval, missed-heartbeat count and vote pauses (DLedger's constants by default). */
+  mqlabDLegerHeartBeatIntervalMs: number
+  mqlabDLegerMaxHeartBeatLeak: number
+  mqlabDLegerMinVoteIntervalMs: number
+  mqlabDLegerMaxVoteIntervalMs: number
   enableControllerMode: boolean
 }
 
@@ -135,6 +144,8 @@ export function defaultBrokerConfig(): BrokerConfig {
     haHousekeepingInterval: 20_000,
     haTransferBatchSize: 32 * 1024,
     haSlaveFallbehindMax: 256 * 1024 * 1024,
+    mqlabHaReportOnConnect: false,
+    mqlabHaCopyEverythingToEmptySlave: false,
     slaveTimeout: 3000,
     enableDLegerCommitLog: false,
     dLegerGroup: undefined,
@@ -142,6 +153,10 @@ export function defaultBrokerConfig(): BrokerConfig {
     dLegerSelfId: undefined,
     preferredLeaderId: undefined,
     storePathDLedgerCommitLog: undefined,
+    mqlabDLegerHeartBeatIntervalMs: 2000,
+    mqlabDLegerMaxHeartBeatLeak: 3,
+    mqlabDLegerMinVoteIntervalMs: 300,
+    mqlabDLegerMaxVoteIntervalMs: 1000,
     enableControllerMode: false,
   }
 }

@@ -13,6 +13,7 @@
  * (naming the port and what it is for) or a store locked by another broker.
  */
 import {BrokerController} from '../broker/broker-controller.js'
+import {createDLedgerBroker} from '../dledger/broker/dledger-broker.js'
 import {ConfigFileCorruptError} from '../broker/config/config-manager.js'
 import {formatBrokerConfig} from '../broker/processor/broker-info-processor.js'
 import {createLogger} from '../common/logger.js'
@@ -48,18 +49,10 @@ async function main(): Promise<void> {
     process.stdout.write(formatBrokerConfig(config))
     return
   }
-  if (config.enableDLegerCommitLog) {
-    // Running without raft would register a leaderless brokerId -1 that no client can use: refuse
-    // plainly until runtime/dledger exists, rather than half-work.
-    fail(
-      `mqbroker: ${configFile ?? 'config'}: enableDLegerCommitLog=true: DLedger mode is not available in mqlab's runtime yet; ` +
-        'run a classic master/slave topology (mqlab init 2m-2s-sync), or this file on Apache RocketMQ 4.9',
-    )
-  }
-
-  const broker = new BrokerController(config, {logger})
+  const dledger = config.enableDLegerCommitLog ? createDLedgerBroker(config, {logger}) : undefined
+  const broker = dledger?.broker ?? new BrokerController(config, {logger})
   try {
-    await broker.start()
+    await (dledger ? dledger.start() : broker.start())
   } catch (err) {
     // PortInUseError: "port 10911 (broker-a listenPort) is already in use on 127.0.0.1".
     if (err instanceof RemotingError || err instanceof LockFailedError || err instanceof ConfigFileCorruptError) fail(`mqbroker: ${err.message}`)

@@ -9,7 +9,7 @@ import type {CommitLog} from './commit-log.js'
 import {BLANK_SIZE, type ConsumeQueue} from './consume-queue.js'
 
 /** Store timestamp of the record at a commitlog offset, or -1. */
-export async function pickupStoreTimestamp(commitLog: CommitLog, offset: number, size: number): Promise<number> {
+export async function pickupStoreTimestamp(commitLog: Pick<CommitLog, 'getData'>, offset: number, size: number): Promise<number> {
   const head = await commitLog.getData(offset, Math.min(size, 96))
   if (!head || head.length < 80) return -1
   const sysFlag = head.readInt32BE(SYSFLAG_POS)
@@ -18,14 +18,14 @@ export async function pickupStoreTimestamp(commitLog: CommitLog, offset: number,
 }
 
 /** Store time of the message at a queue offset, or -1 (a filler or a deleted record). */
-async function timeAt(cq: ConsumeQueue, commitLog: CommitLog, index: number): Promise<number> {
+async function timeAt(cq: ConsumeQueue, commitLog: Pick<CommitLog, 'getData'>, index: number): Promise<number> {
   const e = await cq.getEntry(index)
   if (!e || e.sizePy === BLANK_SIZE) return -1
   return pickupStoreTimestamp(commitLog, e.offsetPy, e.sizePy)
 }
 
 /** First queue offset whose store time is ≥ timestamp; the max offset when every message is older. */
-export async function getOffsetInQueueByTime(cq: ConsumeQueue, commitLog: CommitLog, timestamp: number): Promise<number> {
+export async function getOffsetInQueueByTime(cq: ConsumeQueue, commitLog: Pick<CommitLog, 'getData'>, timestamp: number): Promise<number> {
   let lo = cq.getMinOffsetInQueue()
   let hi = cq.getMaxOffsetInQueue()
   // Store times are non-decreasing along a queue (assigned in append order), so binary search works.
@@ -39,7 +39,7 @@ export async function getOffsetInQueueByTime(cq: ConsumeQueue, commitLog: Commit
 }
 
 /** Store time of the first readable message, or -1. */
-export async function getEarliestMessageTime(cq: ConsumeQueue, commitLog: CommitLog): Promise<number> {
+export async function getEarliestMessageTime(cq: ConsumeQueue, commitLog: Pick<CommitLog, 'getData'>): Promise<number> {
   const min = cq.getMinOffsetInQueue()
   if (min >= cq.getMaxOffsetInQueue()) return -1
   return timeAt(cq, commitLog, min)

@@ -4,9 +4,11 @@
  */
 import {join} from 'node:path'
 import type {Logger} from '../common/logger.js'
-import {ConsumeQueue} from './consume-queue.js'
+import {ConsumeQueue, CQ_STORE_UNIT_SIZE} from './consume-queue.js'
 import type {MappedFileOptions} from './mapped-file.js'
+import type {MessageStoreConfig} from './message-store-config.js'
 import type {StoreFs} from './store-fs.js'
+import {getStorePathConsumeQueue} from './store-path-config-helper.js'
 
 /** topic → queueId → ConsumeQueue. */
 export class ConsumeQueueTable {
@@ -88,4 +90,16 @@ export class ConsumeQueueTable {
     m.set(queueId, cq)
     return cq
   }
+}
+
+/** The consume queues of a store rooted at config.storePathRootDir, with the store's chunk sizes. */
+export function storeConsumeQueues(config: Pick<MessageStoreConfig, 'storePathRootDir' | 'mappedFileSizeConsumeQueue'>, fs: StoreFs, logger: Logger): ConsumeQueueTable {
+  return new ConsumeQueueTable(
+    getStorePathConsumeQueue(config.storePathRootDir),
+    // MessageStoreConfig.getMappedFileSizeConsumeQueue rounds up to whole 20-byte entries.
+    Math.ceil(config.mappedFileSizeConsumeQueue / CQ_STORE_UNIT_SIZE) * CQ_STORE_UNIT_SIZE,
+    {fs, initialChunkSize: 2048, maxChunkSize: 64 * 1024, retainBytes: 4096},
+    fs,
+    logger,
+  )
 }

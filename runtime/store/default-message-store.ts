@@ -10,21 +10,21 @@ import {realTimers, type Timers} from '../common/timers.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
 import {CommitLog} from './commit-log.js'
-import {CQ_STORE_UNIT_SIZE} from './consume-queue.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
 import {ConsumeQueueDispatcher} from './consume-queue-dispatcher.js'
-import {ConsumeQueueTable} from './consume-queue-table.js'
+import {storeConsumeQueues, type ConsumeQueueTable} from './consume-queue-table.js'
 import {getMessage} from './get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from './message-delay-level.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult, ReplicaService} from './message-store.js'
-import {PeriodicTask} from './periodic-task.js'
+import type {PeriodicTask} from './periodic-task.js'
+import {startStoreServices} from './store-services.js'
 import {StoreCheckpoint} from './store-checkpoint.js'
 import {StoreStatsService} from './store-stats-service.js'
 import {recoverStore, type StoreRecoveryReport} from './store-recovery.js'
 import {nodeStoreFs, type StoreFs} from './store-fs.js'
 import {acquireStoreLock, type StoreLock} from './store-lock.js'
 import {SYSTEM_TOPICS, type DefaultMessageStoreConfig, type DefaultMessageStoreOptions} from './default-message-store-options.js'
-import {getAbortFile, getLockFile, getStoreCheckpoint, getStorePathConsumeQueue} from './store-path-config-helper.js'
+import {getAbortFile, getLockFile, getStoreCheckpoint} from './store-path-config-helper.js'
 import {createIndexService, type IndexService} from './index/index-service.js'
 import {queryMessage} from './index/query-message.js'
 
@@ -73,14 +73,7 @@ export class DefaultMessageStore implements MessageStore {
         return !cq || offset + size > cq.maxPhysicOffset || offset >= (this.index?.indexedUpTo() ?? Infinity)
       },
     })
-    this.consumeQueues = new ConsumeQueueTable(
-      getStorePathConsumeQueue(config.storePathRootDir),
-      // MessageStoreConfig.getMappedFileSizeConsumeQueue rounds up to whole 20-byte entries.
-      Math.ceil(config.mappedFileSizeConsumeQueue / CQ_STORE_UNIT_SIZE) * CQ_STORE_UNIT_SIZE,
-      {fs: this.fs, initialChunkSize: 2048, maxChunkSize: 64 * 1024, retainBytes: 4096},
-      this.fs,
-      this.logger.child('consumequeue'),
-    )
+    this.consumeQueues = storeConsumeQueues(config, this.fs, this.logger.child('consumequeue'))
     this.dispatcher = new ConsumeQueueDispatcher(this.consumeQueues, this.clock, this.logger, () => this.state === 'running')
     this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint, dispatcher: this.dispatcher})
     this.clean = new CleanCommitLogService({
@@ -120,12 +113,8 @@ export class DefaultMessageStore implements MessageStore {
       this.state = 'stopped'
       throw error
     }
-    if (this.config.flushDiskType === 'ASYNC_FLUSH') {
-      this.tasks.push(new PeriodicTask('commitlog flush', async () => void (await this.commitLog.flushCommitted()), this.config.flushIntervalCommitLog, this.logger, this.timers))
-    }
-    this.tasks.push(new PeriodicTask('consume queue flush', () => this.flushConsumeQueues(), this.config.flushIntervalConsumeQueue, this.logger, this.timers))
-    if (this.cleanInterval > 0) this.tasks.push(new PeriodicTask('retention', async () => void (await this.clean.run()), this.cleanInterval, this.logger, this.timers))
-    for (const t of this.tasks) t.start()
+    const work = {flushCommitLog: () => this.commitLog.flushCommitted(), flushConsumeQueues: () => this.flushConsumeQueues(), clean: () => this.clean.run()}
+    this.tasks.push(...startStoreServices(this.config, this.cleanInterval, work, this.logger, this.timers))
     this.stats.startedAt = this.clock()
     this.state = 'running'
     this.logger.info(`message store started: commitlog [${this.getMinPhyOffset()}, ${this.getMaxPhyOffset()})`)

@@ -16,9 +16,12 @@ const MAX_TRANSFER_COUNT_ON_DISK = 8
 const COALESCE_GAP = 64 * 1024
 const COALESCE_MAX = 1024 * 1024
 
+/** The commitlog reads getMessage makes (DLedger mode serves them from its entry files). */
+export type CommitLogView = Pick<CommitLog, 'getMaxOffset' | 'getMinOffset' | 'rollNextFile' | 'getData' | 'getMessage'>
+
 /** What getMessage needs from the store. */
 export interface GetMessageContext {
-  commitLog: CommitLog
+  commitLog: CommitLogView
   findConsumeQueue(topic: string, queueId: number): ConsumeQueue | undefined
   /** A slave keeps the requested offset instead of correcting it, unless offsetCheckInSlave. */
   correctOffsets: boolean
@@ -119,7 +122,7 @@ export async function getMessage(
 }
 
 /** Reads the selected records, one read per run of neighbouring records. */
-async function readRecords(commitLog: CommitLog, selected: Selected[]): Promise<Array<Buffer | undefined>> {
+async function readRecords(commitLog: CommitLogView, selected: Selected[]): Promise<Array<Buffer | undefined>> {
   const out: Array<Buffer | undefined> = new Array(selected.length)
   const segment = (o: number) => commitLog.rollNextFile(o)
   let g = 0

@@ -16,6 +16,7 @@ export default class Init extends BaseCommand {
     '<%= config.bin %> <%= command.id %> 2m-2s-sync',
     '<%= config.bin %> <%= command.id %> dledger --dir ./raft-lab',
     '<%= config.bin %> <%= command.id %> 2m-2s-async --hosts 2 --flush SYNC_FLUSH',
+    '<%= config.bin %> <%= command.id %> dledger --groups 2 --hosts 3',
     '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine apache',
     '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine broker-a-slave=apache',
   ]
@@ -28,6 +29,7 @@ export default class Init extends BaseCommand {
     flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),
     cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
     hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
+    groups: Flags.integer({description: "broker groups broker-a, broker-b, … instead of the template's (dledger --groups 2: RocketMQ's DLedger quick start)", min: 1, max: 8}),
     force: Flags.boolean({description: 'rewrite an existing lab\'s conf/ (store/ is kept)', default: false}),
     engine: engineFlag,
   }
@@ -42,6 +44,7 @@ export default class Init extends BaseCommand {
       cluster: flags.cluster,
       hosts: flags.hosts,
       force: flags.force,
+      ...(flags.groups === undefined ? {} : {groups: flags.groups}),
     }
     if (args.template === undefined) {
       const {listTemplates} = await import('../topology/template-catalogue.js')

@@ -1,5 +1,8 @@
-/** Time for the supervisor: injected so readiness deadlines and TERM→KILL escalation are testable without waiting. */
-import {setTimeout as delay} from 'node:timers/promises'
+/**
+ * Time for the supervisor: injected so readiness deadlines and TERM→KILL escalation are testable without
+ * waiting. It is the runtime's one time abstraction (runtime/common/timers.ts) plus a sleep.
+ */
+import {realTimers, sleepOn, type Timers} from '../../runtime/common/timers.js'
 
 /** Wall-clock time and waiting. */
 export interface Clock {
@@ -9,8 +12,10 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
-/** The real clock. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => delay(ms, undefined, signal === undefined ? undefined : {signal}),
+/** A Clock on Timers. */
+export function clockOn(timers: Timers): Clock {
+  return {now: () => timers.now(), sleep: (ms, signal) => sleepOn(timers, ms, signal)}
 }
+
+/** The real clock. */
+export const systemClock: Clock = clockOn(realTimers)

@@ -30,9 +30,34 @@ export interface NodeRow {
   commitLogMaxOffset: number | null
   /** ms since mqlab started it. */
   uptimeMs: number | null
+  /** A DLedger member's raft state (from GET_BROKER_RUNTIME_INFO), null for other nodes or when it does not answer. */
+  raft: RaftRow | null
   /** Anything worth saying ("killed with SIGKILL by mqlab kill", "does not answer"). */
   note: string | null
   crash: CrashReport | null
+}
+
+/** Raft role, term, leader and indexes of a DLedger member. */
+export interface RaftRow {
+  role: string
+  term: number
+  leaderId: string | null
+  selfId: string
+  committedIndex: number
+  endIndex: number
+}
+
+/** Reads the dLedger* entries a DLedger broker adds to its runtime info. */
+export function raftRowOf(info: Record<string, string> | Error | undefined): RaftRow | null {
+  if (!info || info instanceof Error || info.dLedgerRole === undefined) return null
+  return {
+    role: info.dLedgerRole,
+    term: Number(info.dLedgerTerm),
+    leaderId: info.dLedgerLeaderId || null,
+    selfId: info.dLedgerSelfId ?? '',
+    committedIndex: Number(info.dLedgerCommittedIndex),
+    endIndex: Number(info.dLedgerEndIndex),
+  }
 }
 
 /** The whole status. */
@@ -88,6 +113,7 @@ export async function collectStatus(ctx: LabContext): Promise<StatusResult> {
       addr: spec.addr,
       ports: spec.ports.map((p) => ({host: p.host, port: p.port, use: p.use})),
       commitLogMaxOffset: Number.isFinite(offset) ? offset : null,
+      raft: raftRowOf(info),
       uptimeMs: (status.state === 'running' || status.state === 'paused') && status.startedAt !== undefined ? Math.max(0, now - status.startedAt) : null,
       note: notes.length > 0 ? notes.join('; ') : null,
       crash: status.state === 'crashed' ? supervisor.crashReport(spec.name, status) : null,

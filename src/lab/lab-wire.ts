@@ -13,6 +13,8 @@ export interface LabWire {
   clusterInfo(addr: string, timeoutMs: number): Promise<ClusterInfo>
   /** GET_BROKER_RUNTIME_INFO from the broker at `addr`. */
   brokerRuntimeInfo(addr: string, timeoutMs: number): Promise<Record<string, string>>
+  /** A raw request (e.g. DLedger's LEADERSHIP_TRANSFER on a raft port); resolves with the answer's body. */
+  rawRequest?(addr: string, code: number, body: Buffer, timeoutMs: number): Promise<Buffer | undefined>
   /** MQLAB_GET_HA_STATUS from the broker at `addr`; undefined when it does not serve it (a Java broker). */
   haStatus?(addr: string, timeoutMs: number): Promise<HaStatus | undefined>
   /** Closes every connection (the CLI process cannot exit while one is open). */

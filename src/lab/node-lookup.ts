@@ -27,8 +27,9 @@ export function unknownNode(specs: readonly LabNodeSpec[], input: string): Mqlab
 }
 
 /**
- * Resolves a NODE argument: an exact name, or `<group>-master` of a DLedger group (the member the
- * running name servers list as master). Throws UNKNOWN_NODE.
+ * Resolves a NODE argument: an exact name, or `<group>-master` / `<group>-leader` of a DLedger group (the
+ * member the running name servers list as master; for -leader, first the member whose raft role is
+ * LEADER). Throws UNKNOWN_NODE.
  */
 export async function resolveNode(
   specs: readonly LabNodeSpec[],
@@ -38,8 +39,16 @@ export async function resolveNode(
 ): Promise<LabNodeSpec> {
   const exact = findNode(specs, input)
   if (exact) return exact
-  const group = /^(.+)-master$/.exec(input)?.[1]
+  const match = /^(.+)-(master|leader)$/.exec(input)
+  const group = match?.[1]
   const members = specs.filter((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)
+  if (group !== undefined && members.length > 0 && match?.[2] === 'leader') {
+    // `<group>-leader`: the member whose raft role is LEADER now (it may still be waiting to become master).
+    for (const m of members) {
+      const info = await wire.brokerRuntimeInfo(m.addr, options.timeoutMs).catch(() => undefined)
+      if (info?.dLedgerRole === 'LEADER') return m
+    }
+  }
   if (group !== undefined && members.length > 0) {
     for (const ns of options.liveNamesrvs) {
       try {

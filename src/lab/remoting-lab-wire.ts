@@ -27,6 +27,11 @@ export class RemotingLabWire implements LabWire {
     return response.body === undefined || response.body.length === 0 ? {} : decodeKVTable(response.body).table
   }
 
+  async rawRequest(addr: string, code: number, body: Buffer, timeoutMs: number): Promise<Buffer | undefined> {
+    const response = await this.client.invoke(addr, createRequest(code, undefined, body), timeoutMs)
+    return response.body
+  }
+
   async haStatus(addr: string, timeoutMs: number): Promise<HaStatus | undefined> {
     const response = await this.client.invoke(addr, createRequest(RequestCode.MQLAB_GET_HA_STATUS), timeoutMs)
     if (response.code === ResponseCode.REQUEST_CODE_NOT_SUPPORTED || !response.body) return undefined

@@ -9,7 +9,7 @@ import type {TemplateSpec} from './template-spec.js'
 import {validateLab, type ValidationResult} from './validate-lab.js'
 
 /** Limits on init options (a lab on one machine). */
-export const INIT_LIMITS = {namesrv: {min: 1, max: 9}, hosts: {min: 1, max: 32}} as const
+export const INIT_LIMITS = {namesrv: {min: 1, max: 9}, hosts: {min: 1, max: 32}, groups: {min: 1, max: 8}} as const
 
 /** What to create. */
 export interface InitRequest {
@@ -20,6 +20,8 @@ export interface InitRequest {
   cluster: string
   hosts: number
   force: boolean
+  /** Broker groups broker-a, broker-b, … instead of the template's (e.g. RocketMQ's DLedger quick start: two groups of three). */
+  groups?: number
 }
 
 /** What was created. */
@@ -35,7 +37,9 @@ export interface InitResult {
 
 /** Checks the request, writes the lab, validates it. Throws MqlabError on bad options or an existing lab. */
 export function initLab(request: InitRequest, templates?: TemplateSpec[]): InitResult {
-  const spec = findTemplate(request.template, templates)
+  const template = findTemplate(request.template, templates)
+  if (request.groups !== undefined) checkRange('groups', request.groups, INIT_LIMITS.groups)
+  const spec: TemplateSpec = request.groups === undefined ? template : {...template, groups: Array.from({length: request.groups}, (_, i) => `broker-${String.fromCharCode(97 + i)}`)}
   checkRange('namesrv', request.namesrv, INIT_LIMITS.namesrv)
   checkRange('hosts', request.hosts, INIT_LIMITS.hosts)
   // The cluster name becomes a topic when clusterTopicEnable is on, so it must be a valid topic name (TopicValidator).

@@ -38,6 +38,8 @@ export interface PlannedEntry {
   key: string
   value: string
   comment?: string
+  /** Written as `#key=value`: an option the user may switch on. */
+  commentedOut?: boolean
 }
 
 /** A node to write. */
@@ -164,6 +166,15 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
         {key: 'dLegerGroup', value: seat.brokerName},
         {key: 'dLegerPeers', value: formatDLedgerPeers(peers), comment: 'identical on every member of the group'},
         {key: 'dLegerSelfId', value: self.id},
+        {
+          key: 'mqlabDLegerHeartBeatIntervalMs',
+          value: '500',
+          comment: "mqlab-only lab keys (a RocketMQ broker ignores them): DLedger's timings are fixed at 2 s heartbeats, 3 missed before an election, 300-1000 ms between vote rounds, so a failover takes 5-14 s as in production; uncomment these to shorten them for experiments",
+          commentedOut: true,
+        },
+        {key: 'mqlabDLegerMaxHeartBeatLeak', value: '3', commentedOut: true},
+        {key: 'mqlabDLegerMinVoteIntervalMs', value: '100', commentedOut: true},
+        {key: 'mqlabDLegerMaxVoteIntervalMs', value: '300', commentedOut: true},
       )
     } else {
       const master = 'master' in seat.role

@@ -10,7 +10,7 @@ export function renderNodeProperties(node: PlannedNode, template: string): strin
   ]
   for (const e of node.entries) {
     if (e.comment) lines.push(`# ${e.comment.replace(/[\r\n]+/g, ' ')}`)
-    lines.push(`${e.key}=${escapeValue(e.value)}`)
+    lines.push(`${e.commentedOut ? '#' : ''}${e.key}=${escapeValue(e.value)}`)
   }
   return lines.join('\n') + '\n'
 }

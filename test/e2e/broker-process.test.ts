@@ -25,16 +25,6 @@ test('a bad config exits 1 with the file:line problem on stderr', async (t) => {
   t.true(broker.output().includes(`${file}:3: listenport: unknown key (did you mean listenPort?)`), broker.output())
 })
 
-test('DLedger mode is refused with a clear message until mqlab runs raft', async (t) => {
-  const dir = await tempDir(t)
-  const file = join(dir, 'broker-a-n0.properties')
-  const peers = 'n0-127.0.0.1:40911;n1-127.0.0.1:40912;n2-127.0.0.1:40913'
-  await writeFile(file, `brokerName=broker-a\nstorePathRootDir=${join(dir, 'store')}\nenableDLegerCommitLog=true\ndLegerGroup=broker-a\ndLegerPeers=${peers}\ndLegerSelfId=n0\n`)
-  const broker = spawnRuntime(t, 'mqbroker', ['-c', file])
-  t.is(await broker.exited, 1)
-  t.regex(broker.output(), /enableDLegerCommitLog=true: DLedger mode is not available in mqlab's runtime yet/)
-})
-
 test('a taken listenPort exits 1 naming the port and what it is for', async (t) => {
   const dir = await tempDir(t)
   const blocker = net.createServer().listen(0, '127.0.0.1')

@@ -1,4 +1,4 @@
-import type {Timers} from '../../runtime/common/timers.js'
+import {sleepOn, type Timers} from '../../runtime/common/timers.js'
 import type {Clock} from '../../src/lab/clock.js'
 
 /**
@@ -47,18 +47,7 @@ export class ManualTimers implements Timers, Clock {
 
   /** Resolves after `ms` of this clock's time; rejects with the signal's reason when it aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        this.clearTimeout(id)
-        reject(signal!.reason)
-      }
-      const id = this.setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      signal?.addEventListener('abort', onAbort, {once: true})
-    })
+    return sleepOn(this, ms, signal)
   }
 
   /** Moves time forward, firing due timers in time order (including ones they schedule). */

@@ -37,6 +37,8 @@ export async function startBrokerHaService(deps: BrokerHaServiceDeps): Promise<H
     logger: deps.logger,
     reconnectIntervalMs: deps.reconnectIntervalMs,
     onMasterConnected: deps.onMasterConnected,
+    reportOffsetOnConnect: deps.config.mqlabHaReportOnConnect,
+    copyEverythingToEmptySlave: deps.config.mqlabHaCopyEverythingToEmptySlave,
     fetchMasterRecord: (masterAddress, offset) => viewMessage(deps.client, masterAddress, offset),
   })
   await service.start()

@@ -14,27 +14,23 @@
  */
 import {OffsetReportDecoder} from '../offset-report-decoder.js'
 import {encodeTransferHeader, MAX_TRANSFER_BODY} from '../transfer-frame-decoder.js'
+import type {CloseAction, HaLinkConfig, WriteAction} from './ha-link.js'
 import {checkSlaveReport, transferStartOffset} from './ha-offset-checks.js'
 
 /** What the adapter must do. */
 export type MasterAction =
-  /** Write these bytes (a heartbeat header). */
-  | {type: 'write'; bytes: Buffer}
+  | WriteAction
   /** Read up to maxBytes of committed commitlog at `from`, write it as one frame, then call sent() (or nothingReadable()). */
   | {type: 'transfer'; from: number; maxBytes: number}
   /** The slave acknowledged `offset`: every byte below it is in its commitlog. */
   | {type: 'ack'; offset: number}
-  /** Close the connection (this core does nothing more). */
-  | {type: 'close'; reason: string}
+  | CloseAction
   /** Worth a line in the log, nothing to do. */
   | {type: 'note'; message: string}
 
 /** The settings the core reads (live: a run-time change applies at the next use). */
-export interface MasterCoreConfig {
-  haSendHeartbeatInterval: number
-  haHousekeepingInterval: number
+export interface MasterCoreConfig extends HaLinkConfig {
   haTransferBatchSize: number
-  mappedFileSizeCommitLog: number
 }
 
 /** The master's commitlog bounds, read when needed. */

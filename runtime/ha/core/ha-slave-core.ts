@@ -19,12 +19,12 @@
  */
 import {encodeOffsetReport} from '../offset-report-decoder.js'
 import {TransferFrameDecoder, type TransferFrame} from '../transfer-frame-decoder.js'
+import type {CloseAction, HaLinkConfig, WriteAction} from './ha-link.js'
 import {checkFrameOffset, checkRecordStart} from './ha-offset-checks.js'
 
 /** What the adapter must do. */
 export type SlaveAction =
-  /** Write these bytes (an offset report). */
-  | {type: 'write'; bytes: Buffer}
+  | WriteAction
   /** Compare the slave's last record with the master's, then call verified(). */
   | {type: 'verify'}
   /** The link is checked and up. */
@@ -36,15 +36,10 @@ export type SlaveAction =
   | {type: 'resume'}
   /** The two commitlogs diverged (a close follows). */
   | {type: 'diverge'; reason: string}
-  /** Close the connection (this core does nothing more). */
-  | {type: 'close'; reason: string}
+  | CloseAction
 
 /** The settings the core reads. */
-export interface SlaveCoreConfig {
-  haSendHeartbeatInterval: number
-  haHousekeepingInterval: number
-  mappedFileSizeCommitLog: number
-}
+export type SlaveCoreConfig = HaLinkConfig
 
 /** The slave's own commitlog end, read when needed. */
 export interface SlaveLogView {

@@ -13,7 +13,7 @@ export function renderNodeTable(nodes: readonly NodeRow[]): string {
     ['node', 'role', 'state', 'pid', 'address', 'ports', 'commitlog max', 'uptime'],
     nodes.map((n) => [
       n.name,
-      n.roleSource === 'namesrv' || n.kind === 'namesrv' ? n.role : `${n.role} (file)`,
+      (n.roleSource === 'namesrv' || n.kind === 'namesrv' ? n.role : `${n.role} (file)`) + raftNote(n),
       paint[n.state](n.state),
       n.pid === null || n.state === 'stopped' ? '' : String(n.pid),
       n.addr,
@@ -22,6 +22,13 @@ export function renderNodeTable(nodes: readonly NodeRow[]): string {
       n.uptimeMs === null ? '' : formatDuration(n.uptimeMs),
     ]),
   )
+}
+
+/** ` · raft LEADER term 3` / ` · raft FOLLOWER of n2, term 3` for a DLedger member. */
+function raftNote(n: NodeRow): string {
+  if (!n.raft) return ''
+  const of = n.raft.role === 'FOLLOWER' && n.raft.leaderId ? ` of ${n.raft.leaderId}` : ''
+  return ` · raft ${n.raft.role}${of}, term ${n.raft.term}`
 }
 
 /** Notes under the table (one line per node that has one). */

@@ -55,7 +55,26 @@ function renderGroup(g: ReplicationGroup): string {
     }
     if (m.inSyncSlaves !== null) lines.push(`  slaves within haSlaveFallbehindMax: ${m.inSyncSlaves} of ${m.connections ?? 0} connected`)
   }
-  if (g.slaves.length > 0) {
+  if (g.dledger) {
+    const d = g.dledger
+    lines.push(`  DLedger term ${d.term}, leader ${d.leaderId ?? c.red('none')}${d.committedIndex === null ? '' : `, committed index ${d.committedIndex}`}${d.leaderEndIndex === null ? '' : `, leader log end ${d.leaderEndIndex}`}`)
+    lines.push(
+      renderTable(
+        ['peer', 'BID', 'address', 'raft role', 'term', 'log end', 'match index', 'lag (entries)'],
+        d.peers.map((p) => [
+          p.id,
+          p.brokerId === null ? '' : String(p.brokerId),
+          p.addr ?? c.red('not registered'),
+          p.role ?? '',
+          p.term === null ? '' : String(p.term),
+          p.endIndex === null ? '' : String(p.endIndex),
+          p.matchIndex === null ? '' : String(p.matchIndex),
+          p.lag === null ? '' : String(p.lag),
+        ]),
+      ),
+    )
+  }
+  if (g.slaves.length > 0 && !g.dledger) {
     lines.push(
       renderTable(
         ['BID', 'slave', 'acked offset', 'lag', 'lag msgs', 'status', 'HA link', 'last contact', 'rate'],

@@ -18,6 +18,8 @@ export interface ReplicationReportOptions {
   messageLag?: boolean
 }
 
+import {fetchDLedgerState} from './dledger-replication.js'
+
 /** Reads the cluster's replication state once. */
 export async function collectReplication(admin: MQAdmin, options: ReplicationReportOptions = {}): Promise<ReplicationReport> {
   const {client} = admin
@@ -27,6 +29,12 @@ export async function collectReplication(admin: MQAdmin, options: ReplicationRep
   const deps = {remoting: client.remoting, now: client.now, timeoutMs: client.requestTimeoutMs}
   const samples = new Map<string, BrokerHaSample>(await Promise.all([...addrs].map(async (addr) => [addr, await fetchHaSample(addr, deps)] as const)))
   const report = buildReplicationReport(info, samples, client.now(), options.previous)
+  await Promise.all(
+    report.groups.map(async (group) => {
+      const addrsOf = info.brokerAddrTable[group.brokerName]?.brokerAddrs
+      if (addrsOf) group.dledger = await fetchDLedgerState(addrsOf, deps)
+    }),
+  )
   if (options.messageLag ?? true) {
     await Promise.all(
       report.groups.map(async (group) => {

@@ -61,6 +61,8 @@ export interface ReplicationSlave {
   error: string | null
 }
 
+import type {DLedgerGroupState} from './dledger-replication.js'
+
 /** One broker group. */
 export interface ReplicationGroup {
   cluster: string
@@ -71,6 +73,8 @@ export interface ReplicationGroup {
   master: ReplicationMaster | null
   slaves: ReplicationSlave[]
   notes: string[]
+  /** A DLedger group's raft state (term, leader, committed index, each peer's match index and lag). */
+  dledger?: DLedgerGroupState | null
 }
 
 /** The whole report. */

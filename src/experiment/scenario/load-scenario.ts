@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Ajv, type ErrorObject} from 'ajv'
 import {parse as parseYaml} from 'yaml'
+import {packageRoot} from '../../package-root.js'
 import {findBuiltin} from './builtin-scenarios.js'
 import {ACTIONS, actionOf, parseDuration, type Scenario} from './scenario.js'
 
@@ -25,15 +25,9 @@ export interface ScenarioCheck {
   scenario?: Scenario
 }
 
-/** Where the schema lives: <package>/schemas/, from src/ (ts) or dist/src/ (js). */
+/** Where the schema lives: <package>/schemas/ (found from the package root, also from the CLI bundle). */
 export function schemaPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'schemas', 'experiment-scenario.schema.json')
-    if (fs.existsSync(candidate)) return candidate
-    dir = path.dirname(dir)
-  }
-  throw new Error('schemas/experiment-scenario.schema.json not found next to the package')
+  return path.join(packageRoot(), 'schemas', 'experiment-scenario.schema.json')
 }
 
 let compiled: ReturnType<Ajv['compile']> | undefined

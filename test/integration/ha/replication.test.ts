@@ -95,3 +95,15 @@ test('on connecting, a slave copies topics, subscription groups, consumer offset
   t.is(delivered(slave), 1, 'the delivered copy arrives by replication, once')
   t.is(delivered(lab.master), 1)
 })
+
+test('opt-in mqlabHaCopyEverythingToEmptySlave (on the master): an empty slave gets everything the master holds', async (t) => {
+  const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER', mappedFileSizeCommitLog: 32 * 1024, mqlabHaCopyEverythingToEmptySlave: true})
+  await lab.client.createTopic(lab.master.brokerAddr, 'Rep', 1)
+  for (let i = 0; i < 120; i++) t.is((await lab.client.send(lab.master.brokerAddr, {topic: 'Rep', body: Buffer.alloc(500, i)})).code, ResponseCode.SUCCESS)
+  t.true(lab.master.store.getMaxPhyOffset() > 2 * 32 * 1024, 'three segments')
+  const slave = await lab.startSlave()
+  await waitCaughtUp(lab.master, slave)
+  t.is(slave.store.getMinPhyOffset(), 0, 'from the first segment')
+  t.is(slave.store.getMaxOffsetInQueue('Rep', 0), 120)
+  t.is(slave.store.getMinOffsetInQueue('Rep', 0), 0)
+})

@@ -142,3 +142,12 @@ test('4.9.8: a slave (re)connecting to a SYNC_MASTER is counted at once but repo
   await waitUntil(async () => (await haStatus(lab.client, lab.master.brokerAddr)).master?.slaves[0]?.state === 'TRANSFER', 'the first report', {timeoutMs: 15_000})
   t.is((await sendTimed(lab, 'after the first report')).r.code, ResponseCode.SUCCESS)
 })
+
+test('opt-in mqlabHaReportOnConnect: the slave reports at once, so a SYNC_MASTER has no FLUSH_SLAVE_TIMEOUT window after it connects', async (t) => {
+  const intervals = {haSendHeartbeatInterval: 5000, haHousekeepingInterval: 20_000}
+  const lab = await startHaLab(t, {...intervals, slaveTimeout: 3000})
+  await lab.client.createTopic(lab.master.brokerAddr, 'Sync', 1)
+  await lab.startSlave({...intervals, mqlabHaReportOnConnect: true})
+  await waitUntil(() => lab.master.ha?.connectionCount === 1, 'the master counts the slave\'s connection')
+  t.is((await sendTimed(lab, 'right after connecting')).r.code, ResponseCode.SUCCESS)
+})
