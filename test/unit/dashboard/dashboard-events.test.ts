@@ -10,7 +10,7 @@ const MASTER = '127.0.0.1:10911'
 const SLAVE = '127.0.0.1:10921'
 
 function node(name: string, state: NodeRow['state'], role: string, roleSource: NodeRow['roleSource'] = 'namesrv', note: string | null = null): NodeRow {
-  return {name, kind: name.startsWith('namesrv') ? 'namesrv' : 'broker', role, roleSource, fileRole: 'SLAVE', brokerName: 'broker-a', brokerId: null, state, pid: null, addr: '', ports: [], commitLogMaxOffset: null, uptimeMs: null, note, crash: null}
+  return {name, kind: name.startsWith('namesrv') ? 'namesrv' : 'broker', role, roleSource, fileRole: 'SLAVE', brokerName: 'broker-a', brokerId: null, state, pid: null, addr: '', ports: [], commitLogMaxOffset: null, uptimeMs: null, note, crash: null, raft: null}
 }
 
 function row(brokerId: number, addr: string): ClusterListRow {
