@@ -14,7 +14,9 @@ const LINK_COLOUR = {'in-sync': '#2e7d32', 'falling-behind': '#e65100', disconne
 export function TopologyView({snap}) {
   const namesrvs = snap.nodes.filter((n) => n.kind === 'namesrv')
   const groups = [...new Set(snap.nodes.filter((n) => n.brokerName).map((n) => n.brokerName))].sort()
-  const W = 180, H = 58, GAP = 40
+  const W = 220, GAP = 40
+  // DLedger members get a fourth line: raft role, term, committed index (from their runtime info).
+  const H = snap.nodes.some((n) => n.raft) ? 74 : 58
   const width = Math.max(namesrvs.length, groups.length) * (W + GAP) + GAP
   const pos = new Map()
   namesrvs.forEach((n, i) => pos.set(n.name, {x: GAP + i * (W + GAP), y: 20}))
@@ -40,7 +42,8 @@ export function TopologyView({snap}) {
       <rect width=${W} height=${H} rx="6" fill=${STATE_FILL[n.state] ?? '#fff'} stroke="#607d8b" />
       <text x="8" y="17" font-weight="bold">${n.name}</text>
       <text x="8" y="34">${n.state} · ${n.role}${n.roleSource === 'file' && n.kind === 'broker' ? ' (file)' : ''}</text>
-      <text x="8" y="50" fill="#666">host ${host}</text></g>`
+      <text x="8" y="50" fill="#666">host ${host}</text>
+      ${n.raft ? html`<text x="8" y="66" class="raft" fill=${n.raft.role === 'LEADER' ? '#1565c0' : '#555'}>raft ${n.raft.role} · term ${n.raft.term} · committed ${fmt(n.raft.committedIndex)}</text>` : null}</g>`
   }
   return html`<section><h2>Topology</h2>
     <svg id="topology" width=${width} height=${height} font-size="12" font-family="system-ui, sans-serif">
@@ -50,7 +53,7 @@ export function TopologyView({snap}) {
         <text x=${l.from.x + W / 2 + 6} y=${(l.from.y + H + l.to.y) / 2 + 4} fill=${LINK_COLOUR[l.s.status] ?? '#9e9e9e'}>${l.s.status}, lag ${fmt(l.s.lagBytes)} B</text></g>`)}
       ${snap.nodes.filter((n) => pos.has(n.name)).map(box)}
     </svg>
-    <p class="note">Boxes: green running, orange paused, red crashed, grey stopped. Links: master → slave HA replication, solid when in sync. A dead master has no link: the name servers no longer list it.</p>
+    <p class="note">DLedger groups show each member's raft role, term and committed index; the leader registers as the group's master. Boxes: green running, orange paused, red crashed, grey stopped. Links: master → slave HA replication, solid when in sync. A dead master has no link: the name servers no longer list it.</p>
   </section>`
 }
 
