@@ -18,7 +18,7 @@ import {encodeCreateTopicRequestHeader} from '../runtime/remoting/header/create-
 import {RemotingClient} from '../runtime/remoting/remoting-client.js'
 import {createRequest} from '../runtime/remoting/remoting-command.js'
 import {RequestCode} from '../runtime/remoting/request-code.js'
-import {startDLedgerBenchCluster, type DLedgerBenchCluster} from './dledger-cluster.js'
+import {startDLedgerBenchCluster} from './dledger-cluster.js'
 
 interface Args {
   kills: number

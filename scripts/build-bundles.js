@@ -26,6 +26,18 @@ const out = path.join(root, 'dist/bundle')
 const banner = {js: "import {createRequire as __mqlabCreateRequire} from 'node:module'; const require = __mqlabCreateRequire(import.meta.url);"}
 const common = {bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, metafile: true, logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true, keepNames: false, tsconfig: path.join(root, 'tsconfig.json')}
 
+/** oclif hooks (src/cli/hooks/*.ts) as entries hooks/<name>, beside the commands. */
+function hookEntries() {
+  const dir = path.join(root, 'src/cli/hooks')
+  if (!fs.existsSync(dir)) return {}
+  return Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => [`hooks/${f.slice(0, -3)}`, path.join('src/cli/hooks', f)]))
+}
+
+/** package.json's hook paths (./dist/src/cli/hooks/x.js) as the bundle's (./hooks/x.js); bundled-main.ts does the same. */
+function bundledHooks(hooks = {}) {
+  return Object.fromEntries(Object.entries(hooks).map(([event, file]) => [event, String(file).replace(/^\.\/dist\/src\/cli\/hooks\//, './hooks/')]))
+}
+
 /** One esbuild entry per command file: commands/topic/create → src/commands/topic/create.ts. */
 function commandEntries() {
   const dir = path.join(root, 'src/commands')
@@ -46,7 +58,7 @@ const cli = await esbuild.build({
   ...common,
   absWorkingDir: root,
   // oclif: @oclif/core itself as an entry, for writing the manifest below with the bundle's own copy.
-  entryPoints: {main: 'src/cli/bundled-main.ts', oclif: 'mqlab:oclif', ...commandEntries()},
+  entryPoints: {main: 'src/cli/bundled-main.ts', oclif: 'mqlab:oclif', ...commandEntries(), ...hookEntries()},
   outdir: cliDir,
   splitting: true,
   // Only oclif's ts-node support (NODE_ENV=development) requires it; 10 MB the CLI never runs.
@@ -67,7 +79,7 @@ writeInputs(cliDir, cli.metafile)
 // unbundled fallback never reads a manifest older than its commands.
 const {Config} = await import(path.join(cliDir, 'oclif.js'))
 const pjson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
-pjson.oclif = {...pjson.oclif, commands: './commands'}
+pjson.oclif = {...pjson.oclif, commands: './commands', hooks: bundledHooks(pjson.oclif.hooks)}
 const config = await Config.load({root: cliDir, pjson})
 const manifest = config.plugins.get(pjson.name).manifest
 if (Object.keys(manifest.commands).length !== Object.keys(commandEntries()).length) throw new Error('the oclif manifest misses commands')

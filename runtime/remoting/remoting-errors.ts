@@ -3,6 +3,7 @@
  * response like any other. These are transport failures: a port that cannot be bound, a peer that
  * cannot be reached, no answer in time, a connection that closed, a corrupt byte stream.
  */
+import {requestCodeName} from './request-code.js'
 
 /** Base class, with a stable `code` that callers (the CLI's exit-code table, tests) can switch on. */
 export class RemotingError extends Error {
@@ -62,7 +63,8 @@ export class RemotingTimeoutError extends RemotingError {
     /** The request code that timed out. */
     readonly requestCode: number,
   ) {
-    super('TIMEOUT', `request ${requestCode} to ${addr} timed out after ${timeoutMs} ms`)
+    // Named, not numbered ("request 28"): the reader sees which request a stalled (paused?) peer left unanswered.
+    super('TIMEOUT', `${requestCodeName(requestCode)} (request code ${requestCode}) to ${addr} timed out after ${timeoutMs} ms (no answer: the process may be paused, overloaded, or not a RocketMQ node)`)
   }
 }
 

@@ -114,6 +114,13 @@ export class RemotingServer {
     return this.connections.size
   }
 
+  /** Answers written but not yet taken by the OS, over every connection (bounded by the watermarks). */
+  get bufferedBytes(): number {
+    let total = 0
+    for (const c of this.connections) total += c.watermark.bufferedBytes
+    return total
+  }
+
   /** Stops accepting, closes every connection, resolves once the listener is closed. */
   close(): Promise<void> {
     if (this.closing) return this.closing
@@ -154,18 +161,21 @@ export class RemotingServer {
         }
       }
     })
+    const dispatchFrame = (frame: Buffer): void => {
+      if (conn.closed) return
+      let cmd: RemotingCommand
+      try {
+        cmd = decodeCommand(frame)
+      } catch (err) {
+        this.dropCorrupt(conn, err)
+        return
+      }
+      this.dispatch(cmd, conn)
+    }
     socket.on('data', (chunk: Buffer) => {
       if (decoder.error !== undefined) return // already closing
-      for (const frame of decoder.feed(chunk)) {
-        let cmd: RemotingCommand
-        try {
-          cmd = decodeCommand(frame)
-        } catch (err) {
-          this.dropCorrupt(conn, err)
-          return
-        }
-        this.dispatch(cmd, conn)
-      }
+      // Through the connection's watermark: a peer that does not read its answers stops being read.
+      conn.watermark.deliver(decoder.feed(chunk), dispatchFrame)
       if (decoder.error !== undefined) this.dropCorrupt(conn, decoder.error)
     })
   }

@@ -2,6 +2,7 @@ import type net from 'node:net'
 import {encodeFrame} from './frame-encoder.js'
 import {ONEWAY_FLAG, type RemotingCommand} from './remoting-command.js'
 import type {RemotingConnection} from './remoting-server.js'
+import {WriteWatermark} from './write-watermark.js'
 
 /** Node reports IPv4 peers on dual-stack sockets as "::ffff:a.b.c.d"; RocketMQ addresses are plain IPv4. */
 export function toIpv4Form(host: string | undefined): string {
@@ -17,6 +18,8 @@ export class ServerConnection implements RemotingConnection {
   readonly localPort: number
   private isClosed = false
   private readonly closeListeners: Array<() => void> = []
+  /** Stops reading this connection while its peer leaves too many answers unread. */
+  readonly watermark: WriteWatermark
 
   constructor(
     readonly id: number,
@@ -26,6 +29,7 @@ export class ServerConnection implements RemotingConnection {
     this.remotePort = socket.remotePort ?? 0
     this.remoteAddress = `${this.remoteHost}:${this.remotePort}`
     this.localPort = socket.localPort ?? 0
+    this.watermark = new WriteWatermark(socket)
   }
 
   get closed(): boolean {
@@ -45,6 +49,7 @@ export class ServerConnection implements RemotingConnection {
       process.nextTick(this.uncork)
     }
     this.socket.write(frame)
+    this.watermark.afterWrite()
   }
 
   private corked = false

@@ -251,7 +251,8 @@ export class DefaultMessageStore implements MessageStore {
       commitLogMinOffset: String(this.getMinPhyOffset()),
       commitLogMaxOffset: String(this.getMaxPhyOffset()),
       commitLogFlushedOffset: String(this.commitLog.queue.getFlushedWhere()),
-      commitLogDiskRatio: String(this.clean.diskRatio),
+      // Until the first retention pass has measured it, the broker measures it per request (as RocketMQ always does).
+      ...(this.clean.diskRatio >= 0 ? {commitLogDiskRatio: String(this.clean.diskRatio)} : {}),
       dispatchBehindBytes: String(this.dispatchBehindBytes()),
       ...this.stats.toRuntimeInfo(this.clock()),
     }

@@ -5,9 +5,11 @@ export class LockFailedError extends Error {
   constructor(
     readonly lockPath: string,
     readonly holderPid: number | undefined,
+    /** What is known about the holder and what to do (lock-holder.ts). */
+    readonly hint?: string,
   ) {
     // RocketMQ DefaultMessageStore.start: "Lock failed,MQ already started"
-    super(`Lock failed, MQ already started: ${lockPath}${holderPid === undefined ? '' : ` (held by pid ${holderPid})`}`)
+    super(`Lock failed, MQ already started: ${lockPath}${holderPid === undefined ? '' : ` (held by pid ${holderPid})`}${hint ? `; ${hint}` : ''}`)
     this.name = 'LockFailedError'
   }
 }

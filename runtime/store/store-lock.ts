@@ -3,10 +3,13 @@
  * when the process dies. Node has no portable flock, so the lock here is the file's existence plus the
  * holder's pid: it is created atomically (a temp file holding our pid, hard-linked into place, which
  * fails if the lock exists), and a lock whose pid is dead (or a zombie) is stale and taken over. A lock
- * file without a pid (a Java broker writes "lock" and never deletes it) counts as stale too.
+ * file without a pid (a Java broker writes "lock" and never deletes it) counts as stale too. A pid can
+ * outlive its broker (after a reboot another program gets it), so a live holder is looked at too
+ * (lock-holder.ts): only a broker that has this store open, or a process we cannot tell, keeps the lock.
  */
 import {readFileSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {dirname, resolve} from 'node:path'
+import {inspectLockHolder} from './lock-holder.js'
 import {LockFailedError} from './store-errors.js'
 import type {StoreFs} from './store-fs.js'
 
@@ -43,7 +46,10 @@ export async function acquireStoreLock(fs: StoreFs, lockPath: string): Promise<S
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error
       }
       const holder = await readPid(fs, path)
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) throw new LockFailedError(path, holder)
+      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+        const verdict = inspectLockHolder(holder, dirname(path))
+        if (verdict.kind !== 'not-this-store') throw new LockFailedError(path, holder, verdict.hint)
+      }
       await takeOverStale(fs, path, holder)
     }
   } finally {

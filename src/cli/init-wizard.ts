@@ -3,6 +3,7 @@ import type {FlushDiskType} from '../../runtime/config/broker-config.js'
 import type {InitRequest} from '../topology/init-lab.js'
 import {INIT_LIMITS} from '../topology/init-lab.js'
 import type {TemplateSpec} from '../topology/template-spec.js'
+import {MqlabError} from './mqlab-error.js'
 
 /** The prompts the wizard needs; injected so the wizard is testable without a terminal. */
 export interface WizardPrompts {
@@ -11,8 +12,19 @@ export interface WizardPrompts {
   input(options: {message: string; default: string}): Promise<string>
 }
 
-/** Asks for topology, name server count, flush type, hosts and directory. */
+/** Asks for topology, name server count, flush type, hosts and directory; Ctrl-C is INTERRUPTED, not a bug. */
 export async function runInitWizard(defaults: InitRequest, templates: TemplateSpec[], prompts: WizardPrompts): Promise<InitRequest> {
+  try {
+    return await askAll(defaults, templates, prompts)
+  } catch (err) {
+    // @inquirer rejects a prompt left with Ctrl-C with ExitPromptError; nothing has been written yet.
+    const name = (err as Error | undefined)?.name
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new MqlabError('INTERRUPTED', 'init cancelled; nothing was written')
+    throw err
+  }
+}
+
+async function askAll(defaults: InitRequest, templates: TemplateSpec[], prompts: WizardPrompts): Promise<InitRequest> {
   const fallback = templates.find((t) => t.default)?.name ?? templates[0].name
   const template = await prompts.select({
     message: 'Topology',

@@ -11,11 +11,15 @@ export default class Init extends BaseCommand {
   static override summary = 'Write a lab: one RocketMQ 4.9 .properties file per node, all runnable on this machine'
   static override description = `Templates are named as RocketMQ names its sample confs (see \`mqlab templates\`). Unlike RocketMQ's own conf/2m-2s-*, every node gets its own listenPort and storePathRootDir, so the whole topology runs on one machine. With no TEMPLATE on a terminal, a wizard asks; without a terminal, name one.
 
---hosts N spreads nodes over N simulated hosts, each its own loopback address (127.0.0.2, 127.0.0.3, ...), in the crossed layout real deployments use: every host runs a name server, one master and another group's slave, so each keeps RocketMQ's default ports 9876/10911.`
+--hosts N spreads nodes over N simulated hosts, each its own loopback address (127.0.0.2, 127.0.0.3, ...), in the crossed layout real deployments use: every host runs a name server, one master and another group's slave, so each keeps RocketMQ's default ports 9876/10911. --host puts the lab on another loopback address (with --hosts, the first of them), --port-offset shifts every port: either lets a second lab run beside the first.
+
+--force rewrites conf/ of an existing lab, but never of a running one (mqlab down first).`
   static override examples = [
     '<%= config.bin %> <%= command.id %> 2m-2s-sync',
     '<%= config.bin %> <%= command.id %> dledger --dir ./raft-lab',
     '<%= config.bin %> <%= command.id %> 2m-2s-async --hosts 2 --flush SYNC_FLUSH',
+    '<%= config.bin %> <%= command.id %> single --dir ./lab2 --host 127.0.0.5',
+    '<%= config.bin %> <%= command.id %> single --dir ./lab3 --port-offset 1000',
     '<%= config.bin %> <%= command.id %> dledger --groups 2 --hosts 3',
     '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine apache',
     '<%= config.bin %> <%= command.id %> 2m-2s-sync --engine broker-a-slave=apache',
@@ -25,10 +29,13 @@ export default class Init extends BaseCommand {
   }
   static override flags = {
     dir: labDirFlag(),
-    namesrv: Flags.integer({description: 'name servers (namesrvAddr lists them all)', default: 2, min: 1, max: 9}),
+    // Not --namesrv: elsewhere (and in mqadmin) that is the name server address list.
+    'namesrv-count': Flags.integer({aliases: ['namesrv'], deprecateAliases: true, description: 'how many name servers (namesrvAddr lists them all); --namesrv is the old spelling', default: 2, min: 1, max: 9}),
     flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),
     cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
     hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
+    host: Flags.string({description: 'loopback address of the (first) host, e.g. 127.0.0.5: a second lab beside the default one on the same ports'}),
+    'port-offset': Flags.integer({description: 'add N to every port (name servers 9876+N, brokers 10911+N, …): a second lab on the same address', min: 0, max: 20_000}),
     groups: Flags.integer({description: "broker groups broker-a, broker-b, … instead of the template's (dledger --groups 2: RocketMQ's DLedger quick start)", min: 1, max: 8}),
     force: Flags.boolean({description: 'rewrite an existing lab\'s conf/ (store/ is kept)', default: false}),
     engine: engineFlag,
@@ -39,11 +46,13 @@ export default class Init extends BaseCommand {
     let request: InitRequest = {
       template: args.template ?? '',
       dir: flags.dir,
-      namesrv: flags.namesrv,
+      namesrv: flags['namesrv-count'],
       flush: flags.flush as FlushDiskType,
       cluster: flags.cluster,
       hosts: flags.hosts,
       force: flags.force,
+      ...(flags.host === undefined ? {} : {host: flags.host}),
+      ...(flags['port-offset'] === undefined ? {} : {portOffset: flags['port-offset']}),
       ...(flags.groups === undefined ? {} : {groups: flags.groups}),
     }
     if (args.template === undefined) {
@@ -58,6 +67,17 @@ export default class Init extends BaseCommand {
       }
       const {runInitWizard, inquirerPrompts} = await import('../cli/init-wizard.js')
       request = await runInitWizard(request, templates, await inquirerPrompts())
+    }
+    if (request.force) {
+      // Rewriting conf/ under running nodes would leave them at odds with their files.
+      const {liveNodesIn} = await import('../lab/live-nodes.js')
+      const live = liveNodesIn(request.dir)
+      if (live.length > 0) {
+        throw new MqlabError('LAB_EXISTS', `the lab in ${request.dir} is running (${live.join(', ')}); --force would rewrite conf/ under it, so nothing was written`, {
+          suggestion: `stop it first: mqlab down --dir ${request.dir}, then mqlab init --force again`,
+          details: {live},
+        })
+      }
     }
     const {initLab} = await import('../topology/init-lab.js')
     // --engine: checked against the planned nodes before anything is written, recorded in mqlab.json after

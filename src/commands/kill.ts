@@ -55,7 +55,7 @@ Afterwards it narrates what RocketMQ 4.9.8 does next in this lab as it is now (a
       }
       return done
     })
-    if (prediction !== null && !this.json) this.log((await import('../cli/render/kill-prediction-report.js')).renderKillPrediction(prediction))
+    if (prediction !== null && !this.json) this.log((await import('../cli/render/kill-prediction-report.js')).renderKillPrediction(prediction, flags.dir))
     return {...result, prediction, election}
   }
 }

@@ -8,7 +8,7 @@
 import {parseDLedgerPeers} from '../../runtime/config/dledger-peers.js'
 import {decodeTransferResponse, encodeTransferRequest} from '../../runtime/dledger/protocol/dledger-messages.js'
 import {DLedgerRequestCode} from '../../runtime/dledger/protocol/dledger-request-code.js'
-import {MqlabError} from '../cli/mqlab-error.js'
+import {MqlabError} from '../errors/mqlab-error.js'
 import type {LabContext} from './lab-context.js'
 import {registeredBrokerId} from './readiness.js'
 

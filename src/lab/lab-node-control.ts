@@ -6,6 +6,7 @@
 import type {LabContext} from './lab-context.js'
 import type {LabNodeSpec} from './lab-node-spec.js'
 import {assertNoSecondMaster} from './master-guard.js'
+import {assertNodeFileValid} from './node-file-check.js'
 import {resolveNode} from './node-lookup.js'
 import {isLive, type NodeState} from './node-state.js'
 import type {CrashReport, SignalOutcome, StartOutcome, StopOutcome} from './supervisor-outcomes.js'
@@ -34,7 +35,10 @@ export function resolveArg(ctx: LabContext, input: string): Promise<LabNodeSpec>
 export async function startNode(ctx: LabContext, input: string, options: {signal?: AbortSignal} = {}): Promise<NodeActionResult> {
   const spec = await resolveArg(ctx, input)
   // A former master must not come back as a second master of its group (after mqlab promote).
-  if (!isLive(ctx.supervisor.status(spec.name).state)) assertNoSecondMaster(ctx, spec)
+  if (!isLive(ctx.supervisor.status(spec.name).state)) {
+    assertNoSecondMaster(ctx, spec)
+    assertNodeFileValid(ctx, spec, 'start', false)
+  }
   const start = await ctx.supervisor.start(spec, options)
   return finish(ctx, spec.name, 'start', {start})
 }
@@ -50,6 +54,8 @@ export async function stopNode(ctx: LabContext, input: string): Promise<NodeActi
 export async function restartNode(ctx: LabContext, input: string, options: {signal?: AbortSignal} = {}): Promise<NodeActionResult> {
   const spec = await resolveArg(ctx, input)
   assertNoSecondMaster(ctx, spec)
+  // Refuse before stopping: a bad edit must not turn a healthy node into one that cannot start.
+  assertNodeFileValid(ctx, spec, 'restart', isLive(ctx.supervisor.status(spec.name).state))
   const stop = await ctx.supervisor.stop(spec.name)
   const start = await ctx.supervisor.start(spec, options)
   return finish(ctx, spec.name, 'restart', {stop, start})

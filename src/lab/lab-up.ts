@@ -142,8 +142,8 @@ async function rollBack(ctx: LabContext, started: string[], emit: (e: UpEvent) =
 export function whatToTryNext(dirFlag: string | undefined): string[] {
   const dir = dirFlag === undefined || dirFlag === 'mqlab' ? '' : ` --dir ${dirFlag}`
   return [
-    `mqlab send --topic TopicTest -n 100${dir}`,
-    `mqlab consume --topic TopicTest -n 100${dir}`,
+    `mqlab send --topic TopicTest --count 100${dir}`,
+    `mqlab consume --topic TopicTest --count 100${dir}`,
     `mqlab kill broker-a-master${dir}    # a crash; then mqlab status${dir}`,
     `mqlab cluster${dir}`,
     `mqlab down${dir}`,

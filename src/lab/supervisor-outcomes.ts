@@ -10,6 +10,8 @@ export interface CrashReport {
   pid: number | null
   /** The signal `mqlab kill` sent, when the crash was asked for. */
   signalled: string | null
+  /** When `mqlab kill` sent it (ms since the epoch), from the lab's run files. */
+  signalledAt?: number | null
   logPath: string
   lastLines: string[]
 }

@@ -71,6 +71,7 @@ export class Supervisor {
       node,
       pid: status.pid ?? null,
       signalled: status.signalled?.signal ?? null,
+      signalledAt: status.signalled?.at ?? null,
       logPath: this.deps.files.logPath(node),
       lastLines: this.deps.files.tailLog(node, CRASH_LOG_LINES),
     }
@@ -195,7 +196,10 @@ export class Supervisor {
     host.signalGroup(pid, signal)
     if (signal === 'SIGKILL') await this.waitFor(node, (s) => !isLive(s), this.timings.signalWaitMs)
     // A paused process keeps SIGTERM pending until SIGCONT (signal(7)): nothing to wait for then.
-    else if ((signal === 'SIGTERM' || signal === 'SIGINT') && status.state === 'running') await this.waitFor(node, (s) => !isLive(s), this.timings.stopTimeoutMs)
+    else if ((signal === 'SIGTERM' || signal === 'SIGINT') && status.state === 'running') {
+      // A node shuts down cleanly on TERM/INT (flush, unregister), as on `mqlab stop`: stopped, not crashed.
+      if (await this.waitFor(node, (s) => !isLive(s), this.timings.stopTimeoutMs)) files.clear(node)
+    }
     else if (signal === 'SIGSTOP') await this.waitFor(node, (s) => s === 'paused', this.timings.signalWaitMs)
     else if (signal === 'SIGCONT') await this.waitFor(node, (s) => s === 'running', this.timings.signalWaitMs)
     return {node, signal, pid, unchanged: false, state: this.status(node).state}

@@ -8,6 +8,8 @@ export interface LabMarker {
   flushDiskType: string
   clusterName: string
   hosts: string[]
+  /** `init --port-offset` (absent when 0). */
+  portOffset?: number
   createdAt: string
 }
 
@@ -19,6 +21,7 @@ export function markerFor(plan: LabPlan, now: Date): LabMarker {
     flushDiskType: plan.options.flushDiskType,
     clusterName: plan.options.clusterName,
     hosts: plan.hosts,
+    ...(plan.options.portOffset ? {portOffset: plan.options.portOffset} : {}),
     createdAt: now.toISOString(),
   }
 }

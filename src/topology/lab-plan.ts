@@ -25,6 +25,10 @@ export interface LabOptions {
   flushDiskType: FlushDiskType
   clusterName: string
   hosts: number
+  /** The first host's loopback address (default 127.0.0.1, or 127.0.0.2 with several hosts): `init --host`. */
+  host?: string
+  /** Added to every port of the scheme (`init --port-offset`), so labs can run side by side. */
+  portOffset?: number
 }
 
 /** One port a node occupies and why. */
@@ -63,10 +67,14 @@ export interface LabPlan {
   nodes: PlannedNode[]
 }
 
-/** Loopback address of each simulated host. */
-export function hostAddresses(count: number): string[] {
-  if (count <= 1) return ['127.0.0.1']
-  return Array.from({length: count}, (_, i) => `127.0.0.${i + 2}`)
+/** Loopback address of each simulated host: from `first` on, the last octet counting up. */
+export function hostAddresses(count: number, first?: string): string[] {
+  if (first === undefined) {
+    if (count <= 1) return ['127.0.0.1']
+    return Array.from({length: count}, (_, i) => `127.0.0.${i + 2}`)
+  }
+  const octets = first.split('.').map(Number)
+  return Array.from({length: Math.max(1, count)}, (_, i) => [...octets.slice(0, 3), octets[3]! + i].join('.'))
 }
 
 interface BrokerSeat {
@@ -79,7 +87,8 @@ interface BrokerSeat {
 
 /** Plans the lab; options are assumed already checked (counts >= 1). */
 export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
-  const hosts = hostAddresses(options.hosts)
+  const hosts = hostAddresses(options.hosts, options.host)
+  const offset = options.portOffset ?? 0
   const hostOf = (i: number) => hosts[i % hosts.length]
   const nextPort = new Map<string, number>()
   const take = (host: string, kind: string) => {
@@ -91,7 +100,7 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
 
   const namesrvs = Array.from({length: options.namesrvCount}, (_, i) => {
     const host = hostOf(i)
-    return {name: namesrvNodeName(i + 1), host, port: 9876 + take(host, 'namesrv')}
+    return {name: namesrvNodeName(i + 1), host, port: 9876 + offset + take(host, 'namesrv')}
   })
   const namesrvAddr = namesrvs.map((n) => `${n.host}:${n.port}`).join(';')
 
@@ -122,12 +131,12 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
   for (const seat of seats) {
     if ('dledgerId' in seat.role) {
       const slot = take(seat.host, 'dledger')
-      listenPorts.set(seat.name, 30911 + 10 * slot)
+      listenPorts.set(seat.name, 30911 + offset + 10 * slot)
       const peers = raftPeers.get(seat.brokerName) ?? []
-      peers.push({id: seat.role.dledgerId, host: seat.host, port: 40911 + slot})
+      peers.push({id: seat.role.dledgerId, host: seat.host, port: 40911 + offset + slot})
       raftPeers.set(seat.brokerName, peers)
     } else {
-      listenPorts.set(seat.name, 10911 + 10 * take(seat.host, 'broker'))
+      listenPorts.set(seat.name, 10911 + offset + 10 * take(seat.host, 'broker'))
     }
   }
 

@@ -23,6 +23,8 @@ export function renderClusterList(rows: readonly ClusterListRow[]): string {
       num(r.hoursSinceEarliestMessage, 1),
       num(r.commitLogDiskRatio, 4),
     ]),
+    // On a narrow terminal: the day totals, the age, then the (usually single) cluster name go first.
+    {dropOrder: [7, 8, 9, 0]},
   )
   const errors = rows.filter((r) => r.error !== undefined).map((r) => c.yellow(`  ! ${r.brokerName}/${r.brokerId} ${r.addr}: ${r.error}`))
   return [table, 'BID 0 is the master, > 0 a slave; TPS are the broker\'s last-10-second rates', ...errors].join('\n')

@@ -3,7 +3,7 @@ import type {NodeRow} from '../../lab/lab-status.js'
 import type {NodeState} from '../../lab/node-state.js'
 import type {CrashReport} from '../../lab/supervisor-outcomes.js'
 import {paletteFor} from '../palette.js'
-import {renderTable} from '../table.js'
+import {renderTable, wrapProse} from '../table.js'
 
 /** The node table. */
 export function renderNodeTable(nodes: readonly NodeRow[]): string {
@@ -21,6 +21,8 @@ export function renderNodeTable(nodes: readonly NodeRow[]): string {
       n.commitLogMaxOffset === null ? '' : String(n.commitLogMaxOffset),
       n.uptimeMs === null ? '' : formatDuration(n.uptimeMs),
     ]),
+    // The address already shows the listen port; the other ports go first on a narrow terminal.
+    {dropOrder: [5]},
   )
 }
 
@@ -33,14 +35,22 @@ function raftNote(n: NodeRow): string {
 
 /** Notes under the table (one line per node that has one). */
 export function renderNotes(nodes: readonly NodeRow[]): string[] {
-  return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => `  ${n.name}: ${n.note}`)
+  return nodes.filter((n) => n.note !== null && n.state !== 'crashed').map((n) => wrapProse(`  ${n.name}: ${n.note}`, undefined, '      '))
 }
 
-/** Each crash: what died, why if known, its log path and last lines. */
-export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashed'): string {
+/**
+ * Each crash. One asked for with `mqlab kill` is one line ("crashed — killed by mqlab kill (SIGKILL) 2m
+ * ago"); any other crash, or every crash with `verbose`, also shows its log path and last lines.
+ */
+export function renderCrashes(crashes: readonly CrashReport[], heading = 'crashed', options: {verbose?: boolean; now?: number} = {}): string {
   const c = paletteFor()
+  const now = options.now ?? Date.now()
   return crashes
     .map((k) => {
+      if (k.signalled && !options.verbose) {
+        const ago = k.signalledAt ? ` ${formatDuration(Math.max(0, now - k.signalledAt))} ago` : ''
+        return c.red(`✗ ${k.node} ${heading} — killed by mqlab kill (${k.signalled})${ago} (pid ${k.pid ?? '?'})`)
+      }
       const why = k.signalled ? `, ${k.signalled} sent by mqlab kill` : ''
       const head = c.red(`✗ ${k.node} ${heading} (pid ${k.pid ?? '?'}${why}). Last lines of ${k.logPath}:`)
       const lines = k.lastLines.length === 0 ? ['    (the log is empty)'] : k.lastLines.map((l) => `    ${l}`)

@@ -1,7 +1,7 @@
 /** Terminal rendering of `mqlab replication`: one block per broker group. */
 import type {ReplicationGroup, ReplicationReport, SlaveReplicationStatus} from '../../client/admin/ha-replication-report.js'
 import {paletteFor} from '../palette.js'
-import {renderTable} from '../table.js'
+import {renderTable, wrapProse} from '../table.js'
 
 /** Bytes as B / KiB / MiB / GiB with one decimal where it helps. */
 export function formatBytes(n: number): string {
@@ -31,24 +31,26 @@ const STATUS_TEXT: Record<SlaveReplicationStatus, string> = {
 }
 
 /** The whole report. */
-export function renderReplication(report: ReplicationReport): string {
+export function renderReplication(report: ReplicationReport, names: ReadonlyMap<string, string> = new Map()): string {
   if (report.groups.length === 0) return 'no broker is registered with the name servers'
-  const blocks = report.groups.map(renderGroup)
+  const blocks = report.groups.map((g) => renderGroup(g, names))
   const fallback = report.groups.some((g) => g.source === 'runtime-info' || g.source === 'mixed')
   if (fallback) blocks.push("(brokers without mqlab's HA status: lag from the commitlog max offsets of GET_BROKER_RUNTIME_INFO, link state unknown)")
   return blocks.join('\n\n')
 }
 
-function renderGroup(g: ReplicationGroup): string {
+function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): string {
   const c = paletteFor()
+  // A lab's node name where the address is one of its nodes ("broker-a-slave"), else the address.
+  const who = (addr: string) => names.get(addr) ?? addr
   const lines: string[] = []
   const m = g.master
   if (m === null) lines.push(`${c.bold(g.brokerName)} (${g.cluster})  ${c.red('no master')}`)
   else {
-    const parts = [`master ${m.addr}`, m.role ?? 'role unknown', m.maxPhyOffset === null ? '' : `commitlog max offset ${m.maxPhyOffset}`]
-    if (m.haListenAddress !== null) parts.push(`HA ${m.haListenAddress}`)
-    lines.push(`${c.bold(g.brokerName)} (${g.cluster})  ${parts.filter((p) => p !== '').join('  ')}`)
-    if (m.error !== null) lines.push(c.yellow(`  ! master ${m.addr}: ${m.error}`))
+    const detail = [m.maxPhyOffset === null ? '' : `commitlog max offset ${m.maxPhyOffset}`, m.haListenAddress === null ? '' : `HA ${m.haListenAddress}`].filter((p) => p !== '')
+    lines.push(`${c.bold(g.brokerName)} (${g.cluster})  master ${names.has(m.addr) ? `${who(m.addr)} (${m.addr})` : m.addr}  ${m.role ?? 'role unknown'}`)
+    if (detail.length > 0) lines.push(`  ${detail.join('  ')}`)
+    if (m.error !== null) lines.push(c.yellow(`  ! master ${who(m.addr)}: ${m.error}`))
     if (m.sendStatusCounts !== null) {
       const counts = Object.entries(m.sendStatusCounts).filter(([, n]) => n > 0)
       lines.push(`  sends, last 60 s: ${counts.length === 0 ? 'none' : counts.map(([k, n]) => (k === 'SEND_OK' ? `${k} ${n}` : c.yellow(`${k} ${n}`))).join(', ')}`)
@@ -80,25 +82,27 @@ function renderGroup(g: ReplicationGroup): string {
         ['BID', 'slave', 'acked offset', 'lag', 'lag msgs', 'status', 'HA link', 'last contact', 'rate'],
         g.slaves.map((s) => [
           String(s.brokerId),
-          s.addr,
+          who(s.addr),
           s.ackedOffset === null ? '' : String(s.ackedOffset),
           s.lagBytes === null ? '' : formatBytes(s.lagBytes),
           s.lagMessages === null ? '' : String(s.lagMessages),
           colourStatus(s.status),
           s.connectionState ?? '',
-          s.lastContactAgoMs === null ? '' : formatAgo(s.lastContactAgoMs),
+          s.lastContactAgoMs === null ? '' : formatAgo(s.lastContactAgoMs).replace(/^seen /, ''),
           s.bytesPerSecond === null ? '' : `${formatBytes(s.bytesPerSecond)}/s`,
         ]),
+        // On a narrow terminal the rate, then the lag in messages, give way before names wrap.
+        {dropOrder: [8, 4]},
       ),
     )
   }
   for (const s of g.slaves) {
-    if (s.error !== null) lines.push(c.yellow(`  ! slave ${s.addr}: ${s.error}`))
-    else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${s.addr}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
+    if (s.error !== null) lines.push(c.yellow(`  ! slave ${who(s.addr)}: ${s.error}`))
+    else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${who(s.addr)}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
     if (s.status === 'diverged') lines.push(`  note: ${DIVERGED_NOTE}`)
   }
   for (const n of g.notes) lines.push(`  note: ${n}`)
-  return lines.join('\n')
+  return lines.map((l) => (l.includes('\n') ? l : wrapProse(l, undefined, '    '))).join('\n')
 }
 
 function colourStatus(status: SlaveReplicationStatus): string {

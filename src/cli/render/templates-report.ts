@@ -7,6 +7,5 @@ export function renderTemplates(result: TemplatesResult): string {
   return renderTable(
     ['template', 'nodes', 'description'],
     result.templates.map((t) => [t.default ? `${t.name} (default)` : t.name, t.nodes.join(', '), t.summary]),
-    {wrap: true, colWidths: [24, 36, 60]},
   )
 }

@@ -2,7 +2,7 @@
 import type {TopicRouteData} from '../../../runtime/remoting/body/topic-route-data.js'
 import type {CreateTopicResult} from '../../client/admin/mq-admin.js'
 import {paletteFor} from '../palette.js'
-import {renderTable} from '../table.js'
+import {renderTable, wrapProse} from '../table.js'
 
 /** "rw-", as mqadmin shows a topic's perm (4 read, 2 write, 1 inherit). */
 export function permText(perm: number): string {
@@ -14,7 +14,10 @@ export function renderTopicCreate(r: CreateTopicResult): string {
   const c = paletteFor()
   const lines = r.brokers.map((b) => (b.ok ? `${c.green('✓')} ${b.cluster}/${b.brokerName} ${b.addr}` : `${c.red('✗')} ${b.cluster}/${b.brokerName} ${b.addr}: ${b.error ?? 'failed'}`))
   const ok = r.brokers.filter((b) => b.ok).length
-  lines.push(`topic ${r.topic}: ${r.readQueueNums} read / ${r.writeQueueNums} write queues, perm ${permText(r.perm)}, on ${ok} of ${r.brokers.length} master${r.brokers.length === 1 ? '' : 's'}`)
+  for (const k of r.skipped ?? []) {
+    lines.push(c.yellow(wrapProse(`- ${k.cluster}/${k.brokerName} skipped: its master is down${k.slaves.length > 0 ? ` (slave ${k.slaves.join(', ')} cannot create topics)` : ''}; create ${r.topic} there again once the master is back`)))
+  }
+  lines.push(`topic ${r.topic}: ${r.readQueueNums} read / ${r.writeQueueNums} write queues, perm ${permText(r.perm)}, on ${ok} of ${r.brokers.length} master${r.brokers.length === 1 ? '' : 's'}${(r.skipped?.length ?? 0) > 0 ? `; ${r.skipped.length} group${r.skipped.length === 1 ? '' : 's'} without a master skipped` : ''}`)
   return lines.join('\n')
 }
 

@@ -17,6 +17,8 @@ interface Pending {
   resolve(value: {skipped?: string; note?: string}): void
   reject(error: Error): void
   settled: boolean
+  /** Set once the node's start began; a node never begun is not reported as failed or stopped. */
+  begun?: boolean
 }
 
 /** Starts the display for `steps` (titles and node names in start order). */
@@ -72,13 +74,17 @@ export async function startUpProgress(steps: Array<{title: string; nodes: string
       if (event.type !== 'node') return
       const entry = pending.get(event.node)
       if (entry === undefined || entry.settled) return
+      if (event.phase === 'starting') entry.begun = true
       if (event.phase === 'ready') entry.resolve({note: event.detail})
       else if (event.phase === 'skipped') entry.resolve({skipped: event.detail ?? 'already running'})
       else if (event.phase === 'failed') entry.reject(new Error(event.detail ?? 'failed'))
     },
     async finish(error) {
       for (const entry of pending.values()) {
-        if (!entry.settled) entry.reject(error instanceof Error ? error : new Error(error === undefined ? 'not started' : String(error)))
+        if (entry.settled) continue
+        // Interrupted or failed before this node's turn: it was never started, so nothing was stopped.
+        if (!entry.begun) entry.resolve({skipped: 'not started'})
+        else entry.reject(error instanceof Error ? error : new Error(error === undefined ? 'not started' : String(error)))
       }
       await run
     },

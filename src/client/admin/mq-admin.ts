@@ -52,6 +52,8 @@ export interface CreateTopicResult {
   writeQueueNums: number
   perm: number
   brokers: CreateTopicBrokerOutcome[]
+  /** Broker groups registered without a master (it is down): not asked, as mqadmin updateTopic -c skips them. */
+  skipped: Array<{cluster: string; brokerName: string; slaves: string[]}>
 }
 
 /** Admin requests against a cluster. */
@@ -132,10 +134,13 @@ export class MQAdmin {
       })
     }
     const targets: Array<{cluster: string; brokerName: string; addr: string}> = []
+    const skipped: CreateTopicResult['skipped'] = []
     for (const cluster of clusters) {
       for (const brokerName of [...new Set(info.clusterAddrTable[cluster] ?? [])].sort()) {
-        const addr = info.brokerAddrTable[brokerName]?.brokerAddrs[String(MASTER_ID)]
+        const addrs = info.brokerAddrTable[brokerName]?.brokerAddrs ?? {}
+        const addr = addrs[String(MASTER_ID)]
         if (addr !== undefined) targets.push({cluster, brokerName, addr})
+        else skipped.push({cluster, brokerName, slaves: Object.values(addrs)})
       }
     }
     if (targets.length === 0) {
@@ -164,7 +169,7 @@ export class MQAdmin {
         }
       }),
     )
-    return {topic: options.topic, readQueueNums, writeQueueNums, perm, brokers}
+    return {topic: options.topic, readQueueNums, writeQueueNums, perm, brokers, skipped}
   }
 
   /** Closes connections. */

@@ -6,7 +6,7 @@ import type {LatencySummary} from '../stats/latency-stats.js'
 import type {ConsumedMessage} from './consumed-message.js'
 
 /** Why a run ended. */
-export type ConsumeStopReason = 'count' | 'timeout' | 'aborted'
+export type ConsumeStopReason = 'count' | 'timeout' | 'aborted' | 'end'
 
 /** Progress on one queue this client owned during the run. */
 export interface QueueProgress {

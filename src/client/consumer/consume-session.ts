@@ -29,7 +29,7 @@ import type {ConsumeResult, ConsumeStopReason} from './consume-report.js'
 import {toConsumedMessage, type ConsumedMessage} from './consumed-message.js'
 import {ProcessQueue} from './process-queue.js'
 import {runPullLoop} from './pull-loop.js'
-import {computePullFromWhere, diffAssignment, findConsumerIdList} from './rebalance.js'
+import {computePullFromWhere, diffAssignment, findConsumerIdList, type StartOverride} from './rebalance.js'
 import {updateConsumerOffset} from './remote-broker-offset-store.js'
 
 /** Fully resolved settings of a run. */
@@ -50,6 +50,10 @@ export interface ConsumeSessionSettings {
   onMessage?: (message: ConsumedMessage) => void
   onRebalance?: (topic: string, owned: MessageQueue[]) => void
   signal?: AbortSignal
+  /** Stop once every owned queue has been read to its end (kcat -e); pulls are then not held. */
+  exitAtEnd?: boolean
+  /** Where this run starts, over the group's committed offsets (mqlab only). */
+  startOverride?: StartOverride
 }
 
 /** A single consume run; create, `run()` once. */
@@ -253,7 +257,7 @@ export class ConsumeSession {
     const s = this.settings
     const starts = await Promise.all(
       added.map((mq) =>
-        computePullFromWhere(this.client, s.group, mq, s.consumeFromWhere, s.consumeTimestamp).catch((err: unknown) => {
+        computePullFromWhere(this.client, s.group, mq, s.consumeFromWhere, s.consumeTimestamp, sub.topic === s.topic ? s.startOverride : undefined).catch((err: unknown) => {
           this.problem(`start offset of ${messageQueueKey(mq)} unknown: ${messageOf(err)}`)
           return undefined
         }),
@@ -274,7 +278,18 @@ export class ConsumeSession {
     if (!this.stoppedFlag && (added.length > 0 || removed.length > 0)) {
       this.settings.onRebalance?.(sub.topic, [...this.queues.values()].filter((pq) => pq.mq.topic === sub.topic).map((pq) => pq.mq))
     }
+    if (complete && sub.topic === s.topic) this.assigned = true
+    this.checkEnd()
     return complete
+  }
+
+  private assigned = false
+
+  /** With exitAtEnd: finishes once the topic's queues are assigned and every owned queue is at its end. */
+  checkEnd(): void {
+    if (!this.settings.exitAtEnd || this.stoppedFlag || !this.assigned) return
+    const owned = [...this.queues.values()]
+    if (owned.every((pq) => pq.atEnd)) this.finish('end')
   }
 
   private async heartbeat(): Promise<void> {

@@ -21,6 +21,7 @@ import type {ConsumeResult} from './consume-report.js'
 import {ConsumeSession} from './consume-session.js'
 import type {ConsumedMessage} from './consumed-message.js'
 import {DEFAULT_PULL_BATCH_SIZE} from './pull-message-request.js'
+import type {StartOverride} from './rebalance.js'
 
 /** What to consume and when to stop. */
 export interface ConsumeOptions {
@@ -55,6 +56,10 @@ export interface ConsumeOptions {
   persistIntervalMs?: number
   /** Wait after a failed pull, ms (default: the client's failover timing, 3000 as RocketMQ's, 1000 with fast failover). */
   pullRetryDelayMs?: number
+  /** Stop once every owned queue has been read to its end (kcat -e). */
+  exitAtEnd?: boolean
+  /** mqlab only: start this run elsewhere than the group's committed offsets (tail, an offset, a time). */
+  startOverride?: StartOverride
 }
 
 /** Injected dependencies. */
@@ -119,6 +124,8 @@ export class Consumer {
         onMessage: options.onMessage,
         onRebalance: options.onRebalance,
         signal: options.signal,
+        ...(options.exitAtEnd ? {exitAtEnd: true} : {}),
+        ...(options.startOverride ? {startOverride: options.startOverride} : {}),
       },
       this.monotonic,
     )

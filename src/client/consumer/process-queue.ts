@@ -19,6 +19,8 @@ export class ProcessQueue {
   /** brokerId that served the last successful pull. */
   lastServedByBrokerId: number | undefined
   delivered = 0
+  /** Set once a pull found nothing more to read (for consume's exit-at-end). */
+  atEnd = false
   /** Set when rebalancing gave the queue to another consumer, or the run ended. */
   dropped = false
 

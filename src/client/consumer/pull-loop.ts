@@ -45,7 +45,8 @@ export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub
       await session.pause(pullRetryDelayMs)
       continue
     }
-    const suspendMs = suspendTimeFor(session.remainingMs())
+    // exit-at-end wants "nothing more" at once, not a pull held open for new messages.
+    const suspendMs = session.settings.exitAtEnd ? 0 : suspendTimeFor(session.remainingMs())
     const request = buildPullMessageRequest(group, pq.mq, pq.nextOffset, sub, {maxMsgNums: pullBatchSize, suspendMs})
     let result: PullResult
     try {
@@ -77,6 +78,10 @@ export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub
         if (!all) return
         pq.consumedOffset = result.nextBeginOffset
         pq.nextOffset = result.nextBeginOffset
+        if (result.nextBeginOffset >= result.maxOffset) {
+          pq.atEnd = true
+          session.checkEnd()
+        }
         break
       }
       case 'NO_NEW_MSG':
@@ -84,6 +89,10 @@ export async function runPullLoop(session: ConsumeSession, pq: ProcessQueue, sub
         const progressed = result.nextBeginOffset !== pq.nextOffset
         pq.nextOffset = result.nextBeginOffset
         pq.consumedOffset = result.nextBeginOffset
+        if (result.status === 'NO_NEW_MSG' || result.nextBeginOffset >= result.maxOffset) {
+          pq.atEnd = true
+          session.checkEnd()
+        }
         // Not held by the broker (too near the deadline), or "retry at once" without moving (a slave
         // missing the queue): wait instead of spinning, which Java would do.
         if (result.status === 'NO_NEW_MSG' && suspendMs === 0) await session.pause(Math.max(0, session.remainingMs()))

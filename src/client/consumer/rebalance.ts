@@ -45,6 +45,13 @@ export interface QueueStart {
   stored: number | undefined
 }
 
+/**
+ * mqlab only: a start that overrides the group's committed offset for this run (`consume --tail`,
+ * `--from OFFSET|TIME`); RocketMQ's push consumer has no such thing (mqadmin resetOffsetByTime is the
+ * nearest). The committed offset moves with what the run consumes.
+ */
+export type StartOverride = {kind: 'max'} | {kind: 'offset'; offset: number} | {kind: 'time'; timestamp: number}
+
 /** RebalancePushImpl.computePullFromWhere: undefined when the start cannot be known now (retry later). */
 export async function computePullFromWhere(
   client: MQClientInstance,
@@ -52,8 +59,15 @@ export async function computePullFromWhere(
   mq: MessageQueue,
   where: ConsumeFromWhere,
   consumeTimestamp: number,
+  override?: StartOverride,
 ): Promise<QueueStart | undefined> {
   const stored = await queryConsumerOffset(client, group, mq)
+  if (override !== undefined) {
+    const committed = stored >= 0 ? stored : undefined
+    if (override.kind === 'time') return {start: await searchOffset(client, mq, override.timestamp), stored: committed}
+    const max = await getMaxOffset(client, mq)
+    return {start: override.kind === 'max' ? max : Math.min(override.offset, max), stored: committed}
+  }
   const decision = decideStartOffset(mq.topic, stored, where)
   switch (decision.kind) {
     case 'offset':

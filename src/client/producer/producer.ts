@@ -55,6 +55,8 @@ export interface SendRunOptions {
   signal?: AbortSignal
   /** Keep every report in the result (default true); the summary is computed either way. */
   keepReports?: boolean
+  /** Send every message to this queue (RocketMQ's send(msg, mq)): no rotation, no retry elsewhere. */
+  queue?: {queueId: number; brokerName?: string}
 }
 
 /** Injected dependencies of the producer. */
@@ -107,22 +109,24 @@ export class Producer {
   }
 
   /** Sends every message, `inflight` at a time; resolves with a report per message and a summary. */
-  async send(messages: Iterable<OutgoingMessage>, options: SendRunOptions = {}): Promise<SendRunResult> {
+  async send(messages: Iterable<OutgoingMessage> | AsyncIterable<OutgoingMessage>, options: SendRunOptions = {}): Promise<SendRunResult> {
     this.client.assertOpen()
     const inflight = Math.max(1, Math.floor(options.inflight ?? 1))
     const keep = options.keepReports ?? true
     const reports: SendReport[] = []
     const samples: RunSample[] = []
     let retried = 0
-    const iterator = messages[Symbol.iterator]()
+    // Lines read from stdin arrive as an async iterable; concurrent next() calls on it are queued.
+    const selector = options.queue === undefined ? undefined : queueSelector(options.queue)
+    const iterator: Iterator<OutgoingMessage> | AsyncIterator<OutgoingMessage> = Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : messages[Symbol.iterator]()
     let next = 0
     const started = this.monotonic()
     const worker = async (): Promise<void> => {
       while (options.signal?.aborted !== true) {
-        const item = iterator.next()
+        const item = await iterator.next()
         if (item.done === true) return
         const index = next++
-        const report = await this.sendOne(item.value, index)
+        const report = await this.sendOne(item.value, index, selector)
         samples.push({status: report.status, latencyMs: report.latencyMs, outcome: report.outcome})
         if (report.retried) retried++
         if (keep) reports[index] = report
@@ -160,7 +164,7 @@ export class Producer {
     for (let attempt = 0; ; attempt++) {
       const mq = selector !== undefined ? selector(info.messageQueues) : info.selectOneMessageQueue(lastBrokerName)
       if (mq === undefined) {
-        lastError = noWritableQueue(prepared.topic)
+        lastError = selector === undefined || info.messageQueues.length === 0 ? noWritableQueue(prepared.topic) : new MQClientError('INVALID_ARGUMENT', `the chosen queue is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ')})`)
         break
       }
       const elapsed = this.monotonic() - start
@@ -261,4 +265,9 @@ export class Producer {
       error: {code, message: err instanceof Error ? err.message : String(err)},
     }
   }
+}
+
+/** `send --queue`: the queue with that id, on the named broker or the first broker that has it. */
+function queueSelector(queue: {queueId: number; brokerName?: string}): (queues: readonly MessageQueue[]) => MessageQueue | undefined {
+  return (queues) => queues.find((q) => q.queueId === queue.queueId && (queue.brokerName === undefined || q.brokerName === queue.brokerName))
 }

@@ -78,7 +78,10 @@ function fault(cluster: RaftCluster): void {
       break
     case 4:
       // Isolate one node completely.
-      for (const o of ids) if (o !== a) cluster.cut.add(`${a}>${o}`), cluster.cut.add(`${o}>${a}`)
+      for (const o of ids) if (o !== a) {
+      cluster.cut.add(`${a}>${o}`)
+      cluster.cut.add(`${o}>${a}`)
+    }
       cluster.log(`isolate ${a}`)
       break
     default:

@@ -30,3 +30,14 @@ test('flags are the defaults offered; the default topology is 2m-2s-sync', async
   t.deepEqual(prompts.defaults, ['2m-2s-sync', 4, 'ASYNC_FLUSH', 2, 'x'])
   t.is(request.dir, 'x')
 })
+
+test('Ctrl-C in a prompt (inquirer\'s ExitPromptError) is INTERRUPTED, not an internal error; other errors pass through', async (t) => {
+  const cancelled = Object.assign(new Error('User force closed the prompt with SIGINT'), {name: 'ExitPromptError'})
+  const failing = (err: Error): WizardPrompts => ({select: () => Promise.reject(err), number: () => Promise.reject(err), input: () => Promise.reject(err)})
+  const {MqlabError} = await import('../../../src/cli/mqlab-error.js')
+  const err = await t.throwsAsync(runInitWizard(defaults, listTemplates(), failing(cancelled)), {instanceOf: MqlabError})
+  t.is(err!.code, 'INTERRUPTED')
+  t.is(err!.message, 'init cancelled; nothing was written')
+  const other = new Error('boom')
+  t.is(await t.throwsAsync(runInitWizard(defaults, listTemplates(), failing(other))), other)
+})

@@ -81,11 +81,15 @@ test('an in-sync SYNC_MASTER group: master offset and send counts; slave acked o
     },
   ])
   t.deepEqual(g.notes, [])
+  // In a lab, nodes are named as the user types them.
+  const named = renderReplication(report, new Map([['127.0.0.1:10911', 'broker-a-master'], [S, 'broker-a-slave']]))
+  t.regex(named, /master broker-a-master \(127\.0\.0\.1:10911\) {2}SYNC_MASTER/)
+  t.regex(named, /^1 +broker-a-slave +5000 /m)
   const text = renderReplication(report)
-  t.regex(text, /master 127\.0\.0\.1:10911 {2}SYNC_MASTER {2}commitlog max offset 5000/)
+  t.regex(text, /master 127\.0\.0\.1:10911 {2}SYNC_MASTER\n {2}commitlog max offset 5000/)
   t.regex(text, /sends, last 60 s: SEND_OK 120, FLUSH_SLAVE_TIMEOUT 2/)
   t.regex(text, /in sync/)
-  t.regex(text, /seen 0\.4 s ago/)
+  t.regex(text, /0\.4 s ago/)
   t.regex(text, /2\.0 KiB\/s/)
 })
 

@@ -149,11 +149,12 @@ test('kill sends SIGKILL by default and the node is then crashed, marked as aske
   t.is(ctx.supervisor.crashReport('namesrv-1').signalled, 'SIGKILL')
 })
 
-test('kill --signal SIGTERM waits for the graceful exit', async (t) => {
+test('kill --signal SIGTERM waits for the graceful exit, which is a clean stop, not a crash', async (t) => {
   const {ctx} = fakeLab('single')
   await ctx.supervisor.start(spec(ctx, 'namesrv-1'))
   const outcome = await ctx.supervisor.signal('namesrv-1', 'SIGTERM')
-  t.is(outcome.state, 'crashed')
+  t.is(outcome.state, 'stopped')
+  t.is(ctx.supervisor.status('namesrv-1').state, 'stopped')
 })
 
 test('kill, pause and resume of a node that is not running are NODE_NOT_RUNNING', async (t) => {

@@ -66,7 +66,10 @@ test('§5.3 log matching: after a partition heals, every log equals the leader\'
   c.observer = new RaftInvariants(true)
   t.true(c.runUntil(() => c.leaders().length === 1, 3000))
   const old = c.leaders()[0]!
-  for (const o of c.ids) if (o !== old) c.cut.add(`${old}>${o}`), c.cut.add(`${o}>${old}`)
+  for (const o of c.ids) if (o !== old) {
+      c.cut.add(`${old}>${o}`)
+      c.cut.add(`${o}>${old}`)
+    }
   for (let i = 0; i < 5; i++) c.propose(old, `lost-${i}`)
   t.true(c.runUntil(() => c.leaders().some((id) => id !== old), 3000))
   const leader = c.leaders().find((id) => id !== old)!
@@ -92,7 +95,10 @@ test('§5.4.2 differs in DLedger: entries of an earlier term commit by counting 
   const inv = new RaftInvariants(true)
   c.observer = inv
   const isolate = (id: string) => {
-    for (const o of c.ids) if (o !== id) c.cut.add(`${id}>${o}`), c.cut.add(`${o}>${id}`)
+    for (const o of c.ids) if (o !== id) {
+      c.cut.add(`${id}>${o}`)
+      c.cut.add(`${o}>${id}`)
+    }
   }
   t.true(c.runUntil(() => c.leaders().length === 1, 3000))
   const a = c.leaders()[0]!

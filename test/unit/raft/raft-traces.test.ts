@@ -50,7 +50,10 @@ test('isolated leader: it keeps accepting appends that never commit, steps down 
   const old = c.leaders()[0]!
   c.propose(old, 'committed')
   c.run(100)
-  for (const o of c.ids) if (o !== old) c.cut.add(`${old}>${o}`), c.cut.add(`${o}>${old}`)
+  for (const o of c.ids) if (o !== old) {
+      c.cut.add(`${old}>${o}`)
+      c.cut.add(`${o}>${old}`)
+    }
   c.log(`isolate ${old}`)
   c.propose(old, 'never-committed')
   t.true(c.runUntil(() => c.leaders().some((id) => id !== old), 3000))

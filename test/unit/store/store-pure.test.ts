@@ -1,4 +1,5 @@
 import test from 'ava'
+import {classifyLockHolder} from '../../../runtime/store/lock-holder.js'
 import {isWaitStoreMsgOK, topicQueueKey} from '../../../runtime/store/append-message-callback.js'
 import {isItTimeToDo} from '../../../runtime/store/delete-when.js'
 import {isTheBatchFull} from '../../../runtime/store/get-message.js'
@@ -49,4 +50,16 @@ test('segment names are 20-digit offsets', (t) => {
   t.is(fileName2Offset('00000000001073741824'), 1073741824)
   t.is(fileName2Offset('123'), undefined)
   t.is(topicQueueKey('T', 3), 'T-3')
+})
+
+test('lock holder: a non-broker is stale, a broker with the store open holds it, anything unreadable is unsure', (t) => {
+  const root = '/lab/store/broker-a-master'
+  const broker = 'node /x/bin/mqbroker.js -c conf/broker-a.properties'
+  t.is(classifyLockHolder(7, root, {cmdline: 'vim notes.txt', openFiles: []}).kind, 'not-this-store')
+  t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: ['/dev/null', `${root}/commitlog/00000000000000000000`]}).kind, 'broker-on-store')
+  t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: ['/lab/store/broker-a-master-2/commitlog/0']}).kind, 'unsure', 'a sibling folder with the same prefix is not this store')
+  t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: undefined}).kind, 'unsure')
+  const unreadable = classifyLockHolder(7, root, {cmdline: undefined, openFiles: undefined})
+  t.is(unreadable.kind, 'unsure')
+  t.regex(unreadable.hint, /delete \/lab\/store\/broker-a-master\/lock and start again/)
 })
