@@ -28,6 +28,7 @@ export interface AppliedStep {
 export class FaultDriver {
   private lastKilled: string | undefined
   private lastPaused: string | undefined
+  private readonly aliases = new Map<string, string>()
 
   constructor(
     private readonly ctx: LabContext,
@@ -45,16 +46,22 @@ export class FaultDriver {
     return [...groups]
   }
 
-  private async resolve(input: string): Promise<string> {
-    let target = input
+  private async resolve(target: string): Promise<string> {
     if (target === 'killed' || target === 'paused') {
       const node = target === 'killed' ? this.lastKilled : this.lastPaused
       if (node === undefined) throw new Error(`"${target}" names the node of an earlier ${target === 'killed' ? 'kill' : 'pause'}, and there was none`)
       return node
     }
-    // In a DLedger lab "broker-a-master" means the group's elected leader (as mqlab kill resolves it).
+    // In a DLedger lab "broker-a-master" means the group's elected leader (as mqlab kill resolves it), and
+    // later steps naming it again mean that same member (the one killed), not whoever leads by then.
     const group = /^(.*)-master$/.exec(target)?.[1]
-    if (group !== undefined && !this.ctx.specs.some((s) => s.name === target) && this.ctx.specs.some((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)) target = '@leader'
+    if (group !== undefined && !this.ctx.specs.some((s) => s.name === target) && this.ctx.specs.some((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)) {
+      const known = this.aliases.get(target)
+      if (known !== undefined) return known
+      const leader = await this.resolve('@leader')
+      this.aliases.set(target, leader)
+      return leader
+    }
     if (target === '@leader' || target === '@follower') {
       // A DLedger group's leader is the member the name servers list as brokerId 0.
       const admin = new MQAdmin({namesrvAddr: this.namesrvAddr})
