@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {files: ['runtime/**/*.ts'], rules: {'no-restricted-imports': restrict(noSrc, noCliLibs, noTest)}},
   {files: ['src/**/*.ts'], rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands)}},
-  {files: ['src/lab/**/*.ts', 'src/topology/**/*.ts', 'src/client/**/*.ts', 'src/errors/**/*.ts', 'src/bench/**/*.ts', 'src/experiment/**/*.ts', 'src/fault/**/*.ts', 'src/engine/**/*.ts', 'src/export/**/*.ts'], rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands, noCli)}},
+  {files: ['src/lab/**/*.ts', 'src/topology/**/*.ts', 'src/client/**/*.ts', 'src/errors/**/*.ts', 'src/bench/**/*.ts', 'src/experiment/**/*.ts', 'src/fault/**/*.ts', 'src/engine/**/*.ts', 'src/export/**/*.ts', 'src/dashboard/**/*.ts'], rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands, noCli)}},
   {files: ['bench/**/*.ts'], rules: {'no-restricted-imports': restrict(noTest, noCommands)}},
   {
     files: PURE,

@@ -93,3 +93,4 @@ const runtime = await esbuild.build({
   outdir: runtimeDir,
 })
 writeInputs(runtimeDir, runtime.metafile)
+await import('./build-dashboard.js')

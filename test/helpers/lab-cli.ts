@@ -51,8 +51,19 @@ export function labPids(labDir: string): number[] {
     return []
   }
   for (const name of names) {
-    const text = fs.readFileSync(path.join(run, name), 'utf8')
-    const pid = name.endsWith('.pid') ? Number(text.trim()) : name.endsWith('.json') ? Number(JSON.parse(text).pid) : NaN
+    if (!name.endsWith('.pid') && !name.endsWith('.json')) continue // temp files of an atomic write
+    let text: string
+    try {
+      text = fs.readFileSync(path.join(run, name), 'utf8')
+    } catch {
+      continue // removed since the listing (a node stopped): its process is gone or already seen
+    }
+    let pid = NaN
+    try {
+      pid = name.endsWith('.pid') ? Number(text.trim()) : Number(JSON.parse(text).pid)
+    } catch {
+      // a record being rewritten: the next poll reads it whole
+    }
     if (Number.isInteger(pid) && pid > 0) pids.add(pid)
   }
   return [...pids]

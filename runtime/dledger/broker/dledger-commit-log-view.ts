@@ -6,6 +6,9 @@
 import type {CommitLogView} from '../../store/get-message.js'
 import type {DLedgerMmapFileStore} from '../store/dledger-mmap-file-store.js'
 
+/** DLedgerEntry.BODY_OFFSET: a record's commitlog offset is its entry's position plus this. */
+export const ENTRY_BODY_OFFSET = 48
+
 /** The commitlog view of a DLedger log, bounded by a committed position the owner keeps current. */
 export class DLedgerCommitLogView implements CommitLogView {
   /** End of the last committed entry (the store's max physical offset). */

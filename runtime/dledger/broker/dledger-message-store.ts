@@ -17,11 +17,9 @@ import {encodeStoredRecord, prepareStoredRecord} from '../../message/message-enc
 import {createOffsetMessageId} from '../../message/message-id.js'
 import {getTransactionValue, MessageSysFlag} from '../../message/message-sys-flag.js'
 import {checkRecord, topicQueueKey} from '../../store/append-message-callback.js'
-import {checkMessageAndReturnSize} from '../../store/check-message-and-return-size.js'
 import {CQ_STORE_UNIT_SIZE} from '../../store/consume-queue.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from '../../store/consume-queue-query.js'
 import {ConsumeQueueTable} from '../../store/consume-queue-table.js'
-import type {DispatchRequest} from '../../store/dispatch-request.js'
 import {getMessage} from '../../store/get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from '../../store/message-delay-level.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult} from '../../store/message-store.js'
@@ -31,14 +29,13 @@ import {getLockFile, getStorePathConsumeQueue} from '../../store/store-path-conf
 import {Code} from '../../raft/raft-types.js'
 import {dledgerSettings} from '../dledger-config.js'
 import {DLedgerServer} from '../dledger-server.js'
-import {DLedgerCommitLogView} from './dledger-commit-log-view.js'
+import {DLedgerCommitLogView, ENTRY_BODY_OFFSET} from './dledger-commit-log-view.js'
+import {DLedgerDispatcher} from './dledger-dispatcher.js'
 import {DLedgerRetention} from './dledger-retention.js'
 import {loadDispatchCheckpoint, saveDispatchCheckpoint} from './dispatch-checkpoint.js'
 
 /** Offset of PHYSICALOFFSET in a RocketMQ record (TOTALSIZE, MAGICCODE, BODYCRC, QUEUEID, FLAG, QUEUEOFFSET). */
 const PHYSICAL_OFFSET_AT = 28
-/** DLedgerEntry.BODY_OFFSET. */
-const ENTRY_BODY_OFFSET = 48
 
 /** A MessageStore whose commitlog is a DLedger group's replicated log. */
 export class DLedgerMessageStore implements MessageStore {
@@ -47,15 +44,11 @@ export class DLedgerMessageStore implements MessageStore {
   private readonly view: DLedgerCommitLogView
   private readonly topicQueueTable = new Map<string, number>()
   private readonly listeners: MessageArrivingListener[] = []
-  private readonly deliverTimestamp: ((level: number, ts: number) => number) | undefined
   private readonly retention: DLedgerRetention
+  private readonly dispatcher: DLedgerDispatcher
   private readonly stops: Array<() => void> = []
   private lock: StoreLock | undefined
   private state: 'new' | 'running' | 'stopped' = 'new'
-  /** Index of the last entry dispatched to the consume queues, and the end of its bytes. */
-  private dispatchedIndex = -1
-  private dispatchedPos = 0
-  private dispatching = false
 
   constructor(
     private readonly config: BrokerConfig,
@@ -76,8 +69,9 @@ export class DLedgerMessageStore implements MessageStore {
       logger.child('consumequeue'),
     )
     const levels = config.messageDelayLevel ? parseMessageDelayLevel(config.messageDelayLevel) : undefined
-    this.deliverTimestamp = levels ? (level, ts) => computeDeliverTimestamp(levels, level, ts) : undefined
-    this.retention = new DLedgerRetention(config, this.dledger.store, () => this.consumeQueues.all(), () => this.dispatchedPos, logger.child('clean'))
+    const deliverTimestamp = levels ? (level: number, ts: number) => computeDeliverTimestamp(levels, level, ts) : undefined
+    this.dispatcher = new DLedgerDispatcher(this.dledger, this.view, this.consumeQueues, this.listeners, deliverTimestamp, timers, logger)
+    this.retention = new DLedgerRetention(config, this.dledger.store, () => this.consumeQueues.all(), () => this.dispatcher.dispatchedPos, logger.child('clean'))
   }
 
   /** Recovers the log and the consume queues, dispatches what is committed, then joins the group. */
@@ -87,16 +81,12 @@ export class DLedgerMessageStore implements MessageStore {
     this.dledger.open()
     await this.consumeQueues.load()
     for (const cq of this.consumeQueues.all()) await cq.recover()
-    // Consume queues are flushed once a second, each on its own: after a kill -9 one may hold entries another
-    // lost. Dispatch resumes after the last entry known flushed to every queue (re-dispatching an entry a
-    // queue already holds is a no-op), never before the log begins.
-    const flushed = loadDispatchCheckpoint(this.dledger.settings.baseDir)
-    this.dispatchedIndex = Math.max(Math.min(flushed, this.lastDispatchedIndex()), this.dledger.store.beginIndex() - 1)
-    this.dispatchedPos = this.endPosOf(this.dispatchedIndex)
+    // Dispatch resumes after the last entry known flushed to every consume queue (see DLedgerDispatcher.recover).
+    this.dispatcher.recover(loadDispatchCheckpoint(this.dledger.settings.baseDir))
     // DefaultMessageStore.start blocks until dispatch caught up with what is committed.
-    await this.dispatch()
+    await this.dispatcher.dispatch()
     this.recoverTopicQueueTable()
-    this.dledger.onCommitted(() => void this.dispatch())
+    this.dledger.onCommitted(() => void this.dispatcher.dispatch())
     await this.dledger.startup()
     this.state = 'running'
     const every = (ms: number, fn: () => Promise<unknown>) => {
@@ -106,7 +96,7 @@ export class DLedgerMessageStore implements MessageStore {
     }
     every(this.config.flushIntervalConsumeQueue, () => this.flushConsumeQueues())
     every(10_000, () => this.retention.run(this.timers.now()))
-    this.logger.info(`DLedger store started: log [${this.dledger.store.beginIndex()}, ${this.dledger.store.endIndex()}], dispatched up to ${this.dispatchedIndex}`)
+    this.logger.info(`DLedger store started: log [${this.dledger.store.beginIndex()}, ${this.dledger.store.endIndex()}], dispatched up to ${this.dispatcher.dispatchedIndex}`)
   }
 
   async shutdown(): Promise<void> {
@@ -185,84 +175,11 @@ export class DLedgerMessageStore implements MessageStore {
 
   /** Bytes committed but not yet in the consume queues. */
   dispatchBehindBytes(): number {
-    return Math.max(0, this.view.committedPos - this.dispatchedPos)
-  }
-
-  private endPosOf(index: number): number {
-    const ps = index >= 0 ? this.dledger.store.posAndSize(index) : undefined
-    return ps ? ps.pos + ps.size : this.dledger.store.data.minOffset()
-  }
-
-  /** The last entry every consume queue already holds (binary search by position over the index file). */
-  private lastDispatchedIndex(): number {
-    let maxPhysic = -1
-    for (const cq of this.consumeQueues.all()) maxPhysic = Math.max(maxPhysic, cq.maxPhysicOffset)
-    const store = this.dledger.store
-    let lo = store.beginIndex()
-    let hi = store.endIndex()
-    if (lo < 0 || maxPhysic < 0) return lo < 0 ? -1 : lo - 1
-    let found = lo - 1
-    while (lo <= hi) {
-      const mid = Math.floor((lo + hi) / 2)
-      const ps = store.posAndSize(mid)!
-      if (ps.pos + ps.size <= maxPhysic) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
-    }
-    return found
-  }
-
-  /** Dispatches committed entries in order (reput); concurrent calls join the running one. */
-  private async dispatch(): Promise<void> {
-    if (this.dispatching) return
-    this.dispatching = true
-    try {
-      for (;;) {
-        const committed = this.dledger.committedIndex()
-        this.view.committedPos = Math.max(this.view.committedPos, this.endPosOf(committed))
-        if (this.dispatchedIndex >= committed) return
-        const stop = Math.min(committed, this.dispatchedIndex + 1000)
-        for (let i = this.dispatchedIndex + 1; i <= stop; i++) this.dispatchEntry(i)
-        // Let sends and pulls in between large catch-ups.
-        await new Promise<void>((resolve) => setImmediate(resolve))
-      }
-    } finally {
-      this.dispatching = false
-    }
-  }
-
-  private dispatchEntry(index: number): void {
-    const e = this.dledger.store.get(index)
-    if (!e) throw new Error(`committed entry ${index} is missing from the DLedger log`)
-    const body = Buffer.from(e.body.buffer, e.body.byteOffset, e.body.byteLength)
-    const offset = e.pos + ENTRY_BODY_OFFSET
-    const check = checkMessageAndReturnSize(body, 0, {checkCRC: false, readProperties: true, bufferOffset: offset, bytesToSegmentEnd: body.length, deliverTimestamp: this.deliverTimestamp})
-    this.dispatchedIndex = index
-    this.dispatchedPos = offset + body.length
-    if (check.kind !== 'message') {
-      this.logger.warn(`DLedger entry ${index} does not hold a RocketMQ message (${check.kind}); not dispatched`)
-      return
-    }
-    this.doDispatch(check.request)
-  }
-
-  private doDispatch(req: DispatchRequest): void {
-    const t = getTransactionValue(req.sysFlag)
-    if (t !== MessageSysFlag.TRANSACTION_NOT_TYPE && t !== MessageSysFlag.TRANSACTION_COMMIT_TYPE) return
-    const cq = this.consumeQueues.findOrCreate(req.topic, req.queueId)
-    if (!cq.putMessagePositionInfo(req, this.timers.now())) return
-    for (const listener of this.listeners) {
-      try {
-        listener(req.topic, req.queueId, req.consumeQueueOffset + 1, req.tagsCode)
-      } catch (error) {
-        this.logger.error('a message arriving listener failed', error)
-      }
-    }
+    return this.dispatcher.behindBytes()
   }
 
   private async flushConsumeQueues(): Promise<void> {
-    const upTo = this.dispatchedIndex
+    const upTo = this.dispatcher.dispatchedIndex
     for (const cq of this.consumeQueues.all()) await cq.flush()
     saveDispatchCheckpoint(this.dledger.settings.baseDir, upTo)
   }

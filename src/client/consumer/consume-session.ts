@@ -66,7 +66,7 @@ export class ConsumeSession {
   private readonly byBroker: Record<string, number> = {}
   private readonly problems = new Set<string>()
   private readonly wakers = new Set<() => void>()
-  /** Every pending timer, cleared at shutdown so none outlives the run. */
+  /** Pending timers: cleared at shutdown, none outlives the run. */
   private readonly pendingTimers = new Set<unknown>()
   private readonly heartbeated = new Set<string>()
   private readonly pendingCommits = new Set<Promise<void>>()
@@ -334,30 +334,18 @@ export class ConsumeSession {
     await unregisterClient(this.client, {consumerGroup: this.settings.group}, [...this.heartbeated])
   }
 
-  // The run's own schedule, on the client's timers (a manual clock in tests). Kept alive: a consume run
-  // waiting between pulls is work in progress.
+  // On the client's timers (manual in tests), kept alive while the run waits.
   private later(fn: () => void, ms: number): void {
-    const handle = this.client.timers.setTimeout(
-      () => {
-        this.pendingTimers.delete(handle)
-        fn()
-      },
-      ms,
-      true,
-    )
-    this.pendingTimers.add(handle)
+    const h = this.client.timers.setTimeout(() => void (this.pendingTimers.delete(h), fn()), ms, true)
+    this.pendingTimers.add(h)
   }
 
   private every(fn: () => void, ms: number): void {
-    this.later(() => {
-      if (this.stoppedFlag) return
-      fn()
-      this.every(fn, ms)
-    }, ms)
+    this.later(() => void (this.stoppedFlag || (fn(), this.every(fn, ms))), ms)
   }
 
   private clearTimers(): void {
-    for (const handle of this.pendingTimers) this.client.timers.clearTimeout(handle)
+    for (const h of this.pendingTimers) this.client.timers.clearTimeout(h)
     this.pendingTimers.clear()
   }
 }

@@ -22,7 +22,7 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'duplicate-key', scope: 'file', summary: 'a key set twice (the later line wins, as in Java)'},
   {id: 'deprecated-key', scope: 'file', summary: 'an old spelling such as mapedFileSizeCommitLog (accepted; RocketMQ 4.9 ignores it)'},
   {id: 'key-ignored', scope: 'file', summary: "a real RocketMQ key mqlab's runtime does not model, or a RocketMQ 5 key"},
-  {id: 'mqlab-only', scope: 'file', summary: 'an mqlab-only lab key (mqlabDLeger* timings): a RocketMQ broker ignores it'},
+  {id: 'mqlab-only', scope: 'file', summary: 'an mqlab-only lab key (mqlabHa* opt-ins, mqlabDLeger* timings): a RocketMQ broker ignores it'},
   // Values
   {id: 'value-empty', scope: 'file', summary: 'a key with an empty value'},
   {id: 'value-whitespace', scope: 'file', summary: 'trailing whitespace RocketMQ would keep (numbers, booleans and enums then silently fall back to defaults)'},

@@ -81,6 +81,14 @@ test('key-ignored: a real RocketMQ key mqlab does not model is a warning only', 
   t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:key-ignored'])
 })
 
+test('mqlab-only: the lab\'s own keys (HA opt-ins, DLedger timings) are warnings that say a RocketMQ broker ignores them, and still take effect', (t) => {
+  const r = read([...master, 'mqlabHaReportOnConnect=true', 'mqlabHaCopyEverythingToEmptySlave=true', 'mqlabDLegerHeartBeatIntervalMs=500'])
+  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:mqlab-only', 'warning:mqlab-only', 'warning:mqlab-only'])
+  for (const p of r.problems) t.regex(p.message, /RocketMQ broker ignores it/)
+  t.true(r.config.mqlabHaReportOnConnect)
+  t.true(r.config.mqlabHaCopyEverythingToEmptySlave)
+})
+
 test('value rules reach the reader: non-numeric port, bad enum, bad boolean', (t) => {
   t.deepEqual(rulesOf(withLine('listenPort', 'abc')), ['value-number'])
   t.deepEqual(rulesOf(withLine('flushDiskType', 'SYNC')), ['value-enum'])
