@@ -104,6 +104,8 @@ export function toMqlabError(err: unknown): MqlabError {
   if (e?.parse !== undefined || e?.oclif?.exit === ExitCode.USAGE) {
     return new MqlabError('USAGE', message, {suggestion: 'see --help for the flags and arguments'})
   }
+  // The suggestion below promises details under DEBUG: the stack is what a bug report needs.
+  if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`)
   return new MqlabError('INTERNAL', `unexpected error: ${message}`, {suggestion: 'run again with DEBUG=* for details, and report it'})
 }
 

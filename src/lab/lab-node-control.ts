@@ -32,12 +32,12 @@ export function resolveArg(ctx: LabContext, input: string): Promise<LabNodeSpec>
 }
 
 /** `mqlab start NODE`. */
-export async function startNode(ctx: LabContext, input: string, options: {signal?: AbortSignal} = {}): Promise<NodeActionResult> {
+export async function startNode(ctx: LabContext, input: string, options: {signal?: AbortSignal; relayedPeers?: boolean} = {}): Promise<NodeActionResult> {
   const spec = await resolveArg(ctx, input)
   // A former master must not come back as a second master of its group (after mqlab promote).
   if (!isLive(ctx.supervisor.status(spec.name).state)) {
     assertNoSecondMaster(ctx, spec)
-    assertNodeFileValid(ctx, spec, 'start', false)
+    assertNodeFileValid(ctx, spec, 'start', false, {relayedPeers: options.relayedPeers})
   }
   const start = await ctx.supervisor.start(spec, options)
   return finish(ctx, spec.name, 'start', {start})

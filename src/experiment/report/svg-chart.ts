@@ -41,7 +41,9 @@ export function renderChart(spec: ChartSpec): string {
   const ph = H - M.t - M.b
   const xMax = Math.max(1, spec.endMs)
   const all = spec.series.flatMap((s) => s.points.map((p) => p[1]))
-  const yMaxRaw = all.length > 0 ? Math.max(...all) : 1
+  // A loop, not Math.max(...all): a run with tens of thousands of sends (fast failing ones) has as many points,
+  // more than a call's arguments can hold.
+  const yMaxRaw = all.length > 0 ? all.reduce((m, v) => (v > m ? v : m), -Infinity) : 1
   const logY = spec.logY === true
   const yMin = logY ? 0.1 : 0
   const yMax = logY ? 10 ** Math.ceil(Math.log10(Math.max(1, yMaxRaw))) : niceMax(yMaxRaw)

@@ -125,7 +125,8 @@ export class FaultDriver {
         return {step, targets, records: [start]}
       }
       case 'start': {
-        await startNode(ctx, a)
+        // The experiment's relays rewrote each DLedger member's dLegerPeers to its own relay addresses.
+        await startNode(ctx, a, {relayedPeers: this.relays !== undefined})
         return {step, targets, records: [this.record('start', a, this.groupsOf([a]), 'end')]}
       }
       case 'pause':

@@ -1,6 +1,7 @@
 import test from 'ava'
 import {check, type History} from '../../../src/experiment/checker/index.js'
 import {renderHtmlReport} from '../../../src/experiment/report/html-report.js'
+import {renderChart} from '../../../src/experiment/report/svg-chart.js'
 import {ledgerLines} from '../../../src/experiment/report/report-files.js'
 import {runStats, type ExperimentResult} from '../../../src/experiment/run/experiment-result.js'
 
@@ -40,4 +41,11 @@ test('the ledger is one JSON object per line, sends, deliveries and faults in ti
   t.is(lines.length, 40 + 39 + 2)
   t.true(lines.every((r, i) => i === 0 || r.t >= lines[i - 1].t))
   t.deepEqual(new Set(lines.map((r) => r.type)), new Set(['send', 'consume', 'fault']))
+})
+
+test('a chart of 200,000 points renders: the y range is found without spreading the points into one call', (t) => {
+  const points: Array<[number, number]> = Array.from({length: 200_000}, (_, i) => [i, i % 977])
+  const svg = renderChart({id: 'latency', title: 'latency', yLabel: 'ms', series: [{name: 'sends', points}], windows: [], endMs: 200_000, kind: 'dots'})
+  t.true(svg.startsWith('<svg') || svg.includes('<svg'))
+  t.true(svg.includes('1000') || svg.includes('1,000'), 'the y axis reaches the largest value (976, rounded up)')
 })
