@@ -18,7 +18,7 @@ function ruleIdsInSources(): Set<string> {
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8')
     for (const m of text.matchAll(/rule: '([a-z0-9-]+)'/g)) ids.add(m[1])
-    for (const m of text.matchAll(/\b(?:err|warn)\('([a-z0-9-]+)'/g)) ids.add(m[1])
+    for (const m of text.matchAll(/\b(?:err|warn)\(\s*'([a-z0-9-]+)'/g)) ids.add(m[1])
   }
   return ids
 }
