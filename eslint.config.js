@@ -46,7 +46,28 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {globals: {process: 'readonly', Buffer: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly', queueMicrotask: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', structuredClone: 'readonly', performance: 'readonly', NodeJS: 'readonly'}},
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        clearImmediate: 'readonly',
+        queueMicrotask: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+        performance: 'readonly',
+        NodeJS: 'readonly',
+      },
+    },
     rules: {
       // The code base's conventions, which these rules would fight: `any` in tests' JSON envelopes,
       // empty catch blocks that say why in a comment, non-null assertions after checks tsc cannot follow.
@@ -62,7 +83,21 @@ export default tseslint.config(
   },
   {files: ['runtime/**/*.ts'], rules: {'no-restricted-imports': restrict(noSrc, noCliLibs, noTest)}},
   {files: ['src/**/*.ts'], rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands)}},
-  {files: ['src/lab/**/*.ts', 'src/topology/**/*.ts', 'src/client/**/*.ts', 'src/errors/**/*.ts', 'src/bench/**/*.ts', 'src/experiment/**/*.ts', 'src/fault/**/*.ts', 'src/engine/**/*.ts', 'src/export/**/*.ts', 'src/dashboard/**/*.ts'], rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands, noCli)}},
+  {
+    files: [
+      'src/lab/**/*.ts',
+      'src/topology/**/*.ts',
+      'src/client/**/*.ts',
+      'src/errors/**/*.ts',
+      'src/bench/**/*.ts',
+      'src/experiment/**/*.ts',
+      'src/fault/**/*.ts',
+      'src/engine/**/*.ts',
+      'src/export/**/*.ts',
+      'src/dashboard/**/*.ts',
+    ],
+    rules: {'no-restricted-imports': restrict(noRuntimeInternals, noTest, noCommands, noCli)},
+  },
   {files: ['bench/**/*.ts'], rules: {'no-restricted-imports': restrict(noTest, noCommands)}},
   {
     files: PURE,

@@ -22,7 +22,14 @@ export async function runDLedgerPhase(o: {dir: string; phaseMs: number; size: nu
   const cluster = await startDLedgerBenchCluster({dir: path.join(o.dir, 'dledger'), timings: 'lab'})
   const wire = new RemotingLabWire()
   try {
-    const bench = await runProducerBench({namesrvAddr: cluster.namesrvAddrs, topic: 'BenchDLedger', size: o.size, inflight: o.inflight, durationMs: o.phaseMs, signal: o.signal})
+    const bench = await runProducerBench({
+      namesrvAddr: cluster.namesrvAddrs,
+      topic: 'BenchDLedger',
+      size: o.size,
+      inflight: o.inflight,
+      durationMs: o.phaseMs,
+      signal: o.signal,
+    })
     const tps64 = bench.elapsedMs > 0 ? (bench.ok * 1000) / bench.elapsedMs : null
     let leader: string | undefined
     for (const [id, addr] of Object.entries(cluster.brokerAddr)) {

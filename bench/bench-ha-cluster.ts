@@ -40,7 +40,10 @@ async function waitConnected(namesrvAddr: string, slaveAddr: string, deadline: n
     for (;;) {
       const sample = await fetchHaSample(slaveAddr, {remoting: client.remoting, now: Date.now, timeoutMs: 1000})
       if (sample.source === 'mqlab' && sample.status.slave?.state === 'CONNECTED') return
-      if (Date.now() > deadline) throw new Error(`slave ${slaveAddr} did not connect to its master in time (${sample.source === 'mqlab' ? (sample.status.slave?.lastError ?? sample.status.slave?.state) : sample.source})`)
+      if (Date.now() > deadline)
+        throw new Error(
+          `slave ${slaveAddr} did not connect to its master in time (${sample.source === 'mqlab' ? (sample.status.slave?.lastError ?? sample.status.slave?.state) : sample.source})`,
+        )
       await delay(20)
     }
   } finally {

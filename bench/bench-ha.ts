@@ -68,22 +68,32 @@ export async function runHaPhases(o: {dir: string; phaseMs: number; size: number
     const lags: number[] = []
     const rates: number[] = []
     const produce = (role: (typeof roles)[number], inflight: number, ms: number) =>
-      runProducerBench({namesrvAddr: [byRole[role].namesrvAddr], topic: `Bench${role === 'SYNC_MASTER' ? 'Sync' : 'Async'}Master${inflight}`, size: o.size, inflight, durationMs: ms, signal: o.signal})
+      runProducerBench({
+        namesrvAddr: [byRole[role].namesrvAddr],
+        topic: `Bench${role === 'SYNC_MASTER' ? 'Sync' : 'Async'}Master${inflight}`,
+        size: o.size,
+        inflight,
+        durationMs: ms,
+        signal: o.signal,
+      })
     for (let round = 1; round <= ROUNDS; round++) {
       for (const role of roles) {
-        const r = await attempt(`produce ${o.inflight} in flight, ${role} + slave (round ${round}/${ROUNDS}${role === 'ASYNC_MASTER' ? ", sampling the slave's lag" : ''})`, async () => {
-          if (role === 'SYNC_MASTER') return produce(role, o.inflight, o.phaseMs / 2)
-          const stop = new AbortController()
-          const sampling = sampleLag(a, stop.signal)
-          try {
-            return await produce(role, o.inflight, o.phaseMs / 2)
-          } finally {
-            stop.abort()
-            const lag = await sampling
-            lags.push(...lag.lags)
-            if (lag.bytesPerSecond > 0) rates.push(lag.bytesPerSecond)
-          }
-        })
+        const r = await attempt(
+          `produce ${o.inflight} in flight, ${role} + slave (round ${round}/${ROUNDS}${role === 'ASYNC_MASTER' ? ", sampling the slave's lag" : ''})`,
+          async () => {
+            if (role === 'SYNC_MASTER') return produce(role, o.inflight, o.phaseMs / 2)
+            const stop = new AbortController()
+            const sampling = sampleLag(a, stop.signal)
+            try {
+              return await produce(role, o.inflight, o.phaseMs / 2)
+            } finally {
+              stop.abort()
+              const lag = await sampling
+              lags.push(...lag.lags)
+              if (lag.bytesPerSecond > 0) rates.push(lag.bytesPerSecond)
+            }
+          },
+        )
         if (r !== null) out[role].rounds64.push(r)
       }
     }

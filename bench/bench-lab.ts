@@ -47,7 +47,15 @@ const BENCH_BROKER_KEYS = {mappedFileSizeCommitLog: String(256 * 1024 * 1024), a
 
 /** Writes and starts a lab of one name server and one broker group named `bench` in `dir`. */
 export async function startBenchLab(options: BenchLabOptions): Promise<BenchLab> {
-  const template: MasterSlaveTemplate = {name: 'bench', summary: 'the benchmark cluster', order: 0, mode: 'master-slave', masterRole: options.masterRole, groups: ['bench'], slavesPerGroup: options.slaves}
+  const template: MasterSlaveTemplate = {
+    name: 'bench',
+    summary: 'the benchmark cluster',
+    order: 0,
+    mode: 'master-slave',
+    masterRole: options.masterRole,
+    groups: ['bench'],
+    slavesPerGroup: options.slaves,
+  }
   initLab({template: 'bench', dir: options.dir, namesrv: 1, flush: options.flushDiskType, cluster: 'BenchCluster', hosts: 1, force: false}, [template])
   setLabKeys(options.dir, isBrokerConf, BENCH_BROKER_KEYS, 'written by the benchmark')
   const {namesrvAddr} = await moveLabToFreePorts(options.dir)

@@ -89,7 +89,13 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const roundMs = Math.max(500, Math.round(o.phaseMs / ROUNDS))
   const probeMs = Math.min(roundMs, 1000)
   const frameSize = o.size + sendRequestOverhead('BenchAsync', undefined, 'bench')
-  const rounds = {probe64: [] as ProbeResult[], probe1: [] as ProbeResult[], async64: [] as ProducerBenchResult[], async1: [] as ProducerBenchResult[], sync64: [] as ProducerBenchResult[]}
+  const rounds = {
+    probe64: [] as ProbeResult[],
+    probe1: [] as ProbeResult[],
+    async64: [] as ProducerBenchResult[],
+    async1: [] as ProducerBenchResult[],
+    sync64: [] as ProducerBenchResult[],
+  }
   let consume: ConsumerBenchResult | null = null
   let benchClusterRss: SuiteResult['benchClusterRss'] = null
   await attempt('raw probe, ASYNC_FLUSH and SYNC_FLUSH brokers, in alternating rounds', async () => {
@@ -136,7 +142,9 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   // The same machinery without slaves: since a slave is ready only after its first HA offset report,
   // which RocketMQ 4.9.8 sends haSendHeartbeatInterval (5 s) after connecting, 2m-2s-sync's up holds
   // that wait; 2m-noslave's shows what starting the nodes costs.
-  const labUpNoSlave = await attempt('mqlab up of 2m-noslave', () => timeLabUp(path.join(o.dir, 'lab-noslave'), {signal: o.signal, template: '2m-noslave', quick: true}))
+  const labUpNoSlave = await attempt('mqlab up of 2m-noslave', () =>
+    timeLabUp(path.join(o.dir, 'lab-noslave'), {signal: o.signal, template: '2m-noslave', quick: true}),
+  )
 
   const maxOf = (kind: 'broker' | 'namesrv', key: 'rssMiB' | 'startCpuMs') => {
     const values = (labUp?.rss ?? []).filter((r) => r.kind === kind && r[key] !== undefined).map((r) => r[key]!)
@@ -144,7 +152,9 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   }
   const command = (prefix: string) => {
     const c = labUp?.commands.find((x) => x.command.startsWith(prefix))
-    return c === undefined || c.failures > 0 ? null : {overMs: c.overMs, medianMs: c.medianMs, baselineMs: c.baselineMs, cpuMs: c.cpuMs, baselineCpuMs: c.baselineCpuMs}
+    return c === undefined || c.failures > 0
+      ? null
+      : {overMs: c.overMs, medianMs: c.medianMs, baselineMs: c.baselineMs, cpuMs: c.cpuMs, baselineCpuMs: c.baselineCpuMs}
   }
   const figures: BenchFigures = {
     probeRate64: probe64?.rate ?? NaN,

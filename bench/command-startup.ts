@@ -44,7 +44,12 @@ interface Run {
 function timeRun(args: string[], cwd: string, hook: string, signal?: AbortSignal): Promise<Run> {
   return new Promise((resolve, reject) => {
     const began = performance.now()
-    const child = spawn(process.execPath, ['--require', hook, ...args], {cwd, stdio: ['ignore', 'ignore', 'ignore', 'pipe'], signal, env: {...process.env, NO_COLOR: '1'}})
+    const child = spawn(process.execPath, ['--require', hook, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+      signal,
+      env: {...process.env, NO_COLOR: '1'},
+    })
     let report = ''
     const fd3 = child.stdio[3] as NodeJS.ReadableStream
     fd3.on('data', (c: Buffer) => (report += c.toString()))

@@ -75,7 +75,12 @@ export interface DLedgerBenchCluster {
 }
 
 /** Starts the group in `dir` and waits until it has a master. */
-export async function startDLedgerBenchCluster(options: {dir: string; timings: 'lab' | 'default'; readyTimeoutMs?: number; brokerNodeArgs?: string[]}): Promise<DLedgerBenchCluster> {
+export async function startDLedgerBenchCluster(options: {
+  dir: string
+  timings: 'lab' | 'default'
+  readyTimeoutMs?: number
+  brokerNodeArgs?: string[]
+}): Promise<DLedgerBenchCluster> {
   const {dir} = options
   fs.mkdirSync(dir, {recursive: true})
   const started: BenchProcess[] = []

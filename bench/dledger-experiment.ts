@@ -58,7 +58,16 @@ async function main(): Promise<void> {
   // synced it long ago: created on the master (followers refuse topic changes), then one pass of the
   // followers' 10 s metadata sync.
   const admin = new RemotingClient()
-  const header = encodeCreateTopicRequestHeader({topic: 'DLX', defaultTopic: 'TBW102', readQueueNums: 4, writeQueueNums: 4, perm: 6, topicFilterType: 'SINGLE_TAG', topicSysFlag: 0, order: false})
+  const header = encodeCreateTopicRequestHeader({
+    topic: 'DLX',
+    defaultTopic: 'TBW102',
+    readQueueNums: 4,
+    writeQueueNums: 4,
+    perm: 6,
+    topicFilterType: 'SINGLE_TAG',
+    topicSysFlag: 0,
+    order: false,
+  })
   const master = await cluster.master()
   await admin.invoke(cluster.brokerAddr[master!]!, createRequest(RequestCode.UPDATE_AND_CREATE_TOPIC, header), 3000)
   await admin.close()
@@ -138,10 +147,14 @@ async function main(): Promise<void> {
     await waitFor('a SEND_OK after SIGSTOP', async () => (lastOkStartedAt > stoppedAt ? true : undefined), 120_000)
     const pauseFailoverMs = lastOkAt - stoppedAt
     pp.child.kill('SIGCONT')
-    const steppedDown = await waitFor('the paused leader to step down', async () => {
-      const info = await wire.brokerRuntimeInfo(cluster.brokerAddr[paused]!, 1000).catch(() => undefined)
-      return info && info.dLedgerRole !== 'LEADER' ? info.dLedgerRole : undefined
-    }, 60_000)
+    const steppedDown = await waitFor(
+      'the paused leader to step down',
+      async () => {
+        const info = await wire.brokerRuntimeInfo(cluster.brokerAddr[paused]!, 1000).catch(() => undefined)
+        return info && info.dLedgerRole !== 'LEADER' ? info.dLedgerRole : undefined
+      },
+      60_000,
+    )
     running = false
     await Promise.all(loops)
     await sampler

@@ -59,17 +59,34 @@ export async function timeLabUp(dir: string, o: LabUpOptions = {}): Promise<LabU
     const rel = path.basename(dir)
     const cwd = path.dirname(dir)
     const commands = await timeCommands(
-      [['status', '--dir', rel], ['send', '--topic', 'BenchCli', '-n', '1', '--dir', rel], ['send', '--help']],
+      [
+        ['status', '--dir', rel],
+        ['send', '--topic', 'BenchCli', '-n', '1', '--dir', rel],
+        ['send', '--help'],
+      ],
       cwd,
       o.commandRounds ?? 7,
       o.signal,
     )
     let withData: LabUpTiming['withData'] = null
     if (!o.signal?.aborted) {
-      const sent = await runProducerBench({namesrvAddr: namesrvAddr.split(';'), topic: 'BenchUpData', size: 1024, inflight: 64, durationMs: o.dataMs ?? 2000, signal: o.signal})
+      const sent = await runProducerBench({
+        namesrvAddr: namesrvAddr.split(';'),
+        topic: 'BenchUpData',
+        size: 1024,
+        inflight: 64,
+        durationMs: o.dataMs ?? 2000,
+        signal: o.signal,
+      })
       await runDown(ctx, {clean: false})
       const second = await timedUp(ctx, o.signal)
-      withData = {upMs: second.ms, readyMs: second.up.elapsedMs, storedMiB: second.up.nodes.reduce((n, x) => n + (x.commitLogMaxOffset ?? 0), 0) / 1048576, sent: sent.ok + sent.degraded, recoveryMs: recoveryMillis(path.join(dir, 'logs'))}
+      withData = {
+        upMs: second.ms,
+        readyMs: second.up.elapsedMs,
+        storedMiB: second.up.nodes.reduce((n, x) => n + (x.commitLogMaxOffset ?? 0), 0) / 1048576,
+        sent: sent.ok + sent.degraded,
+        recoveryMs: recoveryMillis(path.join(dir, 'logs')),
+      }
     }
     return {template, nodes: first.up.nodes.length, upMs: first.ms, readyMs: first.up.elapsedMs, rss, commands, withData}
   } finally {

@@ -60,5 +60,12 @@ export function combineProbeRounds(rounds: readonly ProbeResult[]): ProbeResult 
   if (first === undefined) return null
   const count = rounds.reduce((n, r) => n + r.count, 0)
   const elapsedMs = rounds.reduce((n, r) => n + r.elapsedMs, 0)
-  return {frameSize: first.frameSize, inflight: first.inflight, count, elapsedMs, rate: elapsedMs > 0 ? (count * 1000) / elapsedMs : 0, latency: combineLatency(rounds.map((r) => r.latency))}
+  return {
+    frameSize: first.frameSize,
+    inflight: first.inflight,
+    count,
+    elapsedMs,
+    rate: elapsedMs > 0 ? (count * 1000) / elapsedMs : 0,
+    latency: combineLatency(rounds.map((r) => r.latency)),
+  }
 }

@@ -65,13 +65,22 @@ function msText(v: number | undefined): string {
 function targetsTable(rows: TargetRow[]): string {
   return renderTable(
     ['target', 'measured', 'ratio', 'goal', 'result'],
-    rows.map((r) => [r.target, r.measured, r.ratio === null ? '' : r.ratio.toFixed(2), `${r.comparison} ${r.bound}`, r.pass === null ? 'n/a' : r.pass ? 'PASS' : 'FAIL']),
+    rows.map((r) => [
+      r.target,
+      r.measured,
+      r.ratio === null ? '' : r.ratio.toFixed(2),
+      `${r.comparison} ${r.bound}`,
+      r.pass === null ? 'n/a' : r.pass ? 'PASS' : 'FAIL',
+    ]),
   )
 }
 
 function figuresTable(s: SuiteResult): string {
   const rows: string[][] = []
-  for (const [name, p] of [['raw probe, 64 in flight', s.probe64], ['raw probe, 1 in flight', s.probe1]] as const) {
+  for (const [name, p] of [
+    ['raw probe, 64 in flight', s.probe64],
+    ['raw probe, 1 in flight', s.probe1],
+  ] as const) {
     if (p) rows.push([name, rateText(p.rate), msText(p.latency.avg), msText(p.latency.p50), msText(p.latency.p99), msText(p.latency.max), '0'])
   }
   for (const [name, r] of [
@@ -81,13 +90,25 @@ function figuresTable(s: SuiteResult): string {
   ] as const) {
     if (r) rows.push([name, rateText(r.tps), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed)])
   }
-  for (const [role, h] of [['ASYNC_MASTER', s.ha?.asyncMaster], ['SYNC_MASTER', s.ha?.syncMaster]] as const) {
+  for (const [role, h] of [
+    ['ASYNC_MASTER', s.ha?.asyncMaster],
+    ['SYNC_MASTER', s.ha?.syncMaster],
+  ] as const) {
     for (const r of [...(h?.rounds64 ?? []), ...(h?.rounds1 ?? [])]) {
-      rows.push([`produce ${role} + slave, ${r.inflight} in flight (SEND_OK/s)`, rateText((r.ok * 1000) / r.elapsedMs), msText(r.latency.avg), msText(r.latency.p50), msText(r.latency.p99), msText(r.latency.max), String(r.failed + r.degraded)])
+      rows.push([
+        `produce ${role} + slave, ${r.inflight} in flight (SEND_OK/s)`,
+        rateText((r.ok * 1000) / r.elapsedMs),
+        msText(r.latency.avg),
+        msText(r.latency.p50),
+        msText(r.latency.p99),
+        msText(r.latency.max),
+        String(r.failed + r.degraded),
+      ])
     }
   }
   if (s.dledger?.tps64 != null) rows.push(['produce DLedger group of three, 64 in flight (SEND_OK/s)', rateText(s.dledger.tps64), '', '', '', '', ''])
-  if (s.dledger?.failoverMs != null) rows.push([`DLedger leader SIGKILL → first SEND_OK: ${(s.dledger.failoverMs / 1000).toFixed(1)} s (lab timings)`, '', '', '', '', '', ''])
+  if (s.dledger?.failoverMs != null)
+    rows.push([`DLedger leader SIGKILL → first SEND_OK: ${(s.dledger.failoverMs / 1000).toFixed(1)} s (lab timings)`, '', '', '', '', '', ''])
   if (s.consume) {
     const l = s.consume.endToEndLatency
     rows.push([`consume ${s.consume.consumed} (born→delivered RT)`, rateText(s.consume.tps), msText(l.avg), msText(l.p50), msText(l.p99), msText(l.max), '0'])
@@ -129,7 +150,12 @@ async function main(): Promise<number> {
   let suite: SuiteResult
   try {
     if (args.profile) fs.mkdirSync(profileDir, {recursive: true})
-    console.log(`mqlab bench: ${args.size}-byte messages, ${args.inflight} in flight, ${args.phaseMs / 1000} s per phase; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`)
+    console.log(
+      `mqlab bench: ${args.size}-byte messages, ${args.inflight} in flight, ${args.phaseMs / 1000} s per phase; load average ${os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(' ')} on ${os.cpus().length} CPUs`,
+    )
     suite = await runSuite({
       dir,
       phaseMs: args.phaseMs,
@@ -151,16 +177,26 @@ async function main(): Promise<number> {
   console.log(figuresTable(suite))
   if (suite.labUp) {
     const rss = suite.labUp.rss.map((r) => `${r.node} ${r.rssMiB?.toFixed(1) ?? '?'}`).join(', ')
-    console.log(`up of ${suite.labUp.template}: ${(suite.labUp.upMs / 1000).toFixed(2)} s (first spawn → last ready ${(suite.labUp.readyMs / 1000).toFixed(2)} s); idle RSS MiB: ${rss}`)
+    console.log(
+      `up of ${suite.labUp.template}: ${(suite.labUp.upMs / 1000).toFixed(2)} s (first spawn → last ready ${(suite.labUp.readyMs / 1000).toFixed(2)} s); idle RSS MiB: ${rss}`,
+    )
     console.log(`start-up CPU ms: ${suite.labUp.rss.map((r) => `${r.node} ${r.startCpuMs ?? '?'}`).join(', ')}`)
     const d = suite.labUp.withData
-    if (d) console.log(`up again after ${d.sent} sends and a clean down (${d.storedMiB.toFixed(1)} MiB of commitlog): ${(d.upMs / 1000).toFixed(2)} s; brokers' recovery ms: ${d.recoveryMs.join(', ')}`)
+    if (d)
+      console.log(
+        `up again after ${d.sent} sends and a clean down (${d.storedMiB.toFixed(1)} MiB of commitlog): ${(d.upMs / 1000).toFixed(2)} s; brokers' recovery ms: ${d.recoveryMs.join(', ')}`,
+      )
     for (const c of suite.labUp.commands) {
-      console.log(`mqlab ${c.command}: median ${Math.round(c.medianMs)} ms (CPU ${Math.round(c.cpuMs)} ms) vs node -e 0 ${Math.round(c.baselineMs)} ms (CPU ${Math.round(c.baselineCpuMs)} ms) over ${c.runs} rounds${c.failures > 0 ? ` (${c.failures} failed)` : ''}`)
+      console.log(
+        `mqlab ${c.command}: median ${Math.round(c.medianMs)} ms (CPU ${Math.round(c.cpuMs)} ms) vs node -e 0 ${Math.round(c.baselineMs)} ms (CPU ${Math.round(c.baselineCpuMs)} ms) over ${c.runs} rounds${c.failures > 0 ? ` (${c.failures} failed)` : ''}`,
+      )
     }
   }
   const lag = suite.ha?.asyncMaster.lag
-  if (lag) console.log(`slave lag under ASYNC_MASTER load (${lag.samples} samples every 50 ms): p50 ${Math.round(lag.p50Bytes / 1024)} KiB, p99 ${Math.round(lag.p99Bytes / 1024)} KiB (${lag.p99Ms.toFixed(1)} ms of traffic at ${(lag.bytesPerSecond / 1048576).toFixed(1)} MiB/s), max ${Math.round(lag.maxBytes / 1024)} KiB`)
+  if (lag)
+    console.log(
+      `slave lag under ASYNC_MASTER load (${lag.samples} samples every 50 ms): p50 ${Math.round(lag.p50Bytes / 1024)} KiB, p99 ${Math.round(lag.p99Bytes / 1024)} KiB (${lag.p99Ms.toFixed(1)} ms of traffic at ${(lag.bytesPerSecond / 1048576).toFixed(1)} MiB/s), max ${Math.round(lag.maxBytes / 1024)} KiB`,
+    )
   if (earlier) {
     console.log(`\ncompared with ${args.compare}:`)
     console.log(compareTable(earlier, targets))
@@ -173,7 +209,19 @@ async function main(): Promise<number> {
     options: args,
     targets,
     figures: suite.figures,
-    phases: {probe64: suite.probe64, probe1: suite.probe1, async64: suite.async64, async1: suite.async1, consume: suite.consume, sync64: suite.sync64, labUp: suite.labUp, labUpNoSlave: suite.labUpNoSlave, ha: suite.ha, dledger: suite.dledger, benchClusterRss: suite.benchClusterRss},
+    phases: {
+      probe64: suite.probe64,
+      probe1: suite.probe1,
+      async64: suite.async64,
+      async1: suite.async1,
+      consume: suite.consume,
+      sync64: suite.sync64,
+      labUp: suite.labUp,
+      labUpNoSlave: suite.labUpNoSlave,
+      ha: suite.ha,
+      dledger: suite.dledger,
+      benchClusterRss: suite.benchClusterRss,
+    },
     errors: suite.errors,
   }
   fs.mkdirSync(resultsDir, {recursive: true})

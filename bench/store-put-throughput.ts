@@ -41,4 +41,6 @@ async function run(flushDiskType: FlushDiskType): Promise<number> {
 
 const asyncRate = await run('ASYNC_FLUSH')
 const syncRate = await run('SYNC_FLUSH')
-console.log(`ASYNC_FLUSH ${asyncRate.toFixed(0)} puts/s, SYNC_FLUSH ${syncRate.toFixed(0)} puts/s (${((syncRate / asyncRate) * 100).toFixed(0)} % of async), ${inFlight} in flight, 1 KiB bodies`)
+console.log(
+  `ASYNC_FLUSH ${asyncRate.toFixed(0)} puts/s, SYNC_FLUSH ${syncRate.toFixed(0)} puts/s (${((syncRate / asyncRate) * 100).toFixed(0)} % of async), ${inFlight} in flight, 1 KiB bodies`,
+)

@@ -24,13 +24,31 @@ const out = path.join(root, 'dist/bundle')
 
 // ESM output: CommonJS dependencies (@oclif/core is CommonJS) call require() for node built-ins.
 const banner = {js: "import {createRequire as __mqlabCreateRequire} from 'node:module'; const require = __mqlabCreateRequire(import.meta.url);"}
-const common = {bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, metafile: true, logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true, keepNames: false, tsconfig: path.join(root, 'tsconfig.json')}
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: false,
+  tsconfig: path.join(root, 'tsconfig.json'),
+}
 
 /** oclif hooks (src/cli/hooks/*.ts) as entries hooks/<name>, beside the commands. */
 function hookEntries() {
   const dir = path.join(root, 'src/cli/hooks')
   if (!fs.existsSync(dir)) return {}
-  return Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => [`hooks/${f.slice(0, -3)}`, path.join('src/cli/hooks', f)]))
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => [`hooks/${f.slice(0, -3)}`, path.join('src/cli/hooks', f)]),
+  )
 }
 
 /** package.json's hook paths (./dist/src/cli/hooks/x.js) as the bundle's (./hooks/x.js); bundled-main.ts does the same. */
@@ -41,7 +59,10 @@ function bundledHooks(hooks = {}) {
 /** One esbuild entry per command file: commands/topic/create → src/commands/topic/create.ts. */
 function commandEntries() {
   const dir = path.join(root, 'src/commands')
-  const files = fs.readdirSync(dir, {recursive: true}).map(String).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  const files = fs
+    .readdirSync(dir, {recursive: true})
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
   return Object.fromEntries(files.map((f) => [`commands/${f.slice(0, -3)}`, path.join('src/commands', f)]))
 }
 
@@ -64,13 +85,19 @@ const cli = await esbuild.build({
   // Only oclif's ts-node support (NODE_ENV=development) requires it; 10 MB the CLI never runs.
   external: ['typescript'],
   chunkNames: 'chunks/[hash]',
-  plugins: [{
-    name: 'mqlab-oclif',
-    setup(build) {
-      build.onResolve({filter: /^mqlab:oclif$/}, () => ({path: 'oclif', namespace: 'mqlab'}))
-      build.onLoad({filter: /.*/, namespace: 'mqlab'}, () => ({contents: "import {Config} from '@oclif/core'\nexport {Config}", resolveDir: root, loader: 'js'}))
+  plugins: [
+    {
+      name: 'mqlab-oclif',
+      setup(build) {
+        build.onResolve({filter: /^mqlab:oclif$/}, () => ({path: 'oclif', namespace: 'mqlab'}))
+        build.onLoad({filter: /.*/, namespace: 'mqlab'}, () => ({
+          contents: "import {Config} from '@oclif/core'\nexport {Config}",
+          resolveDir: root,
+          loader: 'js',
+        }))
+      },
     },
-  }],
+  ],
 })
 writeInputs(cliDir, cli.metafile)
 

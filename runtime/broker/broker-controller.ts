@@ -182,7 +182,13 @@ export class BrokerController {
       await this.consumerOffsetManager.load()
       const createStore = this.options.createStore ?? createDefaultStore
       this.messageStore = createStore(this.config, this.logger.child('store'))
-      this.scheduleService = new ScheduleMessageService(this.messageStore, this.config.messageDelayLevel, this.timers, this.files, this.logger.child('schedule'))
+      this.scheduleService = new ScheduleMessageService(
+        this.messageStore,
+        this.config.messageDelayLevel,
+        this.timers,
+        this.files,
+        this.logger.child('schedule'),
+      )
       await this.scheduleService.load()
       this.slaveSynchronize = new SlaveSynchronize(
         this.client,
@@ -234,7 +240,9 @@ export class BrokerController {
       this.state = 'running'
       // DLedger mode registers only after its first role change (or the periodic registration after 10 s).
       if (!this.config.enableDLegerCommitLog) await this.registerBrokerAll()
-      this.logger.info(`The broker[${this.config.brokerName}, ${this.brokerAddr}] boot success. serializeType=JSON and name server is ${this.config.namesrvAddr ?? '(none)'}`)
+      this.logger.info(
+        `The broker[${this.config.brokerName}, ${this.brokerAddr}] boot success. serializeType=JSON and name server is ${this.config.namesrvAddr ?? '(none)'}`,
+      )
     } catch (error) {
       await this.shutdown().catch(() => undefined)
       throw error

@@ -3,11 +3,7 @@ import {RequestCode} from '../remoting/request-code.js'
 import type {BrokerContext} from './broker-context.js'
 import {processGetBrokerConfig, processGetBrokerRuntimeInfo} from './processor/broker-info-processor.js'
 import {processCheckClientConfig, processHeartbeat, processUnregisterClient} from './processor/client-manage-processor.js'
-import {
-  processGetConsumerListByGroup,
-  processQueryConsumerOffset,
-  processUpdateConsumerOffset,
-} from './processor/consumer-manage-processor.js'
+import {processGetConsumerListByGroup, processQueryConsumerOffset, processUpdateConsumerOffset} from './processor/consumer-manage-processor.js'
 import {processConsumerSendMsgBack} from './processor/consumer-send-msg-back-processor.js'
 import {processGetHaStatus} from './processor/ha-status-processor.js'
 import {processLockBatchMQ, processUnlockBatchMQ} from './processor/lock-batch-processor.js'

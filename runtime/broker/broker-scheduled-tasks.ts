@@ -38,7 +38,9 @@ export function startBrokerScheduledTasks(deps: BrokerScheduledTaskDeps): Array<
   if (config.brokerRole !== 'SLAVE') deps.scheduleMessageService.start()
   const every = (ms: number, initial: number, what: string, task: () => void | Promise<void>) =>
     stops.push(scheduleWithFixedDelay(timers, task, initial, ms, onError(what)))
-  every(config.flushConsumerOffsetInterval, config.flushConsumerOffsetInterval, 'persisting consumer offsets', () => deps.consumerOffsetManager.persistIfChanged())
+  every(config.flushConsumerOffsetInterval, config.flushConsumerOffsetInterval, 'persisting consumer offsets', () =>
+    deps.consumerOffsetManager.persistIfChanged(),
+  )
   every(10_000, 10_000, 'persisting delay offsets', () => deps.scheduleMessageService.persistIfChanged())
   every(10_000, 10_000, 'scanning clients', () => {
     deps.consumerManager.scanNotActiveChannel()

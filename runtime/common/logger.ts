@@ -13,10 +13,7 @@ export interface Logger {
 }
 
 /** Creates a logger writing `ISO-time LEVEL [name] message` lines to a sink (stdout by default). */
-export function createLogger(
-  name: string,
-  options: {level?: LogLevel; sink?: (line: string) => void} = {},
-): Logger {
+export function createLogger(name: string, options: {level?: LogLevel; sink?: (line: string) => void} = {}): Logger {
   const threshold = rank[options.level ?? (process.env.MQLAB_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? rank.info
   const sink = options.sink ?? ((line: string) => process.stdout.write(line + '\n'))
   const write = (level: LogLevel, message: string) => {

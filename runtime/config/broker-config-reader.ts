@@ -32,7 +32,13 @@ export function readBrokerConfigText(text: string, file: string, options: ReadCo
   const typed = typeEntries(parsed.entries, brokerCatalogue, {file, kind: 'broker', otherKind: 'name server', cwd: options.cwd ?? process.cwd()})
   const problems = [...parsed.problems, ...typed.problems]
   if (parsed.entries.length === 0 && parsed.problems.length === 0) {
-    problems.push({severity: 'error', rule: 'file-empty', file, message: 'the file sets no keys', fix: 'regenerate it with mqlab init, or write at least brokerName, listenPort and storePathRootDir'})
+    problems.push({
+      severity: 'error',
+      rule: 'file-empty',
+      file,
+      message: 'the file sets no keys',
+      fix: 'regenerate it with mqlab init, or write at least brokerName, listenPort and storePathRootDir',
+    })
   }
   const config = defaultBrokerConfig()
   const target = config as unknown as Record<string, unknown>

@@ -4,9 +4,7 @@ import {suggestName} from './key-suggestion.js'
 
 /** The result of looking a key up in a catalogue. */
 export type KeyLookup =
-  | {kind: 'known'; key: ConfigKey}
-  | {kind: 'alias'; key: ConfigKey; alias: string}
-  | {kind: 'unknown'; suggestion?: string; otherFile?: boolean}
+  {kind: 'known'; key: ConfigKey} | {kind: 'alias'; key: ConfigKey; alias: string} | {kind: 'unknown'; suggestion?: string; otherFile?: boolean}
 
 /** A catalogue of the keys one kind of file (broker or name server) may hold. */
 export class ConfigCatalogue {
@@ -15,7 +13,10 @@ export class ConfigCatalogue {
   private readonly otherNames: Set<string>
 
   /** `keys` may list a name twice (NettyServerConfig and NettyClientConfig share two); the first wins. */
-  constructor(readonly keys: readonly ConfigKey[], otherFileKeys: readonly ConfigKey[] = []) {
+  constructor(
+    readonly keys: readonly ConfigKey[],
+    otherFileKeys: readonly ConfigKey[] = [],
+  ) {
     for (const k of keys) {
       if (!this.byName.has(k.name)) this.byName.set(k.name, k)
       for (const a of k.aliases ?? []) this.byAlias.set(a, k)

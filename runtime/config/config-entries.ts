@@ -80,7 +80,12 @@ export function typeEntries(entries: readonly PropertyEntry[], catalogue: Config
     if (!key.modelled) {
       problems.push({severity: 'warning', rule: 'key-ignored', ...at, message: `a RocketMQ 4.9 key that mqlab's runtime does not model; it has no effect here`})
     } else if (key.origin === 'mqlab' && key.name.startsWith('mqlab')) {
-      problems.push({severity: 'warning', rule: 'mqlab-only', ...at, message: `an mqlab-only lab key (${key.description.replace(/^mqlab only: /, '')}); a RocketMQ broker ignores it`})
+      problems.push({
+        severity: 'warning',
+        rule: 'mqlab-only',
+        ...at,
+        message: `an mqlab-only lab key (${key.description.replace(/^mqlab only: /, '')}); a RocketMQ broker ignores it`,
+      })
     } else if (key.origin === 'rocketmq-5') {
       problems.push({severity: 'warning', rule: 'key-ignored', ...at, message: 'a RocketMQ 5 key; a RocketMQ 4.9 broker ignores it'})
     }

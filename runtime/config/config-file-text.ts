@@ -14,14 +14,34 @@ export function readConfigFileText(file: string, label: string = file): ConfigFi
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
     const stat = fs.fstatSync(fd)
     if (!stat.isFile()) {
-      const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isDirectory() ? 'a directory' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file'
-      return {ok: false, problem: {severity: 'error', rule: 'file-unreadable', file: label, message: `not a regular file: it is ${kind}`, fix: `replace ${label} with a regular .properties file`}}
+      const kind = stat.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stat.isDirectory()
+          ? 'a directory'
+          : stat.isSocket()
+            ? 'a socket'
+            : stat.isCharacterDevice() || stat.isBlockDevice()
+              ? 'a device'
+              : 'not a regular file'
+      return {
+        ok: false,
+        problem: {
+          severity: 'error',
+          rule: 'file-unreadable',
+          file: label,
+          message: `not a regular file: it is ${kind}`,
+          fix: `replace ${label} with a regular .properties file`,
+        },
+      }
     }
     return {ok: true, text: fs.readFileSync(fd, 'utf8')}
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message
-    return {ok: false, problem: {severity: 'error', rule: 'file-unreadable', file: label, message: `cannot read the file: ${reason}`, fix: 'check the path given to -c'}}
+    return {
+      ok: false,
+      problem: {severity: 'error', rule: 'file-unreadable', file: label, message: `cannot read the file: ${reason}`, fix: 'check the path given to -c'},
+    }
   } finally {
     if (fd !== undefined) fs.closeSync(fd)
   }

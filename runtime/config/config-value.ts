@@ -43,37 +43,68 @@ export function parseConfigValue(key: ConfigKey, raw: string, cwd: string): Valu
     // throw, and properties2Object swallows the exception, so RocketMQ silently keeps its default.
     if (typed) {
       return {
-        problems: [{
-          severity: 'error',
-          rule: 'value-whitespace',
-          message: `trailing whitespace in ${JSON.stringify(raw)}: RocketMQ 4.9 cannot parse it and silently uses ${keep}`,
-          fix: 'delete the spaces after the value',
-        }],
+        problems: [
+          {
+            severity: 'error',
+            rule: 'value-whitespace',
+            message: `trailing whitespace in ${JSON.stringify(raw)}: RocketMQ 4.9 cannot parse it and silently uses ${keep}`,
+            fix: 'delete the spaces after the value',
+          },
+        ],
       }
     }
-    problems.push({severity: 'warning', rule: 'value-whitespace', message: `trailing whitespace in ${JSON.stringify(raw)} is part of the value`, fix: 'delete the spaces after the value'})
+    problems.push({
+      severity: 'warning',
+      rule: 'value-whitespace',
+      message: `trailing whitespace in ${JSON.stringify(raw)} is part of the value`,
+      fix: 'delete the spaces after the value',
+    })
   }
   switch (key.type) {
     case 'int':
     case 'long': {
       if (!/^[+-]?\d+$/.test(raw)) {
-        return {problems: [{severity: 'error', rule: 'value-number', message: `${JSON.stringify(raw)} is not a whole number (RocketMQ 4.9 would silently use ${keep})`, fix: 'write digits only, e.g. 10911'}]}
+        return {
+          problems: [
+            {
+              severity: 'error',
+              rule: 'value-number',
+              message: `${JSON.stringify(raw)} is not a whole number (RocketMQ 4.9 would silently use ${keep})`,
+              fix: 'write digits only, e.g. 10911',
+            },
+          ],
+        }
       }
       const big = BigInt(raw)
       const [min, max] = key.type === 'int' ? [BigInt(INT_MIN), BigInt(INT_MAX)] : [LONG_MIN, LONG_MAX]
       if (big < min || big > max) {
-        return {problems: [{severity: 'error', rule: 'value-number', message: `${raw} does not fit a Java ${key.type}`, fix: `use a value between ${min} and ${max}`}]}
+        return {
+          problems: [
+            {severity: 'error', rule: 'value-number', message: `${raw} does not fit a Java ${key.type}`, fix: `use a value between ${min} and ${max}`},
+          ],
+        }
       }
       const n = Number(big)
       if ((key.min !== undefined && n < key.min) || (key.max !== undefined && n > key.max)) {
-        return {problems: [{severity: 'error', rule: 'value-range', message: `${raw} is out of range (${rangeText(key)})`, fix: `use a value ${rangeText(key)}`}]}
+        return {
+          problems: [{severity: 'error', rule: 'value-range', message: `${raw} is out of range (${rangeText(key)})`, fix: `use a value ${rangeText(key)}`}],
+        }
       }
       return {value: n, problems}
     }
     case 'bool': {
       const lower = raw.toLowerCase()
       if (lower !== 'true' && lower !== 'false') {
-        return {problems: [{severity: 'error', rule: 'value-boolean', message: `${JSON.stringify(raw)} is not true or false (RocketMQ 4.9 reads anything but "true" as false)`, fix: 'write true or false'}]}
+        return {
+          problems: [
+            {
+              severity: 'error',
+              rule: 'value-boolean',
+              message: `${JSON.stringify(raw)} is not true or false (RocketMQ 4.9 reads anything but "true" as false)`,
+              fix: 'write true or false',
+            },
+          ],
+        }
       }
       return {value: lower === 'true', problems}
     }
@@ -82,12 +113,14 @@ export function parseConfigValue(key: ConfigKey, raw: string, cwd: string): Valu
       if (!values.includes(raw)) {
         const guess = suggestName(raw, values)
         return {
-          problems: [{
-            severity: 'error',
-            rule: 'value-enum',
-            message: `${JSON.stringify(raw)} is not one of ${values.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`,
-            fix: guess ? `write ${key.name}=${guess}` : `write one of ${values.join(', ')}`,
-          }],
+          problems: [
+            {
+              severity: 'error',
+              rule: 'value-enum',
+              message: `${JSON.stringify(raw)} is not one of ${values.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`,
+              fix: guess ? `write ${key.name}=${guess}` : `write one of ${values.join(', ')}`,
+            },
+          ],
         }
       }
       return {value: raw, problems}

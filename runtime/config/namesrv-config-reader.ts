@@ -25,7 +25,13 @@ export function readNamesrvConfigText(text: string, file: string, options: ReadC
   const typed = typeEntries(parsed.entries, namesrvCatalogue, {file, kind: 'name server', otherKind: 'broker', cwd: options.cwd ?? process.cwd()})
   const problems = [...parsed.problems, ...typed.problems]
   if (parsed.entries.length === 0 && parsed.problems.length === 0) {
-    problems.push({severity: 'error', rule: 'file-empty', file, message: 'the file sets no keys', fix: 'regenerate it with mqlab init, or write at least listenPort'})
+    problems.push({
+      severity: 'error',
+      rule: 'file-empty',
+      file,
+      message: 'the file sets no keys',
+      fix: 'regenerate it with mqlab init, or write at least listenPort',
+    })
   }
   const config = defaultNamesrvConfig()
   const target = config as unknown as Record<string, unknown>
@@ -34,10 +40,22 @@ export function readNamesrvConfigText(text: string, file: string, options: ReadC
   }
   const at = (key: string) => ({file, line: typed.lines.get(key), key})
   if (config.listenPort < 1) {
-    problems.push({severity: 'error', rule: 'port-range', ...at('listenPort'), message: `listenPort ${config.listenPort} is not a port brokers and clients can be told about`, fix: 'use a port from 1 to 65535, e.g. 9876'})
+    problems.push({
+      severity: 'error',
+      rule: 'port-range',
+      ...at('listenPort'),
+      message: `listenPort ${config.listenPort} is not a port brokers and clients can be told about`,
+      fix: 'use a port from 1 to 65535, e.g. 9876',
+    })
   }
   if (!/^[0-9A-Za-z.:_-]+$/.test(config.bindAddress)) {
-    problems.push({severity: 'error', rule: 'bind-address', ...at('bindAddress'), message: `${JSON.stringify(config.bindAddress)} is not an address`, fix: 'write an IP address such as 127.0.0.1'})
+    problems.push({
+      severity: 'error',
+      rule: 'bind-address',
+      ...at('bindAddress'),
+      message: `${JSON.stringify(config.bindAddress)} is not an address`,
+      fix: 'write an IP address such as 127.0.0.1',
+    })
   }
   return {config, problems, lines: typed.lines}
 }

@@ -12,10 +12,13 @@ import type {ConfigKey, ConfigKeyType} from './config-key.js'
 type Source = NonNullable<ConfigKey['source']>
 
 function expand(source: Source, spec: string): ConfigKey[] {
-  return spec.split(/\s+/).filter(Boolean).map((item) => {
-    const [name, type] = item.split(':') as [string, ConfigKeyType]
-    return {name, type, description: `RocketMQ ${source} key; mqlab's runtime ignores it`, origin: 'rocketmq', source, modelled: false}
-  })
+  return spec
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((item) => {
+      const [name, type] = item.split(':') as [string, ConfigKeyType]
+      return {name, type, description: `RocketMQ ${source} key; mqlab's runtime ignores it`, origin: 'rocketmq', source, modelled: false}
+    })
 }
 
 const brokerConfigSpec = [
@@ -76,10 +79,7 @@ const messageStoreConfigSpec = [
   'scheduleAsyncDeliverMaxPendingLimit:int scheduleAsyncDeliverMaxResendNum2Blocked:int',
 ].join(' ')
 
-const namesrvConfigSpec = [
-  'rocketmqHome:string productEnvName:string clusterTest:bool configStorePath:string',
-  'configBlackList:string',
-].join(' ')
+const namesrvConfigSpec = ['rocketmqHome:string productEnvName:string clusterTest:bool configStorePath:string', 'configBlackList:string'].join(' ')
 
 /** RocketMQ 4.9.8 broker keys that mqlab does not model. */
 export const brokerUnmodelledKeys: readonly ConfigKey[] = [
@@ -87,8 +87,20 @@ export const brokerUnmodelledKeys: readonly ConfigKey[] = [
   ...expand('NettyServerConfig', nettyServerConfigSpec),
   ...expand('NettyClientConfig', nettyClientConfigSpec),
   ...expand('MessageStoreConfig', messageStoreConfigSpec),
-  {name: 'rmqAddressServerDomain', type: 'string', description: 'address server domain (BrokerStartup system property); mqlab ignores it', origin: 'rocketmq', modelled: false},
-  {name: 'rmqAddressServerSubGroup', type: 'string', description: 'address server sub-group (BrokerStartup system property); mqlab ignores it', origin: 'rocketmq', modelled: false},
+  {
+    name: 'rmqAddressServerDomain',
+    type: 'string',
+    description: 'address server domain (BrokerStartup system property); mqlab ignores it',
+    origin: 'rocketmq',
+    modelled: false,
+  },
+  {
+    name: 'rmqAddressServerSubGroup',
+    type: 'string',
+    description: 'address server sub-group (BrokerStartup system property); mqlab ignores it',
+    origin: 'rocketmq',
+    modelled: false,
+  },
 ]
 
 /** RocketMQ 4.9.8 name server keys that mqlab does not model. */

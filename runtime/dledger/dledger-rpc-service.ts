@@ -60,7 +60,12 @@ export class DLedgerRpcService {
   /** Binds the raft port of this member's own dLegerPeers entry. */
   async listen(): Promise<void> {
     const self = this.settings.peers.find((p) => p.id === this.settings.selfId)!
-    const server = new RemotingServer({host: self.host, port: self.port, name: `${this.settings.group} DLedger ${self.id} (dLegerPeers)`, logger: this.logger.child('rpc')})
+    const server = new RemotingServer({
+      host: self.host,
+      port: self.port,
+      name: `${this.settings.group} DLedger ${self.id} (dLegerPeers)`,
+      logger: this.logger.child('rpc'),
+    })
     for (const code of Object.values(DLedgerRequestCode)) server.registerProcessor(code, (req) => this.onRequest(req))
     await server.listen()
     this.server = server
@@ -88,11 +93,17 @@ export class DLedgerRpcService {
       case 'vote':
         return this.request(m, DLedgerRequestCode.VOTE, wire.encodeVoteRequest(group, m), (b) => ({kind: 'voteResp', ...wire.decodeVoteResponse(b)}))
       case 'heartBeat':
-        return this.request(m, DLedgerRequestCode.HEART_BEAT, wire.encodeHeartBeatRequest(group, m), (b) => ({kind: 'heartBeatResp', ...wire.decodeHeartBeatResponse(b)}))
+        return this.request(m, DLedgerRequestCode.HEART_BEAT, wire.encodeHeartBeatRequest(group, m), (b) => ({
+          kind: 'heartBeatResp',
+          ...wire.decodeHeartBeatResponse(b),
+        }))
       case 'push':
         return this.request(m, DLedgerRequestCode.PUSH, wire.encodePushRequest(group, m), (b) => ({kind: 'pushResp', ...wire.decodePushResponse(b)}))
       case 'transfer':
-        return this.request(m, DLedgerRequestCode.LEADERSHIP_TRANSFER, wire.encodeTransferRequest(group, m), (b) => ({kind: 'transferResp', ...wire.decodeTransferResponse(b)}))
+        return this.request(m, DLedgerRequestCode.LEADERSHIP_TRANSFER, wire.encodeTransferRequest(group, m), (b) => ({
+          kind: 'transferResp',
+          ...wire.decodeTransferResponse(b),
+        }))
       default:
         return this.answer(m)
     }
@@ -186,9 +197,22 @@ export class DLedgerRpcService {
       case DLedgerRequestCode.GET: {
         const {beginIndex} = wire.decodeGetEntriesRequest(req.body)
         const s = this.member.status()
-        if (s.role !== 'LEADER') return createResponse(req, Code.SUCCESS, undefined, undefined, wire.encodeGetEntriesResponse(this.settings.group, Code.NOT_LEADER, s.term, s.leaderId, []))
+        if (s.role !== 'LEADER')
+          return createResponse(
+            req,
+            Code.SUCCESS,
+            undefined,
+            undefined,
+            wire.encodeGetEntriesResponse(this.settings.group, Code.NOT_LEADER, s.term, s.leaderId, []),
+          )
         const e = this.member.store.get(beginIndex)
-        return createResponse(req, Code.SUCCESS, undefined, undefined, wire.encodeGetEntriesResponse(this.settings.group, e ? Code.SUCCESS : 410, s.term, s.leaderId, e ? [e] : []))
+        return createResponse(
+          req,
+          Code.SUCCESS,
+          undefined,
+          undefined,
+          wire.encodeGetEntriesResponse(this.settings.group, e ? Code.SUCCESS : 410, s.term, s.leaderId, e ? [e] : []),
+        )
       }
       case DLedgerRequestCode.APPEND: {
         // A broker's log holds RocketMQ messages only: mqlab refuses raw client appends (a Java broker would

@@ -43,7 +43,13 @@ export class DLedgerServer {
     private readonly logger: Logger,
     appendHook?: AppendHook,
   ) {
-    this.store = new DLedgerMmapFileStore({baseDir: settings.baseDir, dataDir: settings.dataDir, dataFileSize: settings.dataFileSize, appendHook, now: () => timers.now()})
+    this.store = new DLedgerMmapFileStore({
+      baseDir: settings.baseDir,
+      dataDir: settings.dataDir,
+      dataFileSize: settings.dataFileSize,
+      appendHook,
+      now: () => timers.now(),
+    })
     this.rpc = new DLedgerRpcService(
       settings,
       {running: () => this.running, status: () => this.core.status(), step: (m) => this.apply(this.core.step(m)), store: this.store},

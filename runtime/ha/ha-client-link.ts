@@ -120,7 +120,9 @@ export class HaClientLink {
     try {
       why = await checkCommitLogAgainstMaster(this.deps.store, this.deps.fetchMasterRecord!)
     } catch (error) {
-      this.deps.logger.warn(`cannot read the master's last record to compare logs (${(error as Error).message}); only the record-start check guards this connection`)
+      this.deps.logger.warn(
+        `cannot read the master's last record to compare logs (${(error as Error).message}); only the record-start check guards this connection`,
+      )
     }
     // A divergence is reported even when the connection closed meanwhile.
     if (why !== undefined && this.disposed) this.deps.onDiverged(why)

@@ -45,7 +45,12 @@ export class HaConnection {
   ) {
     this.remoteAddress = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`.replace(/^::ffff:/, '')
     const {store} = deps
-    this.core = new HaMasterCore(deps.config, {minOffset: () => store.getMinPhyOffset(), maxOffset: () => store.getMaxPhyOffset()}, deps.timers.now(), deps.options)
+    this.core = new HaMasterCore(
+      deps.config,
+      {minOffset: () => store.getMinPhyOffset(), maxOffset: () => store.getMaxPhyOffset()},
+      deps.timers.now(),
+      deps.options,
+    )
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => this.run(this.core.bytes(chunk, deps.timers.now())))
     socket.on('drain', () => this.run(this.core.drained()))

@@ -107,7 +107,11 @@ export class HaService implements ReplicaService {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         const purpose = `${this.config.brokerName} haListenPort (listenPort+1)`
-        reject(err.code === 'EADDRINUSE' ? new PortInUseError(host, port, purpose, {cause: err}) : new ListenError(host, port, purpose, err.code ?? err.message, {cause: err}))
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new PortInUseError(host, port, purpose, {cause: err})
+            : new ListenError(host, port, purpose, err.code ?? err.message, {cause: err}),
+        )
       })
       server.listen({host, port}, () => resolve())
     })

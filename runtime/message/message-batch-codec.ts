@@ -26,15 +26,20 @@ export function decodeBatchBody(body: Buffer): BatchMessage[] {
     need(20, 'header')
     // Like Java, totalSize, magic and bodyCRC are read and ignored: the fields are read in sequence.
     pos += 12
-    const flag = body.readInt32BE(pos); pos += 4
-    const bodyLen = body.readInt32BE(pos); pos += 4
+    const flag = body.readInt32BE(pos)
+    pos += 4
+    const bodyLen = body.readInt32BE(pos)
+    pos += 4
     if (bodyLen < 0) throw new MessageDecodeError(`negative body length ${bodyLen} in message ${out.length}`)
     need(bodyLen + 2, 'body')
-    const msgBody = body.subarray(pos, pos + bodyLen); pos += bodyLen
-    const propsLen = body.readInt16BE(pos); pos += 2
+    const msgBody = body.subarray(pos, pos + bodyLen)
+    pos += bodyLen
+    const propsLen = body.readInt16BE(pos)
+    pos += 2
     if (propsLen < 0) throw new MessageDecodeError(`negative properties length ${propsLen} in message ${out.length}`)
     need(propsLen, 'properties')
-    const properties = parseMessageProperties(body.toString('utf8', pos, pos + propsLen)); pos += propsLen
+    const properties = parseMessageProperties(body.toString('utf8', pos, pos + propsLen))
+    pos += propsLen
     out.push({flag, body: msgBody, properties})
   }
   return out

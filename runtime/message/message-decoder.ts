@@ -26,39 +26,70 @@ export function decodeMessage(record: Buffer): MessageExt {
   const need = (n: number) => {
     if (pos + n > storeSize) throw new MessageDecodeError(`record truncated at byte ${pos} (size ${storeSize})`)
   }
-  const bodyCRC = record.readInt32BE(pos); pos += 4
-  const queueId = record.readInt32BE(pos); pos += 4
-  const flag = record.readInt32BE(pos); pos += 4
-  const queueOffset = readInt64BE(record, pos); pos += 8
-  const commitLogOffset = readInt64BE(record, pos); pos += 8
-  const sysFlag = record.readInt32BE(pos); pos += 4
-  const bornTimestamp = readInt64BE(record, pos); pos += 8
+  const bodyCRC = record.readInt32BE(pos)
+  pos += 4
+  const queueId = record.readInt32BE(pos)
+  pos += 4
+  const flag = record.readInt32BE(pos)
+  pos += 4
+  const queueOffset = readInt64BE(record, pos)
+  pos += 8
+  const commitLogOffset = readInt64BE(record, pos)
+  pos += 8
+  const sysFlag = record.readInt32BE(pos)
+  pos += 4
+  const bornTimestamp = readInt64BE(record, pos)
+  pos += 8
   const bornV6 = (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) !== 0
   need(bornV6 ? 20 : 8)
-  const bornHost = readHostAddress(record, pos, bornV6); pos += bornV6 ? 20 : 8
+  const bornHost = readHostAddress(record, pos, bornV6)
+  pos += bornV6 ? 20 : 8
   need(8)
-  const storeTimestamp = readInt64BE(record, pos); pos += 8
+  const storeTimestamp = readInt64BE(record, pos)
+  pos += 8
   const storeV6 = (sysFlag & MessageSysFlag.STOREHOSTADDRESS_V6_FLAG) !== 0
   need(storeV6 ? 20 : 8)
-  const storeHost = readHostAddress(record, pos, storeV6); pos += storeV6 ? 20 : 8
+  const storeHost = readHostAddress(record, pos, storeV6)
+  pos += storeV6 ? 20 : 8
   need(4 + 8 + 4)
-  const reconsumeTimes = record.readInt32BE(pos); pos += 4
-  const preparedTransactionOffset = readInt64BE(record, pos); pos += 8
-  const bodyLen = record.readInt32BE(pos); pos += 4
+  const reconsumeTimes = record.readInt32BE(pos)
+  pos += 4
+  const preparedTransactionOffset = readInt64BE(record, pos)
+  pos += 8
+  const bodyLen = record.readInt32BE(pos)
+  pos += 4
   if (bodyLen < 0) throw new MessageDecodeError(`negative body length ${bodyLen}`)
   need(bodyLen + 1)
-  const body = record.subarray(pos, pos + bodyLen); pos += bodyLen
-  const topicLen = record.readInt8(pos); pos += 1
+  const body = record.subarray(pos, pos + bodyLen)
+  pos += bodyLen
+  const topicLen = record.readInt8(pos)
+  pos += 1
   if (topicLen < 0) throw new MessageDecodeError(`negative topic length ${topicLen}`)
   need(topicLen + 2)
-  const topic = record.toString('utf8', pos, pos + topicLen); pos += topicLen
-  const propsLen = record.readInt16BE(pos); pos += 2
+  const topic = record.toString('utf8', pos, pos + topicLen)
+  pos += topicLen
+  const propsLen = record.readInt16BE(pos)
+  pos += 2
   if (propsLen < 0) throw new MessageDecodeError(`negative properties length ${propsLen}`)
   need(propsLen)
   const properties = propsLen > 0 ? parseMessageProperties(record.toString('utf8', pos, pos + propsLen)) : {}
   return {
-    topic, queueId, flag, body, properties, sysFlag, bornTimestamp, bornHost, storeTimestamp, storeHost,
-    queueOffset, commitLogOffset, storeSize, bodyCRC, reconsumeTimes, preparedTransactionOffset,
+    topic,
+    queueId,
+    flag,
+    body,
+    properties,
+    sysFlag,
+    bornTimestamp,
+    bornHost,
+    storeTimestamp,
+    storeHost,
+    queueOffset,
+    commitLogOffset,
+    storeSize,
+    bodyCRC,
+    reconsumeTimes,
+    preparedTransactionOffset,
     msgId: createOffsetMessageId(storeHost, commitLogOffset),
   }
 }

@@ -53,9 +53,8 @@ export class NamesrvController {
     const clock = options.clock ?? (() => timers.now())
     this.routeInfoManager = new RouteInfoManager({clock, brokerChannelExpiredMs: options.brokerChannelExpiredMs ?? BROKER_CHANNEL_EXPIRED_MS})
     const kvPath = config.kvConfigPath
-    this.kvConfigManager = new KVConfigManager(
-      kvPath === undefined ? undefined : (text) => writeConfigFile(kvPath, text),
-      (err) => this.logger.error(`persist kv config to ${kvPath}`, err),
+    this.kvConfigManager = new KVConfigManager(kvPath === undefined ? undefined : (text) => writeConfigFile(kvPath, text), (err) =>
+      this.logger.error(`persist kv config to ${kvPath}`, err),
     )
     this.server = new RemotingServer({
       host: config.bindAddress,
@@ -89,8 +88,12 @@ export class NamesrvController {
     await this.server.listen()
     this.started = true
     const timers = this.options.timers ?? realTimers
-    this.stopScan = scheduleWithFixedDelay(timers, () => this.scanNotActiveBroker(), this.options.scanInitialDelayMs ?? 5_000, this.options.scanIntervalMs ?? 10_000, (error) =>
-      this.logger.error('the inactive-broker scan failed', error),
+    this.stopScan = scheduleWithFixedDelay(
+      timers,
+      () => this.scanNotActiveBroker(),
+      this.options.scanInitialDelayMs ?? 5_000,
+      this.options.scanIntervalMs ?? 10_000,
+      (error) => this.logger.error('the inactive-broker scan failed', error),
     )
     this.logger.info(`name server started on ${this.address}`)
   }

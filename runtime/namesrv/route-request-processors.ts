@@ -63,7 +63,9 @@ export function registerBroker(ctx: NamesrvContext, request: RemotingCommand, co
     channel: connection,
   })
   if (isNew) {
-    ctx.logger.info(`new broker registered: ${header.clusterName}/${header.brokerName} id ${header.brokerId} at ${header.brokerAddr} (HA ${header.haServerAddr})`)
+    ctx.logger.info(
+      `new broker registered: ${header.clusterName}/${header.brokerName} id ${header.brokerId} at ${header.brokerAddr} (HA ${header.haServerAddr})`,
+    )
   }
   const orderConf = ctx.kvConfigManager.getKVListByNamespace(NAMESPACE_ORDER_TOPIC_CONFIG)
   return createResponse(

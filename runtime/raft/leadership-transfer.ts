@@ -31,7 +31,8 @@ type Reply = (code: number, term?: number) => void
 
 /** A LEADERSHIP_TRANSFER request, either to this node as leader or to it as transferee. */
 export function onTransferRequest(node: RaftNode, req: TransferRequest, localReply?: Reply): void {
-  const answer: Reply = localReply ?? ((code, term) => node.reply(req, {kind: 'transferResp', term: term ?? req.term, code, leaderId: node.leaderId ?? undefined}))
+  const answer: Reply =
+    localReply ?? ((code, term) => node.reply(req, {kind: 'transferResp', term: term ?? req.term, code, leaderId: node.leaderId ?? undefined}))
   const self = node.cfg.selfId
   if (req.transferId === self) {
     if (!node.isPeer(req.transfereeId)) return answer(Code.UNKNOWN_MEMBER)
@@ -43,7 +44,15 @@ export function onTransferRequest(node: RaftNode, req: TransferRequest, localRep
     node.transferee = req.transfereeId
     const term = req.term
     node.call(
-      {kind: 'transfer', to: req.transfereeId, term, leaderId: self, transferId: self, transfereeId: req.transfereeId, takeLeadershipLedgerIndex: node.log.endIndex()},
+      {
+        kind: 'transfer',
+        to: req.transfereeId,
+        term,
+        leaderId: self,
+        transferId: self,
+        transfereeId: req.transfereeId,
+        takeLeadershipLedgerIndex: node.log.endIndex(),
+      },
       (a) => {
         // On a timeout DLedger's thenApply never runs: the transferee stays set until the next role change.
         if (!a || a.kind !== 'transferResp') return answer(Code.NETWORK_ERROR)
@@ -122,7 +131,20 @@ function checkPreferredLeader(node: RaftNode): void {
     }
   }
   if (best !== undefined && minBehind < node.cfg.maxLeadershipTransferWaitIndex) {
-    onTransferRequest(node, {kind: 'transfer', from: node.cfg.selfId, to: node.cfg.selfId, rid: -1, term: node.term, transferId: node.cfg.selfId, transfereeId: best, takeLeadershipLedgerIndex: -1}, () => undefined)
+    onTransferRequest(
+      node,
+      {
+        kind: 'transfer',
+        from: node.cfg.selfId,
+        to: node.cfg.selfId,
+        rid: -1,
+        term: node.term,
+        transferId: node.cfg.selfId,
+        transfereeId: best,
+        takeLeadershipLedgerIndex: -1,
+      },
+      () => undefined,
+    )
   }
 }
 

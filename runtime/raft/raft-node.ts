@@ -70,8 +70,7 @@ export class RaftNode {
 
   private nextRid: number
   private readonly outstanding = new Map<number, Outstanding>()
-  private out: {hardState?: HardState; messages: RaftMessage[]; committedIndex?: number; acks: AppendAck[]; roleChanges: RoleChange[]} =
-    emptyOut()
+  private out: {hardState?: HardState; messages: RaftMessage[]; committedIndex?: number; acks: AppendAck[]; roleChanges: RoleChange[]} = emptyOut()
 
   constructor(config: RaftConfig, log: RaftLog) {
     this.cfg = resolveRaftConfig(config)
@@ -133,16 +132,20 @@ export class RaftNode {
 
   /** Asks this node, as leader, to hand leadership to `transfereeId` (an admin's LEADERSHIP_TRANSFER). */
   transferLeadership(transfereeId: string, reply: (code: number, term?: number) => void): Ready {
-    onTransferRequest(this, {
-      kind: 'transfer',
-      from: this.cfg.selfId,
-      to: this.cfg.selfId,
-      rid: -1,
-      term: this.term,
-      transferId: this.cfg.selfId,
-      transfereeId,
-      takeLeadershipLedgerIndex: -1,
-    }, reply)
+    onTransferRequest(
+      this,
+      {
+        kind: 'transfer',
+        from: this.cfg.selfId,
+        to: this.cfg.selfId,
+        rid: -1,
+        term: this.term,
+        transferId: this.cfg.selfId,
+        transfereeId,
+        takeLeadershipLedgerIndex: -1,
+      },
+      reply,
+    )
     return this.takeReady()
   }
 

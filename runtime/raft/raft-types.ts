@@ -137,15 +137,7 @@ export interface TransferResponse extends Addressed {
 }
 
 /** Everything peers exchange. */
-export type RaftMessage =
-  | VoteRequest
-  | VoteResponse
-  | HeartBeatRequest
-  | HeartBeatResponse
-  | PushRequest
-  | PushResponse
-  | TransferRequest
-  | TransferResponse
+export type RaftMessage = VoteRequest | VoteResponse | HeartBeatRequest | HeartBeatResponse | PushRequest | PushResponse | TransferRequest | TransferResponse
 
 /** Requests (the kinds that expect an answer). */
 export type RaftRequest = VoteRequest | HeartBeatRequest | PushRequest | TransferRequest

@@ -53,10 +53,14 @@ export class ClientConnection {
     this.socket = net.connect({host, port})
     this.socket.setNoDelay(true)
     this.ready = new Promise<void>((resolve, reject) => {
-      const timer = this.timers.setTimeout(() => {
-        this.closeReason = `connect timed out after ${connectTimeoutMs} ms`
-        this.socket.destroy()
-      }, connectTimeoutMs, true)
+      const timer = this.timers.setTimeout(
+        () => {
+          this.closeReason = `connect timed out after ${connectTimeoutMs} ms`
+          this.socket.destroy()
+        },
+        connectTimeoutMs,
+        true,
+      )
       this.socket.once('connect', () => {
         this.timers.clearTimeout(timer)
         this.open = true
@@ -92,10 +96,14 @@ export class ClientConnection {
     const opaque = this.freeOpaque(request.opaque)
     const frame = encodeFrame(opaque === request.opaque ? request : {...request, opaque})
     return new Promise((resolve, reject) => {
-      const timer = this.timers.setTimeout(() => {
-        this.pending.delete(opaque)
-        reject(new RemotingTimeoutError(this.addr, timeoutMs, request.code))
-      }, timeoutMs, true)
+      const timer = this.timers.setTimeout(
+        () => {
+          this.pending.delete(opaque)
+          reject(new RemotingTimeoutError(this.addr, timeoutMs, request.code))
+        },
+        timeoutMs,
+        true,
+      )
       this.pending.set(opaque, {resolve, reject, timer})
       this.write(frame)
     })

@@ -64,7 +64,10 @@ export class RemotingTimeoutError extends RemotingError {
     readonly requestCode: number,
   ) {
     // Named, not numbered ("request 28"): the reader sees which request a stalled (paused?) peer left unanswered.
-    super('TIMEOUT', `${requestCodeName(requestCode)} (request code ${requestCode}) to ${addr} timed out after ${timeoutMs} ms (no answer: the process may be paused, overloaded, or not a RocketMQ node)`)
+    super(
+      'TIMEOUT',
+      `${requestCodeName(requestCode)} (request code ${requestCode}) to ${addr} timed out after ${timeoutMs} ms (no answer: the process may be paused, overloaded, or not a RocketMQ node)`,
+    )
   }
 }
 

@@ -27,10 +27,7 @@ export interface RemotingConnection {
 }
 
 /** Handles one request code; returns the response, or undefined to send nothing. */
-export type RequestProcessor = (
-  request: RemotingCommand,
-  connection: RemotingConnection,
-) => Promise<RemotingCommand | undefined> | RemotingCommand | undefined
+export type RequestProcessor = (request: RemotingCommand, connection: RemotingConnection) => Promise<RemotingCommand | undefined> | RemotingCommand | undefined
 
 /** Options of a RemotingServer. */
 export interface RemotingServerOptions {

@@ -29,7 +29,11 @@ export function isWaitStoreMsgOK(propertiesString: string): boolean {
 }
 
 /** Why a record cannot be stored (size limits, CommitLog.MessageExtEncoder.encode), or undefined. */
-export function checkRecord(rec: PreparedRecord, bodyLength: number, config: Pick<MessageStoreConfig, 'maxMessageSize' | 'mappedFileSizeCommitLog'>): PutMessageResult | undefined {
+export function checkRecord(
+  rec: PreparedRecord,
+  bodyLength: number,
+  config: Pick<MessageStoreConfig, 'maxMessageSize' | 'mappedFileSizeCommitLog'>,
+): PutMessageResult | undefined {
   if (rec.propertiesBytes.length > MAX_PROPERTIES_LENGTH) {
     return {status: 'PROPERTIES_SIZE_EXCEEDED', remark: `message properties of ${rec.propertiesBytes.length} bytes exceed ${MAX_PROPERTIES_LENGTH}`}
   }
@@ -42,7 +46,10 @@ export function checkRecord(rec: PreparedRecord, bodyLength: number, config: Pic
     return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes exceeds maxMessageSize ${max} + 64 KiB`}
   }
   if (rec.size + END_FILE_MIN_BLANK_LENGTH > config.mappedFileSizeCommitLog) {
-    return {status: 'MESSAGE_ILLEGAL', remark: `message of ${rec.size} bytes does not fit a commitlog segment of ${config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`}
+    return {
+      status: 'MESSAGE_ILLEGAL',
+      remark: `message of ${rec.size} bytes does not fit a commitlog segment of ${config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`,
+    }
   }
   return undefined
 }
@@ -73,7 +80,10 @@ export function checkBatch(
     return {status: 'MESSAGE_ILLEGAL', remark: `batch body size ${bodyTotal} exceeds maxMessageSize ${config.maxMessageSize}`}
   }
   if (total + END_FILE_MIN_BLANK_LENGTH > config.mappedFileSizeCommitLog) {
-    return {status: 'MESSAGE_ILLEGAL', remark: `batch of ${total} bytes does not fit a commitlog segment of ${config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`}
+    return {
+      status: 'MESSAGE_ILLEGAL',
+      remark: `batch of ${total} bytes does not fit a commitlog segment of ${config.mappedFileSizeCommitLog} bytes (mappedFileSizeCommitLog)`,
+    }
   }
   return undefined
 }

@@ -45,7 +45,10 @@ const MIN_RECORD = calMsgLength(8, 8, 0, 0, 0)
 /** Checks the record at buf[pos]. */
 export function checkMessageAndReturnSize(buf: Buffer, pos: number, o: CheckOptions): RecordCheck {
   const left = o.bytesToSegmentEnd - pos
-  if (left < 8) return left <= 0 ? {kind: 'invalid', reason: 'at the segment end without a blank marker'} : {kind: 'invalid', reason: `${left} stray bytes before the segment end`}
+  if (left < 8)
+    return left <= 0
+      ? {kind: 'invalid', reason: 'at the segment end without a blank marker'}
+      : {kind: 'invalid', reason: `${left} stray bytes before the segment end`}
   if (buf.length - pos < 8) return {kind: 'incomplete', need: 8}
   const totalSize = buf.readInt32BE(pos)
   const magic = buf.readInt32BE(pos + 4)

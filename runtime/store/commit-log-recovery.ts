@@ -63,7 +63,14 @@ export async function scanSegment(file: MappedFile, startPos: number, checkCRC: 
 }
 
 /** Scans segments from index (at startPos in that one) onward; blank markers move to the next segment. */
-async function scanFrom(queue: MappedFileQueue, index: number, checkCRC: boolean, logger: Logger, dispatch?: ScanDispatch, startPos = 0): Promise<RecoveryOutcome> {
+async function scanFrom(
+  queue: MappedFileQueue,
+  index: number,
+  checkCRC: boolean,
+  logger: Logger,
+  dispatch?: ScanDispatch,
+  startPos = 0,
+): Promise<RecoveryOutcome> {
   const files = queue.files
   const scanStart = files[index].fileFromOffset + startPos
   let records = 0
@@ -102,7 +109,9 @@ export async function recoverNormally(queue: MappedFileQueue, checkCRC: boolean,
       const outcome = await scanFrom(queue, at, checkCRC, logger, undefined, pos + vouched.size)
       return {...outcome, records: outcome.records + 1}
     }
-    logger.warn(`recovery: the last indexed record [${vouched.offset}, +${vouched.size}) does not check out; scanning the last ${files.length - index} segments`)
+    logger.warn(
+      `recovery: the last indexed record [${vouched.offset}, +${vouched.size}) does not check out; scanning the last ${files.length - index} segments`,
+    )
   }
   return scanFrom(queue, index, checkCRC, logger)
 }
@@ -111,7 +120,13 @@ export async function recoverNormally(queue: MappedFileQueue, checkCRC: boolean,
 async function recordChecksOut(file: MappedFile, pos: number, size: number, checkCRC: boolean): Promise<boolean> {
   const buf = await file.read(pos, size)
   if (!buf || buf.length !== size) return false
-  const r = scanRecords(buf, 0, {checkCRC, readProperties: false, validateOnly: true, bufferOffset: file.fileFromOffset + pos, bytesToSegmentEnd: file.fileSize - pos})
+  const r = scanRecords(buf, 0, {
+    checkCRC,
+    readProperties: false,
+    validateOnly: true,
+    bufferOffset: file.fileFromOffset + pos,
+    bytesToSegmentEnd: file.fileSize - pos,
+  })
   return r.records === 1 && r.position === size
 }
 
@@ -120,7 +135,13 @@ async function recordChecksOut(file: MappedFile, pos: number, size: number, chec
  * record is re-indexed during the same pass (RocketMQ does the same); consume-queue entries past the
  * cut are removed afterwards.
  */
-export async function recoverAbnormally(queue: MappedFileQueue, minTimestamp: number, checkCRC: boolean, logger: Logger, dispatch?: ScanDispatch): Promise<RecoveryOutcome> {
+export async function recoverAbnormally(
+  queue: MappedFileQueue,
+  minTimestamp: number,
+  checkCRC: boolean,
+  logger: Logger,
+  dispatch?: ScanDispatch,
+): Promise<RecoveryOutcome> {
   const files = queue.files
   if (files.length === 0) return {processOffset: 0, scanFrom: 0, records: 0}
   let index = files.length - 1

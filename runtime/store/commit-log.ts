@@ -64,13 +64,7 @@ export class CommitLog {
     this.logger = deps.logger
     this.queue = new MappedFileQueue(deps.config.storePathCommitLog, deps.config.mappedFileSizeCommitLog, deps.mappedFile, deps.logger)
     const reader = {read: (offset: number, len: number) => this.getData(offset, len, true), segmentSize: deps.config.mappedFileSizeCommitLog}
-    this.reput = new ReputMessageService(
-      reader,
-      (req) => this.dispatchParsed(req),
-      deps.logger,
-      deps.deliverTimestamp,
-      deps.needsDispatch,
-    )
+    this.reput = new ReputMessageService(reader, (req) => this.dispatchParsed(req), deps.logger, deps.deliverTimestamp, deps.needsDispatch)
     if (deps.config.flushDiskType === 'SYNC_FLUSH') {
       this.groupCommit = new GroupCommitService(() => this.flushCommitted(), deps.config.syncFlushTimeout, deps.logger, deps.timers)
     }
@@ -153,7 +147,11 @@ export class CommitLog {
       status: 'PUT_OK',
       appendResult: {wroteOffset, wroteBytes: total, msgId: ids.join(','), storeTimestamp: now, logicsOffset: firstQueueOffset, msgNum: msgs.length},
     }
-    return this.committer.waitForStore(wroteOffset + total, result, msgs.every((m) => isWaitStoreMsgOK(m.propertiesString)))
+    return this.committer.waitForStore(
+      wroteOffset + total,
+      result,
+      msgs.every((m) => isWaitStoreMsgOK(m.propertiesString)),
+    )
   }
 
   /**

@@ -52,7 +52,11 @@ export class ConsumeQueueTable {
   /** Topics and their queue ids, ascending. */
   topicQueueIds(): Map<string, number[]> {
     const out = new Map<string, number[]>()
-    for (const [topic, m] of this.table) out.set(topic, [...m.keys()].sort((a, b) => a - b))
+    for (const [topic, m] of this.table)
+      out.set(
+        topic,
+        [...m.keys()].sort((a, b) => a - b),
+      )
     return out
   }
 
@@ -93,7 +97,11 @@ export class ConsumeQueueTable {
 }
 
 /** The consume queues of a store rooted at config.storePathRootDir, with the store's chunk sizes. */
-export function storeConsumeQueues(config: Pick<MessageStoreConfig, 'storePathRootDir' | 'mappedFileSizeConsumeQueue'>, fs: StoreFs, logger: Logger): ConsumeQueueTable {
+export function storeConsumeQueues(
+  config: Pick<MessageStoreConfig, 'storePathRootDir' | 'mappedFileSizeConsumeQueue'>,
+  fs: StoreFs,
+  logger: Logger,
+): ConsumeQueueTable {
   return new ConsumeQueueTable(
     getStorePathConsumeQueue(config.storePathRootDir),
     // MessageStoreConfig.getMappedFileSizeConsumeQueue rounds up to whole 20-byte entries.

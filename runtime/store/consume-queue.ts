@@ -127,7 +127,9 @@ export class ConsumeQueue {
     }
     if (fresh) this.minLogicOffset = expected
     if (expected < end) {
-      this.logger.warn(`consume queue ${this.topic}/${this.queueId}: entry ${req.consumeQueueOffset} already holds another record; skipping commitlog offset ${req.commitLogOffset}`)
+      this.logger.warn(
+        `consume queue ${this.topic}/${this.queueId}: entry ${req.consumeQueueOffset} already holds another record; skipping commitlog offset ${req.commitLogOffset}`,
+      )
       return false
     }
     if (expected > end) {

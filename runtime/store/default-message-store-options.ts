@@ -28,4 +28,3 @@ export interface DefaultMessageStoreOptions {
 
 // Topics whose consume queues survive cleanUnusedTopics (DefaultMessageStore.cleanUnusedTopic).
 export const SYSTEM_TOPICS = new Set(['SCHEDULE_TOPIC_XXXX', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC'])
-

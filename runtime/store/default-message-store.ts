@@ -75,7 +75,13 @@ export class DefaultMessageStore implements MessageStore {
     })
     this.consumeQueues = storeConsumeQueues(config, this.fs, this.logger.child('consumequeue'))
     this.dispatcher = new ConsumeQueueDispatcher(this.consumeQueues, this.clock, this.logger, () => this.state === 'running')
-    this.index = createIndexService(config, {fs: this.fs, clock: this.clock, logger: this.logger.child('index'), checkpoint: () => this.checkpoint, dispatcher: this.dispatcher})
+    this.index = createIndexService(config, {
+      fs: this.fs,
+      clock: this.clock,
+      logger: this.logger.child('index'),
+      checkpoint: () => this.checkpoint,
+      dispatcher: this.dispatcher,
+    })
     this.clean = new CleanCommitLogService({
       config,
       clock: this.clock,
@@ -101,7 +107,13 @@ export class DefaultMessageStore implements MessageStore {
       await this.consumeQueues.load()
       await this.index?.load(lastExitOK, this.checkpoint.indexMsgTimestamp)
       this.lastRecovery = await recoverStore(
-        {commitLog: this.commitLog, consumeQueues: this.consumeQueues, checkpoint: this.checkpoint, checkCRC: this.config.checkCRCOnRecover, logger: this.logger.child('recovery')},
+        {
+          commitLog: this.commitLog,
+          consumeQueues: this.consumeQueues,
+          checkpoint: this.checkpoint,
+          checkCRC: this.config.checkCRCOnRecover,
+          logger: this.logger.child('recovery'),
+        },
         lastExitOK,
       )
       const abort = await this.fs.open(getAbortFile(root), 'w+')

@@ -53,7 +53,14 @@ export async function getMessage(
   filter?: MessageFilter,
 ): Promise<GetMessageResult> {
   const correction = (next: number) => (ctx.correctOffsets ? next : offset)
-  const result = (status: GetMessageStatus, nextBeginOffset: number, minOffset = 0, maxOffset = 0, messages: Buffer[] = [], suggest = false): GetMessageResult => ({
+  const result = (
+    status: GetMessageStatus,
+    nextBeginOffset: number,
+    minOffset = 0,
+    maxOffset = 0,
+    messages: Buffer[] = [],
+    suggest = false,
+  ): GetMessageResult => ({
     status,
     nextBeginOffset,
     minOffset,

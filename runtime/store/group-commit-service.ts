@@ -76,7 +76,8 @@ export class GroupCommitService {
           for (const w of this.waiting.splice(0, n)) w.resolve(w.result)
         } catch (error) {
           this.logger.error('commitlog fdatasync failed', error)
-          for (const w of this.waiting.splice(0, covered)) w.resolve({...w.result, status: 'FLUSH_DISK_TIMEOUT', remark: `flush failed: ${(error as Error).message}`})
+          for (const w of this.waiting.splice(0, covered))
+            w.resolve({...w.result, status: 'FLUSH_DISK_TIMEOUT', remark: `flush failed: ${(error as Error).message}`})
         }
       }
     } finally {
@@ -88,15 +89,19 @@ export class GroupCommitService {
   private armTimer(): void {
     if (this.timer !== undefined || this.waiting.length === 0) return
     const delay = Math.max(0, this.waiting[0].deadline - this.timers.now())
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = undefined
-      const now = this.timers.now()
-      let n = 0
-      while (n < this.waiting.length && this.waiting[n].deadline <= now) n++
-      for (const w of this.waiting.splice(0, n)) {
-        w.resolve({...w.result, status: 'FLUSH_DISK_TIMEOUT', remark: `not flushed within syncFlushTimeout ${this.timeoutMs} ms`})
-      }
-      this.armTimer()
-    }, delay + 1, true) // a put waiting for its flush is work in progress
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = undefined
+        const now = this.timers.now()
+        let n = 0
+        while (n < this.waiting.length && this.waiting[n].deadline <= now) n++
+        for (const w of this.waiting.splice(0, n)) {
+          w.resolve({...w.result, status: 'FLUSH_DISK_TIMEOUT', remark: `not flushed within syncFlushTimeout ${this.timeoutMs} ms`})
+        }
+        this.armTimer()
+      },
+      delay + 1,
+      true,
+    ) // a put waiting for its flush is work in progress
   }
 }

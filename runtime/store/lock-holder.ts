@@ -9,10 +9,7 @@ import {readdirSync, readFileSync, readlinkSync} from 'node:fs'
 import {join, sep} from 'node:path'
 
 /** The verdict on a live lock holder. */
-export type LockHolderVerdict =
-  | {kind: 'broker-on-store'; hint: string}
-  | {kind: 'not-this-store'; hint: string}
-  | {kind: 'unsure'; hint: string}
+export type LockHolderVerdict = {kind: 'broker-on-store'; hint: string} | {kind: 'not-this-store'; hint: string} | {kind: 'unsure'; hint: string}
 
 /** What /proc says about a process (undefined where it cannot be read). */
 export interface HolderFacts {

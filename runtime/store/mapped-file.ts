@@ -167,7 +167,8 @@ export class MappedFile {
    */
   async read(pos: number, len: number): Promise<Buffer | undefined> {
     if (this.destroyed) return undefined
-    if (pos < 0 || len < 0 || pos + len > this.wrotePosition) throw new RangeError(`read [${pos}, ${pos + len}) beyond ${this.wrotePosition} in ${this.fileName}`)
+    if (pos < 0 || len < 0 || pos + len > this.wrotePosition)
+      throw new RangeError(`read [${pos}, ${pos + len}) beyond ${this.wrotePosition} in ${this.fileName}`)
     const cached = this.readCached(pos, len)
     if (cached) return cached
     const end = pos + len

@@ -18,14 +18,7 @@ export interface MessageStore {
   putMessages(msgs: MessageExtBrokerInner[]): Promise<PutMessageResult>
 
   /** Reads up to maxMsgNums whole records from a consume queue, starting at a queue offset. */
-  getMessage(
-    group: string,
-    topic: string,
-    queueId: number,
-    offset: number,
-    maxMsgNums: number,
-    filter?: MessageFilter,
-  ): Promise<GetMessageResult>
+  getMessage(group: string, topic: string, queueId: number, offset: number, maxMsgNums: number, filter?: MessageFilter): Promise<GetMessageResult>
 
   /** Next queue offset to be written (consume-queue index). */
   getMaxOffsetInQueue(topic: string, queueId: number): number
@@ -42,7 +35,13 @@ export interface MessageStore {
    * Whole records of a topic indexed under a key (KEYS word or unique key) and stored in [begin, end]
    * (QUERY_MESSAGE); absent when the store has no index.
    */
-  queryMessage?(topic: string, key: string, maxNum: number, begin: number, end: number): Promise<{messages: Buffer[]; indexLastUpdateTimestamp: number; indexLastUpdatePhyoffset: number}>
+  queryMessage?(
+    topic: string,
+    key: string,
+    maxNum: number,
+    begin: number,
+    end: number,
+  ): Promise<{messages: Buffer[]; indexLastUpdateTimestamp: number; indexLastUpdatePhyoffset: number}>
 
   getMinPhyOffset(): number
   getMaxPhyOffset(): number

@@ -6,7 +6,21 @@
  * interpolation is the same.
  */
 
-const DESC = ['[<=0ms]', '[0~10ms]', '[10~50ms]', '[50~100ms]', '[100~200ms]', '[200~500ms]', '[500ms~1s]', '[1~2s]', '[2~3s]', '[3~4s]', '[4~5s]', '[5~10s]', '[10s~]']
+const DESC = [
+  '[<=0ms]',
+  '[0~10ms]',
+  '[10~50ms]',
+  '[50~100ms]',
+  '[100~200ms]',
+  '[200~500ms]',
+  '[500ms~1s]',
+  '[1~2s]',
+  '[2~3s]',
+  '[3~4s]',
+  '[4~5s]',
+  '[5~10s]',
+  '[10s~]',
+]
 // Upper bounds (ms) of the buckets, for setPutMessageEntireTimeMax's bucketing.
 const BOUNDS = [0, 10, 50, 100, 200, 500, 1000, 2000, 3000, 4000, 5000, 10000]
 

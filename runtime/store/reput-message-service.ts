@@ -94,10 +94,21 @@ export class ReputMessageService {
         this.reputFromOffset = segEnd
         return true
       }
-      const r = scanRecords(buf, 0, {checkCRC: false, readProperties: this.needsDispatch ?? true, bufferOffset: from, bytesToSegmentEnd: segEnd - from, deliverTimestamp: this.deliverTimestamp}, (req) => {
-        this.dispatch(req)
-        this.reputFromOffset = req.commitLogOffset + req.msgSize
-      })
+      const r = scanRecords(
+        buf,
+        0,
+        {
+          checkCRC: false,
+          readProperties: this.needsDispatch ?? true,
+          bufferOffset: from,
+          bytesToSegmentEnd: segEnd - from,
+          deliverTimestamp: this.deliverTimestamp,
+        },
+        (req) => {
+          this.dispatch(req)
+          this.reputFromOffset = req.commitLogOffset + req.msgSize
+        },
+      )
       if (r.stop === 'blank') {
         this.reputFromOffset = segEnd
         return true

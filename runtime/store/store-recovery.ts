@@ -29,7 +29,7 @@ export interface StoreRecoveryReport extends RecoveryOutcome {
 
 /** Recovers after a clean (lastExitOK) or an abnormal shutdown. */
 export async function recoverStore(ctx: StoreRecoveryContext, lastExitOK: boolean): Promise<StoreRecoveryReport> {
-const {commitLog, consumeQueues} = ctx
+  const {commitLog, consumeQueues} = ctx
   let maxPhyOffsetOfCQ = -1
   let vouched: VouchedRecord | undefined
   for (const cq of consumeQueues.all()) {

@@ -17,9 +17,16 @@ export interface StoreServiceWork {
 }
 
 /** Creates and starts the services; stop each with its stop(). */
-export function startStoreServices(config: MessageStoreConfig, cleanIntervalMs: number, work: StoreServiceWork, logger: Logger, timers: Timers): PeriodicTask[] {
+export function startStoreServices(
+  config: MessageStoreConfig,
+  cleanIntervalMs: number,
+  work: StoreServiceWork,
+  logger: Logger,
+  timers: Timers,
+): PeriodicTask[] {
   const tasks: PeriodicTask[] = []
-  const every = (name: string, ms: number, task: () => Promise<unknown>) => tasks.push(new PeriodicTask(name, async () => void (await task()), ms, logger, timers))
+  const every = (name: string, ms: number, task: () => Promise<unknown>) =>
+    tasks.push(new PeriodicTask(name, async () => void (await task()), ms, logger, timers))
   if (config.flushDiskType === 'ASYNC_FLUSH') every('commitlog flush', config.flushIntervalCommitLog, work.flushCommitLog)
   every('consume queue flush', config.flushIntervalConsumeQueue, work.flushConsumeQueues)
   if (cleanIntervalMs > 0) every('retention', cleanIntervalMs, work.clean)

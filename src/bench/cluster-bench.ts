@@ -41,19 +41,43 @@ export async function runClusterBench(o: ClusterBenchOptions): Promise<ClusterBe
     o.onPhase?.('probe')
     const echo = await startEchoProcess()
     try {
-      probe = await runLoopbackProbe(echo.port, {frameSize: o.size + sendRequestOverhead(o.topic), inflight: o.inflight, durationMs: Math.min(o.durationMs, 3000)})
+      probe = await runLoopbackProbe(echo.port, {
+        frameSize: o.size + sendRequestOverhead(o.topic),
+        inflight: o.inflight,
+        durationMs: Math.min(o.durationMs, 3000),
+      })
     } finally {
       await echo.stop()
     }
   }
   o.onPhase?.('produce')
-  const producer = await runProducerBench({namesrvAddr: o.namesrvAddr, failover: o.failover, topic: o.topic, size: o.size, inflight: o.inflight, durationMs: o.durationMs, signal: o.signal, onProgress: o.onProgress})
+  const producer = await runProducerBench({
+    namesrvAddr: o.namesrvAddr,
+    failover: o.failover,
+    topic: o.topic,
+    size: o.size,
+    inflight: o.inflight,
+    durationMs: o.durationMs,
+    signal: o.signal,
+    onProgress: o.onProgress,
+  })
   let consumer: ConsumerBenchResult | null = null
   const stored = producer.ok + producer.degraded
   if (o.consume && stored > 0 && o.signal?.aborted !== true) {
     o.onPhase?.('consume')
-    consumer = await runConsumerBench({namesrvAddr: o.namesrvAddr, failover: o.failover, topic: o.topic, count: stored, timeoutMs: Math.max(30_000, o.durationMs * 3), signal: o.signal, onProgress: o.onProgress})
+    consumer = await runConsumerBench({
+      namesrvAddr: o.namesrvAddr,
+      failover: o.failover,
+      topic: o.topic,
+      count: stored,
+      timeoutMs: Math.max(30_000, o.durationMs * 3),
+      signal: o.signal,
+      onProgress: o.onProgress,
+    })
   }
-  const ratios = probe === null ? null : {produceToProbe: producer.tps / probe.rate, consumeToProduce: consumer === null || producer.tps === 0 ? null : consumer.tps / producer.tps}
+  const ratios =
+    probe === null
+      ? null
+      : {produceToProbe: producer.tps / probe.rate, consumeToProduce: consumer === null || producer.tps === 0 ? null : consumer.tps / producer.tps}
   return {producer, consumer, probe, ratios}
 }

@@ -14,6 +14,11 @@ import {buildSendMessageRequest} from '../client/producer/send-message-request.j
 export function sendRequestOverhead(topic: string, producerGroup = 'mqlab_bench_producer', brokerName = 'broker-a'): number {
   const [message] = generateMessages({topic, count: 1, size: 1})
   const prepared = prepareMessage(message!, {compressMsgBodyOverHowmuch: 4096, maxMessageSize: 4 * 1024 * 1024, createUniqId: createUniqueMessageId})
-  const request = buildSendMessageRequest(prepared, {topic, brokerName, queueId: 0}, {producerGroup, createTopicKey: 'TBW102', defaultTopicQueueNums: 4}, Date.now())
+  const request = buildSendMessageRequest(
+    prepared,
+    {topic, brokerName, queueId: 0},
+    {producerGroup, createTopicKey: 'TBW102', defaultTopicQueueNums: 4},
+    Date.now(),
+  )
   return encodeFrame(request).length - prepared.body.length
 }

@@ -121,7 +121,10 @@ export function dirFromArgv(argv: readonly string[]): string | undefined {
 /** The block oclif prints for a thrown CLIError (" ›   Error: …", "Code: …", "Try this: …"). */
 export function errorBlock(error: MqlabError): string {
   const lines = [`Error: ${error.message}`, `Code: ${error.code}`, ...(error.suggestion ? [`Try this: ${error.suggestion}`] : [])]
-  return lines.flatMap((l) => l.split('\n')).map((l) => ` ›   ${l}`).join('\n')
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .map((l) => ` ›   ${l}`)
+    .join('\n')
 }
 
 function errorJson(error: MqlabError) {

@@ -13,6 +13,8 @@ import {fileURLToPath} from 'node:url'
 const bundleRoot = fileURLToPath(new URL('./', import.meta.url))
 const pjson = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8'))
 // Hooks are bundled beside the commands too (hooks/<name>.js; scripts/build-bundles.js).
-const hooks = Object.fromEntries(Object.entries((pjson.oclif.hooks ?? {}) as Record<string, string>).map(([event, file]) => [event, file.replace(/^\.\/dist\/src\/cli\/hooks\//, './hooks/')]))
+const hooks = Object.fromEntries(
+  Object.entries((pjson.oclif.hooks ?? {}) as Record<string, string>).map(([event, file]) => [event, file.replace(/^\.\/dist\/src\/cli\/hooks\//, './hooks/')]),
+)
 pjson.oclif = {...pjson.oclif, commands: './commands', hooks}
 await execute({loadOptions: {root: bundleRoot, pjson}})

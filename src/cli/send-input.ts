@@ -20,7 +20,10 @@ export function parseProps(values: readonly string[] | undefined): Record<string
     const eq = v.indexOf('=')
     if (eq <= 0) throw new MqlabError('INVALID_ARGUMENT', `--prop ${v} is not KEY=VALUE`, {suggestion: 'e.g. --prop region=eu --prop tenant=42'})
     const key = v.slice(0, eq)
-    if (RESERVED.has(key)) throw new MqlabError('INVALID_ARGUMENT', `--prop ${key} is a property RocketMQ's client sets itself`, {suggestion: key === 'TAGS' ? 'use --tag' : key === 'KEYS' ? 'use --key' : 'choose another property name'})
+    if (RESERVED.has(key))
+      throw new MqlabError('INVALID_ARGUMENT', `--prop ${key} is a property RocketMQ's client sets itself`, {
+        suggestion: key === 'TAGS' ? 'use --tag' : key === 'KEYS' ? 'use --key' : 'choose another property name',
+      })
     props[key] = v.slice(eq + 1)
   }
   return props
@@ -51,7 +54,11 @@ export function stdinHasData(): boolean {
 }
 
 /** Reads lines from a stream as messages, up to `limit` (all when undefined). */
-export async function* linesAsMessages(input: NodeJS.ReadableStream, base: Omit<OutgoingMessage, 'body'>, options: {keySeparator?: string; limit?: number} = {}): AsyncGenerator<OutgoingMessage> {
+export async function* linesAsMessages(
+  input: NodeJS.ReadableStream,
+  base: Omit<OutgoingMessage, 'body'>,
+  options: {keySeparator?: string; limit?: number} = {},
+): AsyncGenerator<OutgoingMessage> {
   const lines = readline.createInterface({input, crlfDelay: Infinity})
   let n = 0
   try {
@@ -72,8 +79,15 @@ export function openMessageFile(file: string): NodeJS.ReadableStream {
   try {
     stat = fs.statSync(file)
   } catch (error) {
-    throw new MqlabError('LAB_UNREADABLE', `cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {suggestion: 'give a file with one message per line'})
+    throw new MqlabError(
+      'LAB_UNREADABLE',
+      `cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      {suggestion: 'give a file with one message per line'},
+    )
   }
-  if (!stat.isFile() && !stat.isFIFO()) throw new MqlabError('INVALID_ARGUMENT', `--file ${file} is not a regular file`, {suggestion: 'give a file with one message per line, or pipe into mqlab send --body -'})
+  if (!stat.isFile() && !stat.isFIFO())
+    throw new MqlabError('INVALID_ARGUMENT', `--file ${file} is not a regular file`, {
+      suggestion: 'give a file with one message per line, or pipe into mqlab send --body -',
+    })
   return fs.createReadStream(file)
 }

@@ -41,7 +41,17 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
   let keep = head.map((_, i) => i)
   const all = [head, ...rows].map((row) => head.map((_, i) => (row[i] ?? '').split('\n')))
   const natural = (i: number) => Math.max(...all.map((row) => Math.max(...row[i]!.map(visibleLength))))
-  const longestWord = (i: number) => Math.max(MIN_COLUMN > 0 ? 1 : 0, ...all.flatMap((row) => row[i]!.flatMap((l) => stripVTControlCharacters(l).split(' ').map((w) => w.length))))
+  const longestWord = (i: number) =>
+    Math.max(
+      MIN_COLUMN > 0 ? 1 : 0,
+      ...all.flatMap((row) =>
+        row[i]!.flatMap((l) =>
+          stripVTControlCharacters(l)
+            .split(' ')
+            .map((w) => w.length),
+        ),
+      ),
+    )
   // Leaving a column out reads better than wrapping identifiers and numbers onto several lines.
   const fitsWhole = (cols: number[]) => cols.reduce((sum, i) => sum + natural(i), 0) <= budget(cols.length)
   const dropped: string[] = []
@@ -75,8 +85,16 @@ export function renderTable(head: string[], rows: string[][], options: TableOpti
  */
 export function fitWidths(natural: readonly number[], budget: number, soft: readonly number[] = natural.map(() => MIN_COLUMN)): number[] {
   const widths = [...natural]
-  shrink(widths, budget, soft.map((w, i) => Math.min(natural[i]!, Math.max(w, 1))))
-  shrink(widths, budget, natural.map((n) => Math.min(n, MIN_COLUMN)))
+  shrink(
+    widths,
+    budget,
+    soft.map((w, i) => Math.min(natural[i]!, Math.max(w, 1))),
+  )
+  shrink(
+    widths,
+    budget,
+    natural.map((n) => Math.min(n, MIN_COLUMN)),
+  )
   return widths
 }
 

@@ -72,9 +72,7 @@ export class MQClientInstance {
   /** Reads a route from the name servers; undefined when they answer TOPIC_NOT_EXIST. */
   async getTopicRouteFromNameServer(topic: string): Promise<TopicRouteData | undefined> {
     this.assertOpen()
-    const {response, addr} = await this.nameServer.request(() =>
-      createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC, encodeGetRouteInfoRequestHeader({topic})),
-    )
+    const {response, addr} = await this.nameServer.request(() => createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC, encodeGetRouteInfoRequestHeader({topic})))
     if (response.code === ResponseCode.TOPIC_NOT_EXIST) return undefined
     if (response.code !== ResponseCode.SUCCESS) throw new MQBrokerError(response.code, response.remark, addr)
     if (response.body === undefined || response.body.length === 0) return undefined

@@ -38,7 +38,10 @@ export default class Admin extends ClientCommand {
     const {labPaths} = await import('../topology/lab-paths.js')
     const {tmpdir} = await import('node:os')
     const hasOwnN = namesNamesrv(passed)
-    const target = hasOwnN && flags.namesrv === undefined ? undefined : await this.resolveTarget({dir: flags.dir ?? 'mqlab', ...(flags.namesrv === undefined ? {} : {namesrv: flags.namesrv})})
+    const target =
+      hasOwnN && flags.namesrv === undefined
+        ? undefined
+        : await this.resolveTarget({dir: flags.dir ?? 'mqlab', ...(flags.namesrv === undefined ? {} : {namesrv: flags.namesrv})})
     const labDir = target?.labDir ?? null
     const engine = resolveApacheEngine(labDir ? readLabEngines(labDir).apacheVersion : undefined)
     const java = findJava()
@@ -46,7 +49,12 @@ export default class Admin extends ClientCommand {
     const run = await runAdmin({args, engine, java, logDir: labDir ? labPaths(labDir).logs : tmpdir(), capture: this.json})
     const result: AdminResult = {args, engine: {version: engine.version, home: engine.home}, exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr}
     if (run.exitCode !== 0) {
-      this.fail(new MqlabError('BROKER_ERROR', `mqadmin ${args[0] ?? ''} exited with code ${run.exitCode}`, {suggestion: 'read its output above', details: {exitCode: run.exitCode}}))
+      this.fail(
+        new MqlabError('BROKER_ERROR', `mqadmin ${args[0] ?? ''} exited with code ${run.exitCode}`, {
+          suggestion: 'read its output above',
+          details: {exitCode: run.exitCode},
+        }),
+      )
     }
     return result
   }

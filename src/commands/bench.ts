@@ -7,7 +7,7 @@ import type {ClusterBenchResult} from '../bench/cluster-bench.js'
 
 /** `mqlab bench`: producer and consumer throughput and latency against a running cluster. */
 export default class Bench extends ClientCommand {
-  static override summary = 'Measure produce and consume throughput and latency (TPS, avg, p50, p99, max RT, failures), as RocketMQ\'s benchmark tools'
+  static override summary = "Measure produce and consume throughput and latency (TPS, avg, p50, p99, max RT, failures), as RocketMQ's benchmark tools"
   static override description = `Sends --size-byte messages to --topic, --inflight at a time, for --duration seconds, then consumes them with a new consumer group. --probe first measures a raw loopback echo with the same frame size and in-flight count (the ceiling for any request/response over loopback in Node here) and reports produce as a share of it; absolute rates drift on shared machines, ratios less. The fixed suite with its own processes and targets is npm run bench. Exits 13 when any send failed.
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
@@ -50,7 +50,9 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
         signal: interrupt.signal,
         onPhase: (phase) => {
           progress?.finish()
-          progress = this.interactive ? startProgressLine(phase === 'probe' ? 'probing loopback…' : phase === 'produce' ? 'sent' : 'consumed', undefined) : undefined
+          progress = this.interactive
+            ? startProgressLine(phase === 'probe' ? 'probing loopback…' : phase === 'produce' ? 'sent' : 'consumed', undefined)
+            : undefined
           progress?.update(0)
         },
         onProgress: (done) => progress?.update(done),
@@ -58,7 +60,13 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       progress?.finish()
       if (!this.json) this.log((await import('../cli/render/bench-report.js')).renderBench(result))
       if (interrupt.signal.aborted) this.fail(new MqlabError('INTERRUPTED', 'interrupted: the figures cover the part that ran'))
-      else if (result.producer.failed > 0) this.fail(new MqlabError('SEND_FAILED', `${result.producer.failed} of ${result.producer.sent} sends failed (${Object.keys(result.producer.byStatus).join(', ')})`))
+      else if (result.producer.failed > 0)
+        this.fail(
+          new MqlabError(
+            'SEND_FAILED',
+            `${result.producer.failed} of ${result.producer.sent} sends failed (${Object.keys(result.producer.byStatus).join(', ')})`,
+          ),
+        )
       return result
     } finally {
       progress?.finish()

@@ -35,7 +35,7 @@ TAB then completes command words and flags, node names after start/stop/restart/
     const sep = this.config.topicSeparator
     const visible = this.config.commands.filter((c) => !c.hidden)
     const dirAt = words.indexOf('--dir')
-    const dir = dirAt >= 0 && dirAt + 1 < words.length - 1 ? words[dirAt + 1]! : labDirFlag().default as string
+    const dir = dirAt >= 0 && dirAt + 1 < words.length - 1 ? words[dirAt + 1]! : (labDirFlag().default as string)
     return completeWords(words, {
       commands: visible.map((c) => c.id.replaceAll(':', sep)),
       flagsOf: (id) => {

@@ -37,7 +37,11 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     topic: Flags.string({char: 't', description: 'topic to consume', required: true}),
     group: Flags.string({char: 'g', description: 'consumer group', default: 'mqlab_consumer'}),
     count: Flags.integer({description: 'stop after this many messages (default: run until --timeout)', min: 1}),
-    from: Flags.string({description: 'first | last (for queues the group never committed) | OFFSET | TIME (this run starts there)', default: 'first', helpValue: 'first|last|OFFSET|TIME'}),
+    from: Flags.string({
+      description: 'first | last (for queues the group never committed) | OFFSET | TIME (this run starts there)',
+      default: 'first',
+      helpValue: 'first|last|OFFSET|TIME',
+    }),
     tail: Flags.boolean({description: 'only messages sent from now on, until Ctrl-C (or --timeout)', default: false, exclusive: ['exit-at-end']}),
     'exit-at-end': Flags.boolean({char: 'e', description: 'stop once every queue has been read to its end (kcat -e)', default: false}),
     tag: Flags.string({aliases: ['tags'], description: 'tag expression, as RocketMQ subscribes: "*", "TagA", "TagA || TagB"', default: '*'}),
@@ -89,12 +93,18 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       const empty = run.summary.count === 0 && topicIsEmpty(run.summary)
       const caughtUp = run.summary.count === 0 && !empty && run.summary.queues.length > 0
       const waiting = flags.namesrv === undefined ? await waitingGroups(flags.dir) : []
-      const result: ConsumeCommandResult = {messages: run.messages, summary: {...run.summary, namesrvAddr: target.namesrvAddrs, caughtUp, ...(waiting.length > 0 ? {waitingForMaster: waiting} : {})}}
+      const result: ConsumeCommandResult = {
+        messages: run.messages,
+        summary: {...run.summary, namesrvAddr: target.namesrvAddrs, caughtUp, ...(waiting.length > 0 ? {waitingForMaster: waiting} : {})},
+      }
       if (flags.ndjson) process.stdout.write(JSON.stringify({summary: result.summary}) + '\n')
       else if (!this.json) {
         const notes = [
           ...(caughtUp ? [`nothing new: group ${flags.group} has consumed every message of ${flags.topic}`] : []),
-          ...waiting.map((w) => `${w.brokerName}'s master ${w.master} is ${w.state} and ${w.brokerName} has no live slave: the messages stored on it wait for it (mqlab start ${w.master}${flags.dir === 'mqlab' ? '' : ` --dir ${flags.dir}`})`),
+          ...waiting.map(
+            (w) =>
+              `${w.brokerName}'s master ${w.master} is ${w.state} and ${w.brokerName} has no live slave: the messages stored on it wait for it (mqlab start ${w.master}${flags.dir === 'mqlab' ? '' : ` --dir ${flags.dir}`})`,
+          ),
         ]
         const summary = renderConsumeSummary(run.summary, flags.count, notes.length > 0 ? notes.join('\n') : undefined)
         // With a format, stdout carries only the formatted messages.
@@ -102,7 +112,11 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
         else this.logToStderr(summary)
       }
       if (empty) {
-        this.fail(new MqlabError('EMPTY_TOPIC', `topic ${flags.topic} holds no messages`, {suggestion: `send some first: mqlab send --topic ${flags.topic} --count 10`}))
+        this.fail(
+          new MqlabError('EMPTY_TOPIC', `topic ${flags.topic} holds no messages`, {
+            suggestion: `send some first: mqlab send --topic ${flags.topic} --count 10`,
+          }),
+        )
       } else if (run.summary.stoppedBy === 'aborted') {
         this.fail(new MqlabError('INTERRUPTED', `interrupted after ${run.summary.count} messages (their offsets were committed)`))
       }

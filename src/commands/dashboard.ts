@@ -10,11 +10,16 @@ export interface DashboardResult {
 
 /** `mqlab dashboard`: the lab in a browser. */
 export default class Dashboard extends BaseCommand {
-  static override summary = 'Serve a live web dashboard of the lab: nodes and roles, replication lag, topics and groups, events, with kill/stop/start/pause/resume/promote buttons'
+  static override summary =
+    'Serve a live web dashboard of the lab: nodes and roles, replication lag, topics and groups, events, with kill/stop/start/pause/resume/promote buttons'
   static override description = `Serves on 127.0.0.1 (a free port unless --port) until Ctrl-C; the page updates itself about once a second (Server-Sent Events). Views: Cluster (rocketmq-console's cluster table plus every node the lab expects, down ones included, with state and role registered now versus in its file), Replication (lag per slave over time, in-sync count, send results), Topics & groups (queues with min/max offsets, consumer lag per queue), Events (node starts and deaths, role and route changes, controls).
 
 Controls need the per-run token the served page carries, so another web page cannot trigger them; a kill first shows what mqlab kill would narrate. Another address than loopback needs --allow-remote (and prints a warning).`
-  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --port 8080 --open', '<%= config.bin %> <%= command.id %> --host 0.0.0.0 --allow-remote']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --port 8080 --open',
+    '<%= config.bin %> <%= command.id %> --host 0.0.0.0 --allow-remote',
+  ]
   static override flags = {
     dir: labDirFlag(),
     port: Flags.integer({description: 'port to listen on (0: a free one)', default: 0, min: 0, max: 65535}),
@@ -34,7 +39,14 @@ Controls need the per-run token the served page carries, so another web page can
     const {dashboardAssetsDir} = await import('../dashboard/dashboard-assets.js')
     const watch = new LabWatch(flags.dir)
     watch.context() // LAB_NOT_FOUND now, not on the first look
-    const server = new DashboardServer({host: bind.host, port: flags.port, assetsDir: dashboardAssetsDir(), snapshot: () => watch.snapshot(), quickStates: () => watch.quickStates(), controls: new LabControls(watch)})
+    const server = new DashboardServer({
+      host: bind.host,
+      port: flags.port,
+      assetsDir: dashboardAssetsDir(),
+      snapshot: () => watch.snapshot(),
+      quickStates: () => watch.quickStates(),
+      controls: new LabControls(watch),
+    })
     const interrupt = (await import('../cli/interrupt.js')).onInterrupt()
     let url = ''
     try {

@@ -7,7 +7,10 @@ import type {LinkStates} from '../fault/link-state.js'
 export default class Delay extends BaseCommand {
   static override summary = 'Slow the relayed links between two nodes: latency with jitter, or a bandwidth cap'
   static override description = 'Needs mqlab relays on. Latency is added per chunk, never reordering a stream; --kbps caps the rate. mqlab heal lifts it.'
-  static override examples = ['<%= config.bin %> delay broker-a-slave broker-a-master --ms 200', '<%= config.bin %> delay broker-a-master namesrv-1 --ms 100 --jitter 50 --oneway']
+  static override examples = [
+    '<%= config.bin %> delay broker-a-slave broker-a-master --ms 200',
+    '<%= config.bin %> delay broker-a-master namesrv-1 --ms 100 --jitter 50 --oneway',
+  ]
   static override args = {a: Args.string({required: true, description: 'one node'}), b: Args.string({required: true, description: 'the other node'})}
   static override flags = {
     ...labDirFlag,

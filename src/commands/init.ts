@@ -30,14 +30,29 @@ export default class Init extends BaseCommand {
   static override flags = {
     dir: labDirFlag(),
     // Not --namesrv: elsewhere (and in mqadmin) that is the name server address list.
-    'namesrv-count': Flags.integer({aliases: ['namesrv'], deprecateAliases: true, description: 'how many name servers (namesrvAddr lists them all); --namesrv is the old spelling', default: 2, min: 1, max: 9}),
+    'namesrv-count': Flags.integer({
+      aliases: ['namesrv'],
+      deprecateAliases: true,
+      description: 'how many name servers (namesrvAddr lists them all); --namesrv is the old spelling',
+      default: 2,
+      min: 1,
+      max: 9,
+    }),
     flush: Flags.string({description: 'flushDiskType of every broker', options: ['ASYNC_FLUSH', 'SYNC_FLUSH'], default: 'ASYNC_FLUSH'}),
     cluster: Flags.string({description: 'brokerClusterName', default: 'DefaultCluster'}),
     hosts: Flags.integer({description: 'simulated hosts, one loopback address each', default: 1, min: 1, max: 32}),
     host: Flags.string({description: 'loopback address of the (first) host, e.g. 127.0.0.5: a second lab beside the default one on the same ports'}),
-    'port-offset': Flags.integer({description: 'add N to every port (name servers 9876+N, brokers 10911+N, …): a second lab on the same address', min: 0, max: 20_000}),
-    groups: Flags.integer({description: "broker groups broker-a, broker-b, … instead of the template's (dledger --groups 2: RocketMQ's DLedger quick start)", min: 1, max: 8}),
-    force: Flags.boolean({description: 'rewrite an existing lab\'s conf/ (store/ is kept)', default: false}),
+    'port-offset': Flags.integer({
+      description: 'add N to every port (name servers 9876+N, brokers 10911+N, …): a second lab on the same address',
+      min: 0,
+      max: 20_000,
+    }),
+    groups: Flags.integer({
+      description: "broker groups broker-a, broker-b, … instead of the template's (dledger --groups 2: RocketMQ's DLedger quick start)",
+      min: 1,
+      max: 8,
+    }),
+    force: Flags.boolean({description: "rewrite an existing lab's conf/ (store/ is kept)", default: false}),
     engine: engineFlag,
   }
 
@@ -73,10 +88,14 @@ export default class Init extends BaseCommand {
       const {liveNodesIn} = await import('../lab/live-nodes.js')
       const live = liveNodesIn(request.dir)
       if (live.length > 0) {
-        throw new MqlabError('LAB_EXISTS', `the lab in ${request.dir} is running (${live.join(', ')}); --force would rewrite conf/ under it, so nothing was written`, {
-          suggestion: `stop it first: mqlab down --dir ${request.dir}, then mqlab init --force again`,
-          details: {live},
-        })
+        throw new MqlabError(
+          'LAB_EXISTS',
+          `the lab in ${request.dir} is running (${live.join(', ')}); --force would rewrite conf/ under it, so nothing was written`,
+          {
+            suggestion: `stop it first: mqlab down --dir ${request.dir}, then mqlab init --force again`,
+            details: {live},
+          },
+        )
       }
     }
     const {initLab} = await import('../topology/init-lab.js')
@@ -96,14 +115,19 @@ export default class Init extends BaseCommand {
       if (problems.length > 0) result.engineProblems = problems
     }
     if (!result.validation.valid) {
-      this.fail(new MqlabError('VALIDATION_FAILED', `the generated lab has ${result.validation.errors} errors`, {suggestion: 'this is a bug in mqlab: please report it with the output of mqlab validate'}))
+      this.fail(
+        new MqlabError('VALIDATION_FAILED', `the generated lab has ${result.validation.errors} errors`, {
+          suggestion: 'this is a bug in mqlab: please report it with the output of mqlab validate',
+        }),
+      )
     }
     if (!this.json) {
       const {renderInit} = await import('../cli/render/init-report.js')
       this.log(renderInit(result))
       if (engineChoice) this.log(`Engine: ${(await import('../engine/lab-engines.js')).describeEngines(engineChoice)} (recorded in mqlab.json)`)
       for (const e of engineErrors) this.log(`  ✗ ${e}`)
-      if (engineErrors.length > 0) this.log('  mqlab up refuses this lab on these engines: run those nodes on the embedded engine (--engine NODE=embedded) or use --hosts 1')
+      if (engineErrors.length > 0)
+        this.log('  mqlab up refuses this lab on these engines: run those nodes on the embedded engine (--engine NODE=embedded) or use --hosts 1')
     }
     return result
   }

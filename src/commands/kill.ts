@@ -39,7 +39,9 @@ Afterwards it narrates what RocketMQ 4.9.8 does next in this lab as it is now (a
     const result = await this.runNodeAction(flags.dir, async (ctx) => {
       // A DLedger leader: remember its term, so the election that follows can be narrated.
       const live = ctx.specs.filter((s) => s.kind === 'namesrv' && ctx.supervisor.status(s.name).state === 'running')
-      const target = await resolveNode(ctx.specs, args.node, ctx.deps.wire, {liveNamesrvs: live, timeoutMs: ctx.supervisor.timings.probeTimeoutMs}).catch(() => undefined)
+      const target = await resolveNode(ctx.specs, args.node, ctx.deps.wire, {liveNamesrvs: live, timeoutMs: ctx.supervisor.timings.probeTimeoutMs}).catch(
+        () => undefined,
+      )
       const before = target?.fileRole === 'DLEDGER' && (signal === 'SIGKILL' || signal === 'SIGTERM') ? await raftRole(ctx, target) : undefined
       const observe = await observeAroundKill(ctx)
       const done = await killNode(ctx, args.node, signal)

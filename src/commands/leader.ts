@@ -26,7 +26,11 @@ export default class Leader extends BaseCommand {
         if (r.alreadyLeader) this.log(`${r.to} already leads ${r.group} (term ${r.term}); nothing to do`)
         else {
           this.log(`${r.from} handed ${r.group} to ${r.to}: ${r.codeName}, term ${r.term} → ${r.newTerm ?? '?'}`)
-          this.log(r.registeredAfterMs === null ? `the name servers did not list ${r.to} as master within ${flags.timeout} s` : `${r.to} registered as master (brokerId 0) after ${(r.registeredAfterMs / 1000).toFixed(1)} s`)
+          this.log(
+            r.registeredAfterMs === null
+              ? `the name servers did not list ${r.to} as master within ${flags.timeout} s`
+              : `${r.to} registered as master (brokerId 0) after ${(r.registeredAfterMs / 1000).toFixed(1)} s`,
+          )
         }
       }
       return r

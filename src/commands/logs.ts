@@ -6,8 +6,12 @@ import type {LogsResult} from '../lab/lab-logs.js'
 
 /** `mqlab logs NODE [-f] [-n N]`. */
 export default class Logs extends BaseCommand {
-  static override summary = 'Show the last lines of a node\'s log (logs/<node>.log); -f keeps printing what it appends'
-  static override examples = ['<%= config.bin %> <%= command.id %> broker-a-master', '<%= config.bin %> <%= command.id %> namesrv-1 -f', '<%= config.bin %> <%= command.id %> broker-a-slave -n 200 --json']
+  static override summary = "Show the last lines of a node's log (logs/<node>.log); -f keeps printing what it appends"
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> broker-a-master',
+    '<%= config.bin %> <%= command.id %> namesrv-1 -f',
+    '<%= config.bin %> <%= command.id %> broker-a-slave -n 200 --json',
+  ]
   static override args = nodeArg
   static override flags = {
     ...labDirFlag,

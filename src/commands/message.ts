@@ -35,7 +35,9 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {flags} = await this.parse(Message)
     const {MqlabError} = await import('../cli/mqlab-error.js')
     if (flags.id === undefined && flags.key === undefined && flags.queue === undefined) {
-      throw new MqlabError('INVALID_ARGUMENT', 'say which message: --id, --key or --queue with --offset', {suggestion: 'e.g. mqlab message --topic TopicTest --queue 0 --offset 0'})
+      throw new MqlabError('INVALID_ARGUMENT', 'say which message: --id, --key or --queue with --offset', {
+        suggestion: 'e.g. mqlab message --topic TopicTest --queue 0 --offset 0',
+      })
     }
     if ((flags.key !== undefined || flags.queue !== undefined) && flags.topic === undefined) {
       throw new MqlabError('INVALID_ARGUMENT', `--${flags.key !== undefined ? 'key' : 'queue'} needs --topic`, {suggestion: 'add --topic T'})
@@ -50,9 +52,13 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       else if (flags.key !== undefined) found = await q.messagesByKey(admin, flags.topic!, flags.key)
       else found = await q.messageAtQueueOffset(admin, flags.topic!, flags.queue!, flags.offset!, flags.broker)
       if (found.length === 0) {
-        const what = flags.id !== undefined ? `msg id ${flags.id}` : flags.key !== undefined ? `key ${flags.key}` : `queue ${flags.queue} offset ${flags.offset}`
+        const what =
+          flags.id !== undefined ? `msg id ${flags.id}` : flags.key !== undefined ? `key ${flags.key}` : `queue ${flags.queue} offset ${flags.offset}`
         throw new MqlabError('MESSAGE_NOT_FOUND', `no message found for ${what}${flags.topic ? ` in ${flags.topic}` : ''}`, {
-          suggestion: flags.id !== undefined && flags.topic === undefined ? 'a client msgId (UNIQ_KEY) is looked up in a topic: add --topic T' : `mqlab topic status ${flags.topic ?? 'T'} shows the offsets each queue holds`,
+          suggestion:
+            flags.id !== undefined && flags.topic === undefined
+              ? 'a client msgId (UNIQ_KEY) is looked up in a topic: add --topic T'
+              : `mqlab topic status ${flags.topic ?? 'T'} shows the offsets each queue holds`,
         })
       }
       if (!this.json) this.log((await import('../cli/render/message-report.js')).renderMessages(found))

@@ -25,7 +25,12 @@ Refuses while the group's master is alive (running in the lab, or listed by a na
     const ctx = openLab(flags.dir, {timings: {readyTimeoutMs: flags.timeout * 1000}})
     const interrupt = (await import('../cli/interrupt.js')).onInterrupt()
     try {
-      const result = await promoteNode(ctx, args.node, {sync: flags.sync, force: flags.force, signal: interrupt.signal, registerTimeoutMs: flags.timeout * 1000})
+      const result = await promoteNode(ctx, args.node, {
+        sync: flags.sync,
+        force: flags.force,
+        signal: interrupt.signal,
+        registerTimeoutMs: flags.timeout * 1000,
+      })
       if (!this.json) this.log((await import('../cli/render/promote-report.js')).renderPromote(result))
       return result
     } catch (err) {

@@ -15,7 +15,11 @@ mqlab's brokers answer an mqlab request for this (MQLAB_GET_HA_STATUS); a real R
 --watch redraws every --interval seconds until Ctrl-C (in place on a terminal).
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
-  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --watch', '<%= config.bin %> <%= command.id %> --namesrv 127.0.0.1:9876 --json']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --watch',
+    '<%= config.bin %> <%= command.id %> --namesrv 127.0.0.1:9876 --json',
+  ]
   static override flags = {
     ...clientTargetFlags,
     watch: Flags.boolean({description: 'refresh until Ctrl-C', default: false}),
@@ -24,7 +28,10 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
 
   async run(): Promise<ReplicationReport> {
     const {flags} = await this.parse(Replication)
-    if (flags.watch && this.json) throw new MqlabError('USAGE', '--watch redraws a terminal and cannot be combined with --json', {suggestion: 'run mqlab replication --json repeatedly instead'})
+    if (flags.watch && this.json)
+      throw new MqlabError('USAGE', '--watch redraws a terminal and cannot be combined with --json', {
+        suggestion: 'run mqlab replication --json repeatedly instead',
+      })
     const target = await this.resolveTarget(flags)
     const {MQAdmin} = await import('../client/admin/mq-admin.js')
     const {collectReplication} = await import('../client/admin/ha-admin.js')

@@ -36,12 +36,21 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
   static override flags = {
     topic: Flags.string({char: 't', description: 'topic to send to', required: true}),
     count: Flags.integer({description: 'how many messages (default 1; with lines from stdin or --file: at most this many)', min: 0}),
-    body: Flags.string({char: 'b', description: 'body text; {i} becomes the message index (default "Hello mqlab {i}"); "-" reads one message per line of stdin', exclusive: ['size', 'file']}),
+    body: Flags.string({
+      char: 'b',
+      description: 'body text; {i} becomes the message index (default "Hello mqlab {i}"); "-" reads one message per line of stdin',
+      exclusive: ['size', 'file'],
+    }),
     size: Flags.integer({description: 'body of exactly this many bytes instead of --body', min: 1, exclusive: ['body', 'file']}),
     file: Flags.string({char: 'f', description: 'send each non-empty line of this file as a message', exclusive: ['body', 'size']}),
     'key-separator': Flags.string({char: 'K', description: 'with lines from stdin or --file: split each line into KEY<sep>BODY (kcat -K)'}),
     tag: Flags.string({aliases: ['tags'], description: 'message tag (TAGS; mqadmin: --tags)'}),
-    key: Flags.string({char: 'k', aliases: ['keys'], description: 'message key (KEYS; mqadmin: --keys); {i} becomes the index; repeat for several', multiple: true}),
+    key: Flags.string({
+      char: 'k',
+      aliases: ['keys'],
+      description: 'message key (KEYS; mqadmin: --keys); {i} becomes the index; repeat for several',
+      multiple: true,
+    }),
     prop: Flags.string({char: 'p', description: 'user property KEY=VALUE on every message; repeat for several', multiple: true}),
     queue: Flags.integer({char: 'q', description: 'send every message to this queue id (of --broker, or of the first broker that has it)', min: 0}),
     broker: Flags.string({description: 'with --queue: the brokerName whose queue to use'}),
@@ -59,12 +68,16 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {checkTopic} = await import('../client/producer/outgoing-message.js')
     const problem = checkTopic(flags.topic)
     if (problem !== undefined) throw new MqlabError('INVALID_ARGUMENT', problem, {suggestion: 'topic names use letters, digits, %, |, _ and -'})
-    if (flags.broker !== undefined && flags.queue === undefined) throw new MqlabError('USAGE', '--broker only chooses whose queue --queue means', {suggestion: 'add --queue N, or leave out --broker'})
+    if (flags.broker !== undefined && flags.queue === undefined)
+      throw new MqlabError('USAGE', '--broker only chooses whose queue --queue means', {suggestion: 'add --queue N, or leave out --broker'})
     const input = await import('../cli/send-input.js')
     const props = input.parseProps(flags.prop)
-    const fromStdin = flags.body === '-' || (flags.body === undefined && flags.size === undefined && flags.file === undefined && flags.count === undefined && input.stdinHasData())
+    const fromStdin =
+      flags.body === '-' ||
+      (flags.body === undefined && flags.size === undefined && flags.file === undefined && flags.count === undefined && input.stdinHasData())
     const lineSource = fromStdin ? process.stdin : flags.file === undefined ? undefined : input.openMessageFile(flags.file)
-    if (flags['key-separator'] !== undefined && lineSource === undefined) throw new MqlabError('USAGE', '--key-separator splits lines from stdin or --file', {suggestion: 'use --body - or --file, or give keys with --key'})
+    if (flags['key-separator'] !== undefined && lineSource === undefined)
+      throw new MqlabError('USAGE', '--key-separator splits lines from stdin or --file', {suggestion: 'use --body - or --file, or give keys with --key'})
     const target = await this.resolveTarget(flags)
     const {Producer} = await import('../client/producer/producer.js')
     const {generateMessages} = await import('../client/producer/message-generator.js')
@@ -72,7 +85,12 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     const {startProgressLine} = await import('../cli/render/progress-line.js')
     const {onInterrupt} = await import('../cli/interrupt.js')
     const count = flags.count ?? (lineSource ? undefined : 1)
-    const base = {topic: flags.topic, ...(flags.tag === undefined ? {} : {tags: flags.tag}), ...(flags.key === undefined ? {} : {keys: flags.key}), ...(props ? {properties: props} : {})}
+    const base = {
+      topic: flags.topic,
+      ...(flags.tag === undefined ? {} : {tags: flags.tag}),
+      ...(flags.key === undefined ? {} : {keys: flags.key}),
+      ...(props ? {properties: props} : {}),
+    }
     const messages = lineSource
       ? input.linesAsMessages(lineSource, base, {keySeparator: flags['key-separator'], limit: count})
       : withProps(generateMessages({topic: flags.topic, count, body: flags.body, size: flags.size, tags: flags.tag, keys: flags.key}), props)
@@ -103,15 +121,25 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
         else this.log(renderSendSummary(result))
       }
       if (interrupt.signal.aborted) {
-        this.fail(new MqlabError('INTERRUPTED', `interrupted after ${run.summary.total} of ${count ?? 'the'} messages`, {suggestion: 'the messages sent so far are stored; their reports are above (or under --json)'}))
-      } else if (run.summary.failed > 0) {
-        const missing = run.messages.length > 0 && run.messages.filter((m) => m.outcome === 'failed').every((m) => m.error?.code === 'TOPIC_NOT_EXIST' || m.status === 'TOPIC_NOT_EXIST')
         this.fail(
-          new MqlabError('SEND_FAILED', `${run.summary.failed} of ${run.summary.total} messages were not stored${missing ? `: topic ${flags.topic} does not exist and no broker creates it` : ''}`, {
-            suggestion: missing
-              ? `create it first: mqlab topic create ${flags.topic}${flags.namesrv ? ` --namesrv "${flags.namesrv}"` : ` --dir ${flags.dir}`}`
-              : 'each failed message\'s report says why (--json for all of them); mqlab cluster shows which brokers are registered',
+          new MqlabError('INTERRUPTED', `interrupted after ${run.summary.total} of ${count ?? 'the'} messages`, {
+            suggestion: 'the messages sent so far are stored; their reports are above (or under --json)',
           }),
+        )
+      } else if (run.summary.failed > 0) {
+        const missing =
+          run.messages.length > 0 &&
+          run.messages.filter((m) => m.outcome === 'failed').every((m) => m.error?.code === 'TOPIC_NOT_EXIST' || m.status === 'TOPIC_NOT_EXIST')
+        this.fail(
+          new MqlabError(
+            'SEND_FAILED',
+            `${run.summary.failed} of ${run.summary.total} messages were not stored${missing ? `: topic ${flags.topic} does not exist and no broker creates it` : ''}`,
+            {
+              suggestion: missing
+                ? `create it first: mqlab topic create ${flags.topic}${flags.namesrv ? ` --namesrv "${flags.namesrv}"` : ` --dir ${flags.dir}`}`
+                : "each failed message's report says why (--json for all of them); mqlab cluster shows which brokers are registered",
+            },
+          ),
         )
       }
       return result

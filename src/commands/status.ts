@@ -23,8 +23,13 @@ export default class Status extends BaseCommand {
       if (!this.json) {
         const {renderCrashes, renderNodeTable, renderNotes} = await import('../cli/render/lab-status-report.js')
         const lines = [renderNodeTable(result.nodes), ...renderNotes(result.nodes)]
-        if (result.crashed.length > 0) lines.push(renderCrashes(result.crashed, 'crashed', {verbose: flags.verbose}), (await import('../cli/hint-dir.js')).withDir('start it again: mqlab start NODE\nclear it: mqlab stop NODE; its log: mqlab logs NODE', flags.dir))
-        if (result.rolesFrom === null && result.nodes.some((n) => n.kind === 'broker' && n.state === 'running')) lines.push('no name server answered: roles are the conf files\' ("(file)")')
+        if (result.crashed.length > 0)
+          lines.push(
+            renderCrashes(result.crashed, 'crashed', {verbose: flags.verbose}),
+            (await import('../cli/hint-dir.js')).withDir('start it again: mqlab start NODE\nclear it: mqlab stop NODE; its log: mqlab logs NODE', flags.dir),
+          )
+        if (result.rolesFrom === null && result.nodes.some((n) => n.kind === 'broker' && n.state === 'running'))
+          lines.push('no name server answered: roles are the conf files\' ("(file)")')
         this.log(lines.join('\n'))
       }
       return result

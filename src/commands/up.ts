@@ -28,7 +28,15 @@ export default class Up extends BaseCommand {
     if (needsDefaultLab(flags.dir)) {
       const {initLab} = await import('../topology/init-lab.js')
       const {defaultTemplate} = await import('../topology/template-catalogue.js')
-      const init = initLab({template: defaultTemplate().name, dir: flags.dir, namesrv: 2, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false})
+      const init = initLab({
+        template: defaultTemplate().name,
+        dir: flags.dir,
+        namesrv: 2,
+        flush: 'ASYNC_FLUSH',
+        cluster: 'DefaultCluster',
+        hosts: 1,
+        force: false,
+      })
       created = {template: init.template, files: init.files}
       if (!this.json) this.log(`No lab in ${init.dir}: created the default ${init.template} lab (as mqlab init ${init.template} would).`)
     }
@@ -52,11 +60,20 @@ export default class Up extends BaseCommand {
     const ctx = contextFor(lab, {timings: {readyTimeoutMs: flags.timeout * 1000}})
     const interrupt = onInterrupt()
     const progress =
-      !this.json && process.stdout.isTTY ? await (await import('../cli/render/up-progress.js')).startUpProgress(startSteps(ctx.specs).map((s) => ({title: s.title, nodes: s.nodes.map((n) => n.name)}))) : undefined
+      !this.json && process.stdout.isTTY
+        ? await (
+            await import('../cli/render/up-progress.js')
+          ).startUpProgress(startSteps(ctx.specs).map((s) => ({title: s.title, nodes: s.nodes.map((n) => n.name)})))
+        : undefined
     try {
       const up = await runUp(ctx, {signal: interrupt.signal, onEvent: progress?.onEvent})
       await progress?.finish()
-      const result: UpResult & {engine?: unknown} = {...up, created, validation: {errors: validation.errors, warnings: validation.warnings}, ...(engine.summary ? {engine: engine.summary} : {})}
+      const result: UpResult & {engine?: unknown} = {
+        ...up,
+        created,
+        validation: {errors: validation.errors, warnings: validation.warnings},
+        ...(engine.summary ? {engine: engine.summary} : {}),
+      }
       if (!this.json) {
         const {renderUp} = await import('../cli/render/lab-action-report.js')
         this.log(renderUp(result, whatToTryNext(flags.dir)))

@@ -5,7 +5,7 @@ import {labDirFlag} from '../cli/lab-dir-flag.js'
 
 /** `mqlab validate`: check every node file and the topology before anything starts. */
 export default class Validate extends BaseCommand {
-  static override summary = 'Check a lab\'s files and topology: every way it would break, before anything starts'
+  static override summary = "Check a lab's files and topology: every way it would break, before anything starts"
   static override description = `Reads conf/*.properties strictly (file:line for malformed lines, did-you-mean for unknown keys) and checks ports, stores, roles, name servers, DLedger groups and values. Exits 0 when there are no errors (warnings allowed), 3 otherwise. Rule ids are stable; see README.`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --dir ./raft-lab --json']
   static override flags = {
@@ -23,7 +23,11 @@ export default class Validate extends BaseCommand {
     const result: ValidationResult & {engineNotes?: typeof engine.notes} = summarize(lab, [...lab.problems, ...checkTopology(lab), ...engine.problems])
     if (engine.notes.length > 0) result.engineNotes = engine.notes
     if (!result.valid) {
-      this.fail(new MqlabError('VALIDATION_FAILED', `${result.errors} error${result.errors === 1 ? '' : 's'} in ${result.dir}`, {suggestion: 'fix the lines listed, then run mqlab validate again'}))
+      this.fail(
+        new MqlabError('VALIDATION_FAILED', `${result.errors} error${result.errors === 1 ? '' : 's'} in ${result.dir}`, {
+          suggestion: 'fix the lines listed, then run mqlab validate again',
+        }),
+      )
     }
     if (!this.json) {
       const {renderValidation} = await import('../cli/render/validate-report.js')

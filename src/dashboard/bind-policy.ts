@@ -25,9 +25,16 @@ export interface BindDecision {
 export function checkBind(host: string, allowRemote: boolean): BindDecision {
   if (isLoopbackHost(host)) return {host, warning: null}
   if (!allowRemote) {
-    throw new MqlabError('USAGE', `refusing to serve the dashboard on ${host}: it is not a loopback address, and the dashboard can kill, stop and promote this lab's nodes`, {
-      suggestion: 'leave --host out (127.0.0.1), or add --allow-remote if other machines must reach it',
-    })
+    throw new MqlabError(
+      'USAGE',
+      `refusing to serve the dashboard on ${host}: it is not a loopback address, and the dashboard can kill, stop and promote this lab's nodes`,
+      {
+        suggestion: 'leave --host out (127.0.0.1), or add --allow-remote if other machines must reach it',
+      },
+    )
   }
-  return {host, warning: `the dashboard listens on ${host}: anyone who can reach that address can see this lab, and can load the page that carries the control token`}
+  return {
+    host,
+    warning: `the dashboard listens on ${host}: anyone who can reach that address can see this lab, and can load the page that carries the control token`,
+  }
 }

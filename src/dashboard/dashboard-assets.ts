@@ -6,6 +6,7 @@ import {packageRoot} from '../package-root.js'
 
 export function dashboardAssetsDir(): string {
   const dir = path.join(packageRoot(), 'dist', 'bundle', 'dashboard')
-  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new MqlabError('INTERNAL', `the dashboard's assets are missing (${dir})`, {suggestion: 'run npm run build'})
+  if (!fs.existsSync(path.join(dir, 'index.html')))
+    throw new MqlabError('INTERNAL', `the dashboard's assets are missing (${dir})`, {suggestion: 'run npm run build'})
   return dir
 }

@@ -7,7 +7,8 @@
 import type {DashboardSnapshot} from './dashboard-snapshot.js'
 
 /** What kind of change. */
-export type DashboardEventKind = 'node-started' | 'node-died' | 'node-stopped' | 'node-paused' | 'node-resumed' | 'role-changed' | 'route-changed' | 'replication-changed' | 'control'
+export type DashboardEventKind =
+  'node-started' | 'node-died' | 'node-stopped' | 'node-paused' | 'node-resumed' | 'role-changed' | 'route-changed' | 'replication-changed' | 'control'
 
 /** One entry of the timeline. */
 export interface DashboardEvent {
@@ -54,7 +55,12 @@ export function diffSnapshots(prev: DashboardSnapshot | undefined, next: Dashboa
         else changes.push(`${who} ${was} → ${now}`)
       }
       if (changes.length > 0) {
-        const served = b.size === 0 ? 'no broker registered' : b.has(0) ? `served by master ${b.get(0)}` : `no master registered: readable from ${[...b.values()].join(', ')}`
+        const served =
+          b.size === 0
+            ? 'no broker registered'
+            : b.has(0)
+              ? `served by master ${b.get(0)}`
+              : `no master registered: readable from ${[...b.values()].join(', ')}`
         events.push({at, kind: 'route-changed', subject: group, text: `${group}: ${changes.join('; ')} — ${served}`})
       }
     }

@@ -39,7 +39,12 @@ export interface DashboardServerOptions {
   token?: string
 }
 
-const TYPES: Record<string, string> = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml'}
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
 /** Request bodies are tiny ({"node", "action"}); anything larger is refused. */
 const MAX_BODY = 4096
 /** Bytes a page may leave unread before it is dropped (its EventSource reconnects and gets the latest state). */
@@ -179,7 +184,12 @@ export class DashboardServer {
 
   private page(res: http.ServerResponse): void {
     const html = fs.readFileSync(path.join(this.options.assetsDir, 'index.html'), 'utf8').replace('__MQLAB_TOKEN__', this.token)
-    res.writeHead(200, {'content-type': TYPES['.html']!, 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"})
+    res.writeHead(200, {
+      'content-type': TYPES['.html']!,
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    })
     res.end(html)
   }
 
@@ -193,14 +203,16 @@ export class DashboardServer {
 
   private async action(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const given = req.headers['x-mqlab-token']
-    if (typeof given !== 'string' || !sameToken(given, this.token)) return send(res, 403, {error: 'missing or wrong X-Mqlab-Token: controls are accepted only from the page this dashboard served'})
+    if (typeof given !== 'string' || !sameToken(given, this.token))
+      return send(res, 403, {error: 'missing or wrong X-Mqlab-Token: controls are accepted only from the page this dashboard served'})
     let body: {node?: unknown; action?: unknown}
     try {
       body = JSON.parse(await readBody(req))
     } catch (err) {
       return send(res, 400, {error: `bad request body: ${err instanceof Error ? err.message : String(err)}`})
     }
-    if (typeof body.node !== 'string' || !isAction(body.action)) return send(res, 400, {error: 'expected {"node": NAME, "action": kill|stop|start|pause|resume|promote}'})
+    if (typeof body.node !== 'string' || !isAction(body.action))
+      return send(res, 400, {error: 'expected {"node": NAME, "action": kill|stop|start|pause|resume|promote}'})
     const at = Date.now()
     try {
       const result = await this.options.controls.run(body.node, body.action)

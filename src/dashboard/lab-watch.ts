@@ -39,7 +39,13 @@ export class LabWatch {
   context(): LabContext {
     const lab = readLab(this.dir)
     // contextFor applies an engine's timings (Java nodes stop more slowly) only to deps it makes itself.
-    return contextFor(lab, {deps: this.deps, timings: engineTimings(lab.dir, lab.nodes.map((n) => n.name))})
+    return contextFor(lab, {
+      deps: this.deps,
+      timings: engineTimings(
+        lab.dir,
+        lab.nodes.map((n) => n.name),
+      ),
+    })
   }
 
   /** One look at everything. */
@@ -70,10 +76,12 @@ export class LabWatch {
    */
   quickStates(): Map<string, {state: NodeState; pid: number | null}> {
     const ctx = this.context()
-    return new Map(ctx.specs.map((s) => {
-      const st = ctx.supervisor.status(s.name)
-      return [s.name, {state: st.state, pid: st.pid ?? null}]
-    }))
+    return new Map(
+      ctx.specs.map((s) => {
+        const st = ctx.supervisor.status(s.name)
+        return [s.name, {state: st.state, pid: st.pid ?? null}]
+      }),
+    )
   }
 
   async close(): Promise<void> {

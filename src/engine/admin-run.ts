@@ -54,7 +54,14 @@ export interface AdminRun {
 }
 
 /** Runs mqadmin; output goes to this process's stdout/stderr too unless `capture`. */
-export function runAdmin(options: {args: string[]; engine: ApacheEngine; java: JavaRuntime; logDir: string; capture: boolean; env?: NodeJS.ProcessEnv}): Promise<AdminRun> {
+export function runAdmin(options: {
+  args: string[]
+  engine: ApacheEngine
+  java: JavaRuntime
+  logDir: string
+  capture: boolean
+  env?: NodeJS.ProcessEnv
+}): Promise<AdminRun> {
   const env = {...(options.env ?? process.env), ROCKETMQ_HOME: options.engine.home}
   const argv = [...jvmArgs('admin', {java: options.java, home: options.engine.home, logDir: options.logDir, env}), ...options.args]
   return new Promise((resolve, reject) => {

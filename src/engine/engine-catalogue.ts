@@ -37,15 +37,21 @@ export function inspectDistribution(home: string): Distribution {
   try {
     jars = fs.readdirSync(path.join(home, 'lib')).filter((f) => f.endsWith('.jar'))
   } catch {
-    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home} is not an Apache RocketMQ distribution (no lib/ folder)`, {suggestion: 'point it at the folder an official rocketmq-all-4.9.x-bin-release.zip unpacks to (it holds bin/, conf/, lib/)'})
+    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home} is not an Apache RocketMQ distribution (no lib/ folder)`, {
+      suggestion: 'point it at the folder an official rocketmq-all-4.9.x-bin-release.zip unpacks to (it holds bin/, conf/, lib/)',
+    })
   }
   const broker = jars.map((j) => /^rocketmq-broker-(.+)\.jar$/.exec(j)).find((m) => m !== null)
   if (!broker || !jars.some((j) => j.startsWith('rocketmq-namesrv-'))) {
-    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home}/lib holds no rocketmq-broker and rocketmq-namesrv jars`, {suggestion: 'point it at an unpacked Apache RocketMQ 4.x distribution'})
+    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home}/lib holds no rocketmq-broker and rocketmq-namesrv jars`, {
+      suggestion: 'point it at an unpacked Apache RocketMQ 4.x distribution',
+    })
   }
   const missing = ['logback_namesrv.xml', 'logback_broker.xml'].filter((f) => !fs.existsSync(path.join(home, 'conf', f)))
   if (missing.length > 0) {
-    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home}/conf lacks ${missing.join(', ')}: RocketMQ's startup classes load them`, {suggestion: 'use a complete distribution, or mqlab engine install apache'})
+    throw new MqlabError('ENGINE_NOT_INSTALLED', `${home}/conf lacks ${missing.join(', ')}: RocketMQ's startup classes load them`, {
+      suggestion: 'use a complete distribution, or mqlab engine install apache',
+    })
   }
   return {home, version: broker[1]!, jars: jars.length}
 }
@@ -67,11 +73,16 @@ export interface EngineEntry {
 
 /** Every engine: the embedded runtime, each install under $MQLAB_HOME/engines, and ROCKETMQ_HOME when set. */
 export function listEngines(env: NodeJS.ProcessEnv = process.env, embeddedVersion = 'runtime'): EngineEntry[] {
-  const out: EngineEntry[] = [{engine: 'embedded', version: embeddedVersion, home: null, source: 'built-in', dir: null, jars: null, installedAt: null, state: 'ready'}]
+  const out: EngineEntry[] = [
+    {engine: 'embedded', version: embeddedVersion, home: null, source: 'built-in', dir: null, jars: null, installedAt: null, state: 'ready'},
+  ]
   const root = enginesDir(env)
   let names: string[] = []
   try {
-    names = fs.readdirSync(root).filter((n) => n.startsWith('apache-')).sort()
+    names = fs
+      .readdirSync(root)
+      .filter((n) => n.startsWith('apache-'))
+      .sort()
   } catch {
     // nothing installed yet
   }
@@ -79,7 +90,17 @@ export function listEngines(env: NodeJS.ProcessEnv = process.env, embeddedVersio
     const dir = path.join(root, name)
     const m = readManifest(dir)
     if (m) out.push({engine: 'apache', version: m.version, home: m.home, source: m.source, dir, jars: m.jars, installedAt: m.installedAt, state: 'ready'})
-    else out.push({engine: 'apache', version: name.replace(/^apache-/, '').replace(/-dist$/, ''), home: null, source: 'maven', dir, jars: null, installedAt: null, state: 'half-finished'})
+    else
+      out.push({
+        engine: 'apache',
+        version: name.replace(/^apache-/, '').replace(/-dist$/, ''),
+        home: null,
+        source: 'maven',
+        dir,
+        jars: null,
+        installedAt: null,
+        state: 'half-finished',
+      })
   }
   const envHome = env.ROCKETMQ_HOME
   if (envHome !== undefined && envHome !== '') {
@@ -112,12 +133,17 @@ export function resolveApacheEngine(version: string | undefined, env: NodeJS.Pro
     return {version: d.version, home: d.home, source: 'ROCKETMQ_HOME'}
   }
   const ready = listEngines(env).filter((e) => e.engine === 'apache' && e.state === 'ready' && e.home !== null)
-  const pick = (version === undefined ? undefined : ready.find((e) => e.version === version)) ?? [...ready].sort((a, b) => compareVersions(b.version, a.version))[0]
+  const pick =
+    (version === undefined ? undefined : ready.find((e) => e.version === version)) ?? [...ready].sort((a, b) => compareVersions(b.version, a.version))[0]
   if (!pick) {
-    throw new MqlabError('ENGINE_NOT_INSTALLED', `Apache RocketMQ${version ? ` ${version}` : ''} is not installed (looked in ${enginesDir(env)}, ROCKETMQ_HOME unset)`, {
-      suggestion: `mqlab engine install apache${version ? ` --version ${version}` : ''}   (or set ROCKETMQ_HOME to an unpacked distribution)`,
-      details: {version: version ?? DEFAULT_APACHE_VERSION, enginesDir: enginesDir(env)},
-    })
+    throw new MqlabError(
+      'ENGINE_NOT_INSTALLED',
+      `Apache RocketMQ${version ? ` ${version}` : ''} is not installed (looked in ${enginesDir(env)}, ROCKETMQ_HOME unset)`,
+      {
+        suggestion: `mqlab engine install apache${version ? ` --version ${version}` : ''}   (or set ROCKETMQ_HOME to an unpacked distribution)`,
+        details: {version: version ?? DEFAULT_APACHE_VERSION, enginesDir: enginesDir(env)},
+      },
+    )
   }
   return {version: pick.version, home: pick.home!, source: pick.source}
 }

@@ -2,8 +2,8 @@
 import {Flags} from '@oclif/core'
 
 export const engineFlag = Flags.string({
-  description: 'engine of the lab\'s nodes: embedded (mqlab\'s runtime) or apache (Apache RocketMQ on a JVM; mqlab engine install apache); NODE=ENGINE for one node; repeatable',
+  description:
+    "engine of the lab's nodes: embedded (mqlab's runtime) or apache (Apache RocketMQ on a JVM; mqlab engine install apache); NODE=ENGINE for one node; repeatable",
   helpValue: 'apache|embedded|NODE=ENGINE',
   multiple: true,
 })
-

@@ -10,10 +10,25 @@ import {resolveApacheEngine} from './engine-catalogue.js'
 import {applyEngineFlags, EMBEDDED_ONLY, readLabEngines, usesApache, writeLabEngines, type LabEngines} from './lab-engines.js'
 
 /** The engine record `--engine` values give a lab about to be written by init (throws before anything is written). */
-export function planEngines(values: readonly string[], request: {template: string; dir: string; namesrv: number; flush: FlushDiskType; cluster: string; hosts: number}): LabEngines {
+export function planEngines(
+  values: readonly string[],
+  request: {template: string; dir: string; namesrv: number; flush: FlushDiskType; cluster: string; hosts: number},
+): LabEngines {
   const spec = findTemplate(request.template)
-  const plan = planLab(spec, {dir: path.resolve(request.dir), namesrvCount: request.namesrv, flushDiskType: request.flush, clusterName: request.cluster, hosts: request.hosts})
-  return withVersion(applyEngineFlags(EMBEDDED_ONLY, values, plan.nodes.map((n) => n.name)))
+  const plan = planLab(spec, {
+    dir: path.resolve(request.dir),
+    namesrvCount: request.namesrv,
+    flushDiskType: request.flush,
+    clusterName: request.cluster,
+    hosts: request.hosts,
+  })
+  return withVersion(
+    applyEngineFlags(
+      EMBEDDED_ONLY,
+      values,
+      plan.nodes.map((n) => n.name),
+    ),
+  )
 }
 
 /** Applies `--engine` values to an existing lab and records them; returns the record. */

@@ -56,7 +56,11 @@ export function findMaven(env: NodeJS.ProcessEnv = process.env): string {
       details: {mvn, error: run.error?.message ?? run.stderr?.trim() ?? null},
     })
   }
-  const first = (run.stdout ?? '').replace(/\u001B\[[0-9;]*m/g, '').split('\n')[0]?.trim() ?? ''
+  const first =
+    (run.stdout ?? '')
+      .replace(/\u001B\[[0-9;]*m/g, '')
+      .split('\n')[0]
+      ?.trim() ?? ''
   return first
 }
 
@@ -72,7 +76,18 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
   const dir = apacheInstallDir(request.version, env)
   const existing = readManifest(dir)
   if (existing && !request.force) {
-    return {engine: 'apache', version: existing.version, action: 'already-installed', dir, home: existing.home, source: existing.source, jars: existing.jars, java: javaInfo, seconds: secondsSince(started), resumed: false}
+    return {
+      engine: 'apache',
+      version: existing.version,
+      action: 'already-installed',
+      dir,
+      home: existing.home,
+      source: existing.source,
+      jars: existing.jars,
+      java: javaInfo,
+      seconds: secondsSince(started),
+      resumed: false,
+    }
   }
   const maven = findMaven(env)
   const resumed = !existing && fs.existsSync(dir)
@@ -84,7 +99,9 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
     fs.mkdirSync(work, {recursive: true})
     fs.writeFileSync(path.join(work, 'pom.xml'), renderInstallPom(request.version))
   } catch (err) {
-    throw new MqlabError('WRITE_FAILED', `cannot write ${dir}: ${(err as Error).message}`, {suggestion: 'check the permissions, or set MQLAB_HOME to a writable folder'})
+    throw new MqlabError('WRITE_FAILED', `cannot write ${dir}: ${(err as Error).message}`, {
+      suggestion: 'check the permissions, or set MQLAB_HOME to a writable folder',
+    })
   }
   step(`resolving ${apacheArtifacts(request.version).join(', ')} with Maven (${maven})`)
   try {
@@ -98,7 +115,9 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
   }
   const jars = fs.readdirSync(partial).filter((f) => f.endsWith('.jar'))
   if (!jars.some((j) => j.startsWith(`rocketmq-broker-${request.version}`))) {
-    throw new MqlabError('ENGINE_INSTALL_FAILED', `Maven finished but ${partial} holds no rocketmq-broker-${request.version}.jar`, {suggestion: 'run the install again with --force'})
+    throw new MqlabError('ENGINE_INSTALL_FAILED', `Maven finished but ${partial} holds no rocketmq-broker-${request.version}.jar`, {
+      suggestion: 'run the install again with --force',
+    })
   }
   step(`${jars.length} jars resolved; writing conf/ (logback configs)`)
   // From here until engine.json is written again the install is half-finished (a --force reinstall keeps
@@ -108,8 +127,29 @@ export async function installApache(request: InstallRequest): Promise<InstallRes
   fs.rmSync(path.join(dir, 'lib'), {recursive: true, force: true})
   fs.renameSync(partial, path.join(dir, 'lib'))
   const seconds = secondsSince(started)
-  writeManifest(dir, {engine: 'apache', version: request.version, home: dir, source: 'maven', artifacts: apacheArtifacts(request.version), jars: jars.length, installedAt: new Date().toISOString(), seconds})
-  return {engine: 'apache', version: request.version, action: 'installed', dir, home: dir, source: 'maven', jars: jars.length, java: javaInfo, maven, seconds, resumed}
+  writeManifest(dir, {
+    engine: 'apache',
+    version: request.version,
+    home: dir,
+    source: 'maven',
+    artifacts: apacheArtifacts(request.version),
+    jars: jars.length,
+    installedAt: new Date().toISOString(),
+    seconds,
+  })
+  return {
+    engine: 'apache',
+    version: request.version,
+    action: 'installed',
+    dir,
+    home: dir,
+    source: 'maven',
+    jars: jars.length,
+    java: javaInfo,
+    maven,
+    seconds,
+    resumed,
+  }
 }
 
 function writeConf(dir: string): void {
@@ -123,8 +163,26 @@ function registerDistribution(home: string, java: InstallResult['java'], env: No
   const dist = inspectDistribution(path.resolve(home))
   const dir = `${apacheInstallDir(dist.version, env)}-dist`
   fs.mkdirSync(dir, {recursive: true})
-  writeManifest(dir, {engine: 'apache', version: dist.version, home: dist.home, source: 'rocketmq-home', jars: dist.jars, installedAt: new Date().toISOString()})
-  return {engine: 'apache', version: dist.version, action: 'registered', dir, home: dist.home, source: 'rocketmq-home', jars: dist.jars, java, seconds: secondsSince(started), resumed: false}
+  writeManifest(dir, {
+    engine: 'apache',
+    version: dist.version,
+    home: dist.home,
+    source: 'rocketmq-home',
+    jars: dist.jars,
+    installedAt: new Date().toISOString(),
+  })
+  return {
+    engine: 'apache',
+    version: dist.version,
+    action: 'registered',
+    dir,
+    home: dist.home,
+    source: 'rocketmq-home',
+    jars: dist.jars,
+    java,
+    seconds: secondsSince(started),
+    resumed: false,
+  }
 }
 
 function runMaven(env: NodeJS.ProcessEnv, args: string[], version: string): Promise<void> {
@@ -138,22 +196,34 @@ function runMaven(env: NodeJS.ProcessEnv, args: string[], version: string): Prom
     }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
-    child.once('error', (err) => reject(new MqlabError('MAVEN_NOT_FOUND', `cannot run ${mvn}: ${err.message}`, {suggestion: 'install Maven 3 (Debian: apt-get install maven)'})))
+    child.once('error', (err) =>
+      reject(new MqlabError('MAVEN_NOT_FOUND', `cannot run ${mvn}: ${err.message}`, {suggestion: 'install Maven 3 (Debian: apt-get install maven)'})),
+    )
     child.once('exit', (code) => {
       if (code === 0) return resolve()
       const failure = classifyMavenFailure(output)
       if (failure.kind === 'not-served') {
-        reject(new MqlabError('ENGINE_VERSION_NOT_SERVED', `the Maven registry does not serve ${failure.artifact} (Apache RocketMQ ${version})`, {
-          suggestion: `install a version it serves (mqlab engine install apache --version 4.9.7), or point --rocketmq-home at an unpacked ${version} distribution`,
-          details: {artifact: failure.artifact, version},
-        }))
+        reject(
+          new MqlabError('ENGINE_VERSION_NOT_SERVED', `the Maven registry does not serve ${failure.artifact} (Apache RocketMQ ${version})`, {
+            suggestion: `install a version it serves (mqlab engine install apache --version 4.9.7), or point --rocketmq-home at an unpacked ${version} distribution`,
+            details: {artifact: failure.artifact, version},
+          }),
+        )
       } else if (failure.kind === 'unreachable') {
-        reject(new MqlabError('REGISTRY_UNREACHABLE', `Maven could not reach its registry: ${failure.detail}`, {
-          suggestion: 'check the network or the proxy in ~/.m2/settings.xml, then run the install again (it starts over where it stopped; jars already in ~/.m2 are not fetched again)',
-          details: {detail: failure.detail},
-        }))
+        reject(
+          new MqlabError('REGISTRY_UNREACHABLE', `Maven could not reach its registry: ${failure.detail}`, {
+            suggestion:
+              'check the network or the proxy in ~/.m2/settings.xml, then run the install again (it starts over where it stopped; jars already in ~/.m2 are not fetched again)',
+            details: {detail: failure.detail},
+          }),
+        )
       } else {
-        reject(new MqlabError('ENGINE_INSTALL_FAILED', `Maven failed (exit ${code}): ${failure.detail}`, {suggestion: 'run the install again; mvn -X on the pom in the install folder shows more', details: {exitCode: code}}))
+        reject(
+          new MqlabError('ENGINE_INSTALL_FAILED', `Maven failed (exit ${code}): ${failure.detail}`, {
+            suggestion: 'run the install again; mvn -X on the pom in the install folder shows more',
+            details: {exitCode: code},
+          }),
+        )
       }
     })
   })

@@ -19,7 +19,14 @@ import {engineOf, readLabEngines, usesApache, type LabEngines} from './lab-engin
 const PID_WRAPPER = 'echo $$ > "$MQLAB_PID_FILE" && exec "$@"'
 
 /** The spawn request for a node on Apache RocketMQ. */
-export function jvmNodeLaunch(spec: LabNodeSpec, pidFile: string, labDir: string, engine: ApacheEngine, java: JavaRuntime, env: NodeJS.ProcessEnv = process.env): Omit<SpawnRequest, 'logFile'> {
+export function jvmNodeLaunch(
+  spec: LabNodeSpec,
+  pidFile: string,
+  labDir: string,
+  engine: ApacheEngine,
+  java: JavaRuntime,
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<SpawnRequest, 'logFile'> {
   const childEnv: Record<string, string> = {}
   for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v
   childEnv.MQLAB_PID_FILE = pidFile

@@ -18,7 +18,11 @@ export interface UpEngineSummary {
   apache: {version: string; home: string; java: string} | null
 }
 
-export async function prepareLabEngines(lab: LabSnapshot, flagValues: readonly string[] | undefined, log: (line: string) => unknown): Promise<{problems: ConfigProblem[]; summary: UpEngineSummary | null}> {
+export async function prepareLabEngines(
+  lab: LabSnapshot,
+  flagValues: readonly string[] | undefined,
+  log: (line: string) => unknown,
+): Promise<{problems: ConfigProblem[]; summary: UpEngineSummary | null}> {
   const names = lab.nodes.map((n) => n.name)
   const engines = flagValues === undefined ? readLabEngines(lab.dir) : recordEngines(lab.dir, flagValues, names)
   const problems = engineProblems(lab, engines)

@@ -55,14 +55,20 @@ export function engineNotes(lab: LabSnapshot, engines: LabEngines): NodeEngineNo
     const notes: string[] = []
     if (n.kind === 'namesrv') {
       notes.push(`binds 0.0.0.0:${ports.join(',')} (every interface); bindAddress is mqlab-only and ignored by the JVM`)
-      notes.push(`JVM heap ${HEAP_MB.namesrv} MiB (RocketMQ's runserver.sh asks for 4 GiB); about 125 MB resident in a lab (an embedded name server: about 55 MB)`)
+      notes.push(
+        `JVM heap ${HEAP_MB.namesrv} MiB (RocketMQ's runserver.sh asks for 4 GiB); about 125 MB resident in a lab (an embedded name server: about 55 MB)`,
+      )
     } else {
       notes.push(`binds 0.0.0.0 on ${ports.join(', ')} (every interface); brokerIP1 ${n.config.brokerIP1} is only what it advertises`)
-      notes.push(`JVM heap ${HEAP_MB.broker} MiB (runbroker.sh asks for 8 GiB) plus memory-mapped commitlog and consume queue files; about 215 MB resident in a lab (an embedded broker: about 57 MB)`)
+      notes.push(
+        `JVM heap ${HEAP_MB.broker} MiB (runbroker.sh asks for 8 GiB) plus memory-mapped commitlog and consume queue files; about 215 MB resident in a lab (an embedded broker: about 57 MB)`,
+      )
       if (n.config.enableDLegerCommitLog) notes.push('DLedger mode runs for real on the JVM (brokerId/brokerRole come from the election)')
     }
     // key-ignored warns that mqlab's runtime does not model a key; on the JVM that key does take effect.
-    const modelledByJvm = lab.problems.filter((p) => p.rule === 'key-ignored' && p.file === n.file && p.key !== undefined && !/RocketMQ 5/.test(p.message)).map((p) => p.key!)
+    const modelledByJvm = lab.problems
+      .filter((p) => p.rule === 'key-ignored' && p.file === n.file && p.key !== undefined && !/RocketMQ 5/.test(p.message))
+      .map((p) => p.key!)
     if (modelledByJvm.length > 0) notes.push(`takes effect on the JVM although mqlab's runtime ignores it: ${modelledByJvm.join(', ')}`)
     return {node: n.name, engine, notes}
   })

@@ -43,10 +43,14 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaRuntime {
   const run = spawnSync(java, ['-version'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env, timeout: 30_000})
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code
-    throw new MqlabError('JAVA_NOT_FOUND', code === 'ENOENT' ? `no Java found (${java}): Apache RocketMQ runs on a JVM` : `cannot run ${java} -version: ${run.error.message}`, {
-      suggestion: 'install a JDK 8 or newer (Debian: apt-get install openjdk-17-jdk-headless), or set JAVA_HOME',
-      details: {java},
-    })
+    throw new MqlabError(
+      'JAVA_NOT_FOUND',
+      code === 'ENOENT' ? `no Java found (${java}): Apache RocketMQ runs on a JVM` : `cannot run ${java} -version: ${run.error.message}`,
+      {
+        suggestion: 'install a JDK 8 or newer (Debian: apt-get install openjdk-17-jdk-headless), or set JAVA_HOME',
+        details: {java},
+      },
+    )
   }
   // `java -version` prints on stderr.
   return checkJavaVersion(java, `${run.stderr ?? ''}${run.stdout ?? ''}`)
@@ -55,7 +59,11 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaRuntime {
 /** The runtime described by `java -version` output, or JAVA_TOO_OLD / JAVA_NOT_FOUND (pure). */
 export function checkJavaVersion(java: string, output: string): JavaRuntime {
   const parsed = parseJavaVersion(output)
-  if (parsed === undefined) throw new MqlabError('JAVA_NOT_FOUND', `cannot read the Java version from ${java} -version: ${output.trim()}`, {suggestion: 'check your JDK installation or JAVA_HOME', details: {java}})
+  if (parsed === undefined)
+    throw new MqlabError('JAVA_NOT_FOUND', `cannot read the Java version from ${java} -version: ${output.trim()}`, {
+      suggestion: 'check your JDK installation or JAVA_HOME',
+      details: {java},
+    })
   if (parsed.major < MIN_JAVA_MAJOR) {
     throw new MqlabError('JAVA_TOO_OLD', `Java ${parsed.version} (${java}) is too old: Apache RocketMQ 4.9 needs Java ${MIN_JAVA_MAJOR} or newer`, {
       suggestion: 'install a JDK 8 or newer (17 is what mqlab is tested with) and point JAVA_HOME at it',

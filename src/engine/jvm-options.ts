@@ -25,7 +25,12 @@ export const HEAP_MB = {namesrv: 96, broker: 256, admin: 128} as const
  */
 export function moduleFlags(major: number): string[] {
   if (major < 9) return []
-  return ['--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED']
+  return [
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+  ]
 }
 
 /** Extra options from MQLAB_JVM_OPTS (space separated), appended last so they win. */

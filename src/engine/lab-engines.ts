@@ -45,7 +45,9 @@ export function applyEngineFlags(current: LabEngines, values: readonly string[],
     const eq = value.indexOf('=')
     const engine = eq < 0 ? value : value.slice(eq + 1).trim()
     if (!isEngine(engine)) {
-      throw new MqlabError('UNKNOWN_ENGINE', `unknown engine "${engine}" in --engine ${raw}: the engines are ${ENGINE_NAMES.join(', ')}`, {suggestion: '--engine apache, or per node --engine broker-a-slave=apache'})
+      throw new MqlabError('UNKNOWN_ENGINE', `unknown engine "${engine}" in --engine ${raw}: the engines are ${ENGINE_NAMES.join(', ')}`, {
+        suggestion: '--engine apache, or per node --engine broker-a-slave=apache',
+      })
     }
     if (eq < 0) {
       next.default = engine
@@ -54,7 +56,10 @@ export function applyEngineFlags(current: LabEngines, values: readonly string[],
     }
     const node = value.slice(0, eq).trim()
     if (!labNodes.includes(node)) {
-      throw new MqlabError('UNKNOWN_NODE', `--engine ${raw}: the lab has no node "${node}"`, {suggestion: `nodes: ${labNodes.join(', ')}`, details: {node, nodes: [...labNodes]}})
+      throw new MqlabError('UNKNOWN_NODE', `--engine ${raw}: the lab has no node "${node}"`, {
+        suggestion: `nodes: ${labNodes.join(', ')}`,
+        details: {node, nodes: [...labNodes]},
+      })
     }
     next.nodes[node] = engine
   }

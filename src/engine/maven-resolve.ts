@@ -36,24 +36,30 @@ ${deps}
 }
 
 /** What a failed Maven run means. */
-export type MavenFailure =
-  | {kind: 'not-served'; artifact: string}
-  | {kind: 'unreachable'; detail: string}
-  | {kind: 'other'; detail: string}
+export type MavenFailure = {kind: 'not-served'; artifact: string} | {kind: 'unreachable'; detail: string} | {kind: 'other'; detail: string}
 
 /** Classifies the output of a failed `mvn` run (pure). */
 export function classifyMavenFailure(output: string): MavenFailure {
   const text = output.replace(/\u001B\[[0-9;]*m/g, '')
-  const unreachable = /(UnknownHostException|Unknown host|Connection refused|Connect to [^ ]+ failed|connect timed out|Read timed out|Network is unreachable|No route to host|Temporary failure in name resolution|Could not transfer artifact[^\n]*)/i.exec(text)
+  const unreachable =
+    /(UnknownHostException|Unknown host|Connection refused|Connect to [^ ]+ failed|connect timed out|Read timed out|Network is unreachable|No route to host|Temporary failure in name resolution|Could not transfer artifact[^\n]*)/i.exec(
+      text,
+    )
   if (unreachable) return {kind: 'unreachable', detail: lineAround(text, unreachable.index)}
   const missing = /Could not find artifact ([^\s]+)|artifact ([^\s]+) was not found|The following artifacts could not be resolved: ([^\s,]+)/i.exec(text)
   if (missing) return {kind: 'not-served', artifact: (missing[1] ?? missing[2] ?? missing[3])!.replace(/:$/, '')}
-  const errors = text.split('\n').filter((l) => l.includes('[ERROR]') && l.trim() !== '[ERROR]').slice(0, 3)
+  const errors = text
+    .split('\n')
+    .filter((l) => l.includes('[ERROR]') && l.trim() !== '[ERROR]')
+    .slice(0, 3)
   return {kind: 'other', detail: errors.length > 0 ? errors.join('\n') : text.trim().split('\n').slice(-5).join('\n')}
 }
 
 function lineAround(text: string, index: number): string {
   const start = text.lastIndexOf('\n', index) + 1
   const end = text.indexOf('\n', index)
-  return text.slice(start, end < 0 ? undefined : end).replace(/^\[ERROR\]\s*/, '').trim()
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .replace(/^\[ERROR\]\s*/, '')
+    .trim()
 }

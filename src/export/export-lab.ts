@@ -23,7 +23,10 @@ export interface ExportResult {
 
 /** Validates an export plan as one topology over the real hosts (pure apart from reading nothing). */
 export function validateExport(plan: ExportPlan, out: string): ValidationResult {
-  const snapshot = buildSnapshot(out, plan.nodes.map((n) => ({name: n.file, text: n.text})))
+  const snapshot = buildSnapshot(
+    out,
+    plan.nodes.map((n) => ({name: n.file, text: n.text})),
+  )
   return summarize(snapshot, [...snapshot.problems, ...checkTopology(snapshot)])
 }
 
@@ -34,7 +37,12 @@ export function exportLab(options: {dir: string; hosts: string; out: string; sto
   } catch (err) {
     throw new MqlabError('INVALID_ARGUMENT', (err as Error).message, {suggestion: '--hosts 10.0.0.1,10.0.0.2 or --hosts mq1,mq2,mq3'})
   }
-  if (!path.isAbsolute(options.storeRoot)) throw new MqlabError('INVALID_ARGUMENT', `--store-root ${options.storeRoot} is not absolute: RocketMQ would resolve it against the directory each script starts in`, {suggestion: '--store-root /data/rocketmq/store'})
+  if (!path.isAbsolute(options.storeRoot))
+    throw new MqlabError(
+      'INVALID_ARGUMENT',
+      `--store-root ${options.storeRoot} is not absolute: RocketMQ would resolve it against the directory each script starts in`,
+      {suggestion: '--store-root /data/rocketmq/store'},
+    )
   const lab = readLab(options.dir)
   if (lab.nodes.length === 0) throw new MqlabError('VALIDATION_FAILED', `the lab in ${lab.dir} has no nodes to export`)
   const texts = new Map(lab.nodes.map((n) => [n.name, fs.readFileSync(n.path, 'utf8')]))
@@ -43,7 +51,9 @@ export function exportLab(options: {dir: string; hosts: string; out: string; sto
   const validation = validateExport(plan, out)
 
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0 && !options.force) {
-    throw new MqlabError('DIR_NOT_EMPTY', `${out} is not empty; nothing was written`, {suggestion: 'choose another --out, or add --force to overwrite the exported files in it'})
+    throw new MqlabError('DIR_NOT_EMPTY', `${out} is not empty; nothing was written`, {
+      suggestion: 'choose another --out, or add --force to overwrite the exported files in it',
+    })
   }
   const result: ExportResult = {
     dir: lab.dir,

@@ -42,9 +42,13 @@ export interface ExportPlan {
 
 /** Checks `--hosts` (pure): names or addresses, no ports, no duplicates. */
 export function parseHosts(value: string): string[] {
-  const hosts = value.split(',').map((h) => h.trim()).filter((h) => h !== '')
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '')
   const bad = hosts.filter((h) => !/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(h))
-  if (hosts.length === 0 || bad.length > 0) throw new Error(`--hosts wants host names or addresses separated by commas (no ports)${bad.length ? `: not one: ${bad.join(', ')}` : ''}`)
+  if (hosts.length === 0 || bad.length > 0)
+    throw new Error(`--hosts wants host names or addresses separated by commas (no ports)${bad.length ? `: not one: ${bad.join(', ')}` : ''}`)
   const dup = hosts.find((h, i) => hosts.indexOf(h) !== i)
   if (dup) throw new Error(`--hosts names ${dup} twice`)
   return hosts
@@ -61,10 +65,22 @@ export function planExport(lab: LabSnapshot, texts: ReadonlyMap<string, string>,
     used.set(k, n + 1)
     return base + n * step
   }
-  const ports = new Map(placed.map(({node, host}) => [node.name, node.kind === 'namesrv' ? next(host, 'namesrv', DEFAULT_PORTS.namesrv, 1) : next(host, 'broker', DEFAULT_PORTS.broker, 10)]))
-  const raftPorts = new Map(placed.filter(({node}) => node.kind === 'broker' && node.config.enableDLegerCommitLog).map(({node, host}) => [node.name, next(host, 'dledger', DEFAULT_PORTS.dledger, 1)]))
+  const ports = new Map(
+    placed.map(({node, host}) => [
+      node.name,
+      node.kind === 'namesrv' ? next(host, 'namesrv', DEFAULT_PORTS.namesrv, 1) : next(host, 'broker', DEFAULT_PORTS.broker, 10),
+    ]),
+  )
+  const raftPorts = new Map(
+    placed
+      .filter(({node}) => node.kind === 'broker' && node.config.enableDLegerCommitLog)
+      .map(({node, host}) => [node.name, next(host, 'dledger', DEFAULT_PORTS.dledger, 1)]),
+  )
   const hostOf = new Map(placed.map(({node, host}) => [node.name, host]))
-  const namesrvAddr = placed.filter(({node}) => node.kind === 'namesrv').map(({node, host}) => `${host}:${ports.get(node.name)}`).join(';')
+  const namesrvAddr = placed
+    .filter(({node}) => node.kind === 'namesrv')
+    .map(({node, host}) => `${host}:${ports.get(node.name)}`)
+    .join(';')
 
   const nodes = placed.map(({node, host}): ExportedNode => {
     const text = texts.get(node.name) ?? ''
@@ -119,16 +135,33 @@ function slotOf(lab: LabSnapshot, node: LabNode): number {
 }
 
 function defaultLeaf(key: string, selfId: string | undefined): string {
-  return {storePathConsumeQueue: 'consumequeue', storePathIndex: 'index', storeCheckpoint: 'checkpoint', abortFile: 'abort', storePathDLedgerCommitLog: `dledger-${selfId ?? 'n0'}`}[key] ?? key
+  return (
+    {
+      storePathConsumeQueue: 'consumequeue',
+      storePathIndex: 'index',
+      storeCheckpoint: 'checkpoint',
+      abortFile: 'abort',
+      storePathDLedgerCommitLog: `dledger-${selfId ?? 'n0'}`,
+    }[key] ?? key
+  )
 }
 
 /** dLegerPeers with each member's host and raft port (members found by their dLegerSelfId in the group). */
-function exportPeers(peers: string, lab: LabSnapshot, group: string | undefined, hostOf: ReadonlyMap<string, string>, raftPorts: ReadonlyMap<string, number>): string {
+function exportPeers(
+  peers: string,
+  lab: LabSnapshot,
+  group: string | undefined,
+  hostOf: ReadonlyMap<string, string>,
+  raftPorts: ReadonlyMap<string, number>,
+): string {
   const parsed = parseDLedgerPeers(peers)
   if (!parsed.ok) return peers
   return parsed.peers
     .map((p) => {
-      const member = lab.nodes.find((n) => n.kind === 'broker' && n.config.enableDLegerCommitLog && n.config.dLegerSelfId === p.id && (group === undefined || n.config.dLegerGroup === group))
+      const member = lab.nodes.find(
+        (n) =>
+          n.kind === 'broker' && n.config.enableDLegerCommitLog && n.config.dLegerSelfId === p.id && (group === undefined || n.config.dLegerGroup === group),
+      )
       if (!member) return `${p.id}-${p.host}:${p.port}`
       return `${p.id}-${hostOf.get(member.name)}:${raftPorts.get(member.name)}`
     })

@@ -58,7 +58,12 @@ export function renderStopScript(host: string, nodes: readonly ExportedNode[]): 
 /** README.md of the export. */
 export function renderExportReadme(plan: ExportPlan, labDir: string): string {
   const byHost = plan.hosts.map((h) => ({host: h, nodes: plan.nodes.filter((n) => n.host === h)}))
-  const table = byHost.flatMap(({host, nodes}) => nodes.map((n) => `| ${host} | ${n.name} | ${n.role} | ${n.file} | ${n.listenPort}${n.kind === 'broker' ? ` (also ${n.listenPort - 2}, ${n.listenPort + 1})` : ''} | ${n.storeDir} |`))
+  const table = byHost.flatMap(({host, nodes}) =>
+    nodes.map(
+      (n) =>
+        `| ${host} | ${n.name} | ${n.role} | ${n.file} | ${n.listenPort}${n.kind === 'broker' ? ` (also ${n.listenPort - 2}, ${n.listenPort + 1})` : ''} | ${n.storeDir} |`,
+    ),
+  )
   const step = (s: (typeof STEPS)[number]) => byHost.filter(({nodes}) => nodes.some((n) => stepOf(n) === s)).map(({host}) => host)
   return `# RocketMQ cluster exported from ${labDir}
 

@@ -40,13 +40,7 @@ export function shapes(f: DirectionFault): boolean {
  * it (a TCP stream keeps its order, so jitter delays but never reorders), and after the bandwidth cap
  * let the bytes ahead of it through. `random` is a draw in [0, 1).
  */
-export function releaseTime(
-  f: DirectionFault,
-  arrival: number,
-  bytes: number,
-  previous: {release: number},
-  random: number,
-): number {
+export function releaseTime(f: DirectionFault, arrival: number, bytes: number, previous: {release: number}, random: number): number {
   const latency = f.delayMs + (f.jitterMs > 0 ? random * f.jitterMs : 0)
   let release = Math.max(arrival + latency, previous.release)
   if (f.bandwidthKiBps > 0) release = Math.max(release, previous.release) + (bytes / (f.bandwidthKiBps * 1024)) * 1000

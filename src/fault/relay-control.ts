@@ -28,9 +28,13 @@ export async function relaysOn(dir: string, timeoutMs = 15_000): Promise<RelaysF
   try {
     const live = ctx.specs.filter((s) => isLive(ctx.supervisor.status(s.name).state)).map((s) => s.name)
     if (live.length > 0) {
-      throw new MqlabError('LAB_RUNNING', `the lab is running (${live.join(', ')}); relays change the addresses nodes dial, so they go in while it is stopped`, {
-        suggestion: 'mqlab down, then mqlab relays on, then mqlab up',
-      })
+      throw new MqlabError(
+        'LAB_RUNNING',
+        `the lab is running (${live.join(', ')}); relays change the addresses nodes dial, so they go in while it is stopped`,
+        {
+          suggestion: 'mqlab down, then mqlab relays on, then mqlab up',
+        },
+      )
     }
   } finally {
     await ctx.close()
@@ -71,7 +75,11 @@ export async function relaysOff(dir: string, timeoutMs = 10_000): Promise<{stopp
 }
 
 /** Changes the wanted link faults and waits for the daemon to apply them; returns the new state. */
-export async function changeLinkFaults(dir: string, change: (state: LinkStates, relays: RelaysFile) => LinkStates, timeoutMs = 5000): Promise<{state: LinkStates; relays: RelaysFile}> {
+export async function changeLinkFaults(
+  dir: string,
+  change: (state: LinkStates, relays: RelaysFile) => LinkStates,
+  timeoutMs = 5000,
+): Promise<{state: LinkStates; relays: RelaysFile}> {
   const abs = path.resolve(dir)
   const relays = currentRelays(abs)
   if (relays === undefined) {
@@ -92,7 +100,8 @@ export async function changeLinkFaults(dir: string, change: (state: LinkStates, 
   for (;;) {
     const now = readJson<RelaysFile>(relaysPath(abs))
     if (now !== undefined && now.applied >= version) return {state, relays: now}
-    if (Date.now() > deadline) throw new MqlabError('NODE_NOT_RUNNING', 'the relay daemon did not apply the change in time', {suggestion: `see ${path.join(abs, 'logs', 'relays.log')}`})
+    if (Date.now() > deadline)
+      throw new MqlabError('NODE_NOT_RUNNING', 'the relay daemon did not apply the change in time', {suggestion: `see ${path.join(abs, 'logs', 'relays.log')}`})
     await sleep(25)
   }
 }
@@ -101,7 +110,16 @@ export async function changeLinkFaults(dir: string, change: (state: LinkStates, 
 export function describeState(state: LinkStates, relays: RelaysFile): string[] {
   return relays.links.map((l) => {
     const f = state[linkKey(l)]
-    const dir = (d: LinkStates[string]['up'] | undefined) => (d === undefined ? 'ok' : d.stalled ? 'STALLED' : d.delayMs || d.jitterMs ? `delay ${d.delayMs}±${d.jitterMs} ms` : d.bandwidthKiBps ? `${d.bandwidthKiBps} KiB/s` : 'ok')
+    const dir = (d: LinkStates[string]['up'] | undefined) =>
+      d === undefined
+        ? 'ok'
+        : d.stalled
+          ? 'STALLED'
+          : d.delayMs || d.jitterMs
+            ? `delay ${d.delayMs}±${d.jitterMs} ms`
+            : d.bandwidthKiBps
+              ? `${d.bandwidthKiBps} KiB/s`
+              : 'ok'
     return `${l.from} → ${l.to} (${l.kind}, via ${l.address}): ${dir(f?.up)} / answers ${dir(f?.down)}`
   })
 }

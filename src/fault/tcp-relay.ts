@@ -228,8 +228,24 @@ export class TcpRelay {
       conn.upstream = upstream
       const {timers, random, maxQueuedBytes} = this.options
       conn.pipes = [
-        new Pipe(client, upstream, () => this.fault.up, timers, random, maxQueuedBytes, (n) => (this.totals.bytesUp += n)),
-        new Pipe(upstream, client, () => this.fault.down, timers, random, maxQueuedBytes, (n) => (this.totals.bytesDown += n)),
+        new Pipe(
+          client,
+          upstream,
+          () => this.fault.up,
+          timers,
+          random,
+          maxQueuedBytes,
+          (n) => (this.totals.bytesUp += n),
+        ),
+        new Pipe(
+          upstream,
+          client,
+          () => this.fault.down,
+          timers,
+          random,
+          maxQueuedBytes,
+          (n) => (this.totals.bytesDown += n),
+        ),
       ]
       upstream.on('error', () => this.drop(conn, false))
       upstream.on('close', () => this.drop(conn, false))

@@ -37,7 +37,16 @@ export async function watchElection(
   const group = former.spec.brokerName!
   const others = ctx.specs.filter((s) => s.fileRole === 'DLEDGER' && s.brokerName === group && s.name !== former.spec.name)
   const ns = ctx.specs.filter((s) => s.kind === 'namesrv')
-  const result: ElectionWatch = {group, formerLeader: former.spec.name, formerTerm: former.term, newLeader: null, newTerm: null, electedAfterMs: null, registeredAfterMs: null, timedOut: false}
+  const result: ElectionWatch = {
+    group,
+    formerLeader: former.spec.name,
+    formerTerm: former.term,
+    newLeader: null,
+    newTerm: null,
+    electedAfterMs: null,
+    registeredAfterMs: null,
+    timedOut: false,
+  }
   const deadline = killedAt + options.timeoutMs
   while (ctx.deps.clock.now() < deadline) {
     const now = () => ctx.deps.clock.now() - killedAt

@@ -20,7 +20,8 @@ const TIMEOUT_MS = 2000
 const MAX_TOPICS = 200
 
 /** RocketMQ 4.9.8's system topics (TopicValidator) and the per-group retry and dead-letter topics. */
-const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|BenchmarkTest|OFFSET_MOVED_EVENT|SELF_TEST_TOPIC|TRANS_CHECK_MAX_TIME_TOPIC|RMQ_SYS_.*|rmq_sys_.*|%RETRY%.*|%DLQ%.*)$/
+const SYSTEM_TOPIC =
+  /^(TBW102|SCHEDULE_TOPIC_XXXX|BenchmarkTest|OFFSET_MOVED_EVENT|SELF_TEST_TOPIC|TRANS_CHECK_MAX_TIME_TOPIC|RMQ_SYS_.*|rmq_sys_.*|%RETRY%.*|%DLQ%.*)$/
 
 /** Whether a topic is one of RocketMQ's own (or a cluster/broker-name topic of the lab). */
 export function isUserTopic(topic: string, specs: readonly LabNodeSpec[]): boolean {
@@ -29,7 +30,11 @@ export function isUserTopic(topic: string, specs: readonly LabNodeSpec[]): boole
 }
 
 /** The user topics and their groups, from the first live name server that answers; null when none does. */
-export async function readTopicPlacements(specs: readonly LabNodeSpec[], live: ReadonlySet<string>, clusterNames: readonly string[]): Promise<TopicPlacement[] | null> {
+export async function readTopicPlacements(
+  specs: readonly LabNodeSpec[],
+  live: ReadonlySet<string>,
+  clusterNames: readonly string[],
+): Promise<TopicPlacement[] | null> {
   const namesrvs = specs.filter((s) => s.kind === 'namesrv' && live.has(s.name)).map((s) => s.addr)
   if (namesrvs.length === 0) return null
   const admin = new MQAdmin({namesrvAddr: namesrvs, requestTimeoutMs: TIMEOUT_MS})
@@ -79,7 +84,9 @@ export async function readSlaveTopics(specs: readonly LabNodeSpec[], live: Reado
  * Reads the topics before the kill (the dead master's queue data leaves the routes with it when no
  * slave is left), and returns how to read the rest after it.
  */
-export async function observeAroundKill(ctx: Pick<LabContext, 'specs' | 'supervisor' | 'lab'>): Promise<{after(node: string): Promise<KillObservation | undefined>}> {
+export async function observeAroundKill(
+  ctx: Pick<LabContext, 'specs' | 'supervisor' | 'lab'>,
+): Promise<{after(node: string): Promise<KillObservation | undefined>}> {
   const liveNow = () => new Set(ctx.specs.filter((s) => ctx.supervisor.status(s.name).state === 'running').map((s) => s.name))
   const clusters = [...new Set(ctx.lab.nodes.flatMap((n) => (n.kind === 'broker' ? [n.config.brokerClusterName] : [])))]
   const topics = await readTopicPlacements(ctx.specs, liveNow(), clusters)

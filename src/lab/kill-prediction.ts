@@ -67,7 +67,8 @@ export interface KillPredictionInput {
 export function predictKill(input: KillPredictionInput): KillPrediction | undefined {
   const spec = input.specs.find((s) => s.name === input.node)
   if (spec === undefined) return undefined
-  if (input.paused === true) return spec.kind === 'broker' && (spec.fileRole === 'ASYNC_MASTER' || spec.fileRole === 'SYNC_MASTER') ? masterPaused(spec, input) : undefined
+  if (input.paused === true)
+    return spec.kind === 'broker' && (spec.fileRole === 'ASYNC_MASTER' || spec.fileRole === 'SYNC_MASTER') ? masterPaused(spec, input) : undefined
   if (spec.kind === 'namesrv') return namesrvDied(spec, input)
   if (spec.fileRole === 'DLEDGER') return dledgerMemberDied(spec, input)
   if (spec.fileRole === 'SLAVE') return slaveDied(spec, input)
@@ -79,7 +80,12 @@ export function predictKill(input: KillPredictionInput): KillPrediction | undefi
  * supervisor); null while the node is still running (a signal that did not end it), and for a paused
  * node other than a master.
  */
-export function predictAfterKill(ctx: Pick<LabContext, 'specs' | 'supervisor'>, node: string, signal: string, observation?: KillObservation): KillPrediction | null {
+export function predictAfterKill(
+  ctx: Pick<LabContext, 'specs' | 'supervisor'>,
+  node: string,
+  signal: string,
+  observation?: KillObservation,
+): KillPrediction | null {
   const state = ctx.supervisor.status(node).state
   if (isLive(state) && state !== 'paused') return null
   // A paused (SIGSTOPped) node holds its connections but answers nothing: it serves no one.
@@ -102,7 +108,9 @@ function namesrvDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredict
       'but new clients find no route, route refreshes fail, and brokers cannot register until a name server is back (they retry every 30 s).',
     )
   }
-  effects.push(`${spec.name} keeps no state on disk that matters: started again, it relearns every broker at their next registration (within 30 s; mqlab's brokers register at start and then every 30 s).`)
+  effects.push(
+    `${spec.name} keeps no state on disk that matters: started again, it relearns every broker at their next registration (within 30 s; mqlab's brokers register at start and then every 30 s).`,
+  )
   return {
     node: spec.name,
     kind: 'namesrv',
@@ -148,7 +156,9 @@ function slaveDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredictio
     effects.push(`Sends to ${group} are unaffected: ${liveMaster.name} is an ASYNC_MASTER and does not wait for a slave.`)
   }
   if (liveMaster !== undefined) {
-    effects.push(`Until ${spec.name} is back, ${group}'s new messages exist only on ${list([liveMaster.name, ...otherLiveSlaves])}; started again, it reconnects to the master and copies what it missed.`)
+    effects.push(
+      `Until ${spec.name} is back, ${group}'s new messages exist only on ${list([liveMaster.name, ...otherLiveSlaves])}; started again, it reconnects to the master and copies what it missed.`,
+    )
   }
   return {
     node: spec.name,
@@ -162,7 +172,19 @@ function slaveDied(spec: LabNodeSpec, input: KillPredictionInput): KillPredictio
     state: 'dead',
     topics: null,
     effects,
-    claims: groupSendStatus === null ? [] : [{what: 'send-status', topics: [], groups: [group], nodes: [], when: {from: 'now', until: `${spec.name} is back and has reported its offset`}, detail: groupSendStatus}],
+    claims:
+      groupSendStatus === null
+        ? []
+        : [
+            {
+              what: 'send-status',
+              topics: [],
+              groups: [group],
+              nodes: [],
+              when: {from: 'now', until: `${spec.name} is back and has reported its offset`},
+              detail: groupSendStatus,
+            },
+          ],
     next: [`mqlab start ${spec.name}`, 'mqlab replication'],
   }
 }
@@ -176,10 +198,12 @@ function dledgerMemberDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   if (live.length >= majority) {
     effects.push(
       `${live.length} of ${members.length} members of ${group} are left, a majority (${majority}): if ${spec.name} was the leader, they elect a new one (about 10 s in RocketMQ's docs) and ${group} accepts writes again; otherwise nothing changes for clients.`,
-      'Clients that were running see a new leader only at their next route poll (up to 30 s more; with mqlab\'s --fast-failover, at the first failed request after the new leader registered); until then sends to the group fail and are retried elsewhere, if there is an elsewhere.',
+      "Clients that were running see a new leader only at their next route poll (up to 30 s more; with mqlab's --fast-failover, at the first failed request after the new leader registered); until then sends to the group fail and are retried elsewhere, if there is an elsewhere.",
     )
   } else {
-    effects.push(`Only ${live.length} of ${members.length} members of ${group} are left, short of a majority (${majority}): ${group} elects no leader and accepts no writes until a member returns.`)
+    effects.push(
+      `Only ${live.length} of ${members.length} members of ${group} are left, short of a majority (${majority}): ${group} elects no leader and accepts no writes until a member returns.`,
+    )
   }
   effects.push('Messages a DLedger leader acknowledged were on a majority, so none is lost while a majority survives.')
   return {
@@ -198,4 +222,3 @@ function dledgerMemberDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
     next: [`mqlab start ${spec.name}`, 'mqlab status'],
   }
 }
-

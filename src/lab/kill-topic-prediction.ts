@@ -54,15 +54,7 @@ export interface TopicPrediction {
 
 /** A claim in machine-readable form, for experiments to check against what happened. */
 export interface PredictionClaim {
-  what:
-    | 'no-promotion'
-    | 'messages-readable'
-    | 'messages-unreadable'
-    | 'writes-go-to'
-    | 'writes-fail'
-    | 'send-status'
-    | 'in-flight-sends'
-    | 'route-notice'
+  what: 'no-promotion' | 'messages-readable' | 'messages-unreadable' | 'writes-go-to' | 'writes-fail' | 'send-status' | 'in-flight-sends' | 'route-notice'
   topics: string[]
   groups: string[]
   nodes: string[]
@@ -131,7 +123,8 @@ export function topicEffects(p: TopicPrediction, deadMaster: string): string[] {
     )
   }
   const unreachable = p.unreadable.filter((u) => u.reason === 'slave-unreachable').map((u) => u.topic)
-  if (unreachable.length > 0) out.push(`${p.servingSlave} did not say which topics it holds, so it is unknown whether ${unreachable.join(', ')} can be read there.`)
+  if (unreachable.length > 0)
+    out.push(`${p.servingSlave} did not say which topics it holds, so it is unknown whether ${unreachable.join(', ')} can be read there.`)
   const noSlave = p.unreadable.filter((u) => u.reason === 'no-live-slave').map((u) => u.topic)
   if (noSlave.length > 0) out.push(`Unreadable on ${p.group} until ${deadMaster} restarts: ${noSlave.join(', ')}.`)
   if (p.unwritable.length > 0) {
@@ -152,8 +145,16 @@ export function topicClaims(p: TopicPrediction, deadMaster: string): PredictionC
   const byReason = new Map<UnreadableReason, string[]>()
   for (const u of p.unreadable) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.topic])
   for (const [reason, topics] of byReason) {
-    claims.push({what: 'messages-unreadable', topics, groups: [p.group], nodes: p.servingSlave === null ? [] : [p.servingSlave], when: {from: 'now', until}, detail: reason})
+    claims.push({
+      what: 'messages-unreadable',
+      topics,
+      groups: [p.group],
+      nodes: p.servingSlave === null ? [] : [p.servingSlave],
+      when: {from: 'now', until},
+      detail: reason,
+    })
   }
-  if (p.unwritable.length > 0) claims.push({what: 'writes-fail', topics: p.unwritable, groups: [p.group], nodes: [], when: {from: 'now', until}, detail: 'NO_WRITABLE_QUEUE'})
+  if (p.unwritable.length > 0)
+    claims.push({what: 'writes-fail', topics: p.unwritable, groups: [p.group], nodes: [], when: {from: 'now', until}, detail: 'NO_WRITABLE_QUEUE'})
   return claims
 }

@@ -55,10 +55,25 @@ export function contextFor(lab: LabSnapshot, options: OpenLabOptions = {}): LabC
   const real = options.deps && isComplete(options.deps) ? undefined : realSupervisorDeps(lab.dir)
   const deps: SupervisorDeps = {...real!, ...options.deps} as SupervisorDeps
   // Java nodes stop more slowly: a longer wait before SIGKILL unless the caller sets one
-  const supervisor = new Supervisor(deps, {...(real ? engineTimings(lab.dir, lab.nodes.map((n) => n.name)) : {}), ...options.timings})
+  const supervisor = new Supervisor(deps, {
+    ...(real
+      ? engineTimings(
+          lab.dir,
+          lab.nodes.map((n) => n.name),
+        )
+      : {}),
+    ...options.timings,
+  })
   return {dir: lab.dir, lab, specs: nodeSpecs(lab), deps, supervisor, close: () => deps.wire.close()}
 }
 
 function isComplete(deps: Partial<SupervisorDeps>): deps is SupervisorDeps {
-  return deps.host !== undefined && deps.files !== undefined && deps.wire !== undefined && deps.ports !== undefined && deps.clock !== undefined && deps.launch !== undefined
+  return (
+    deps.host !== undefined &&
+    deps.files !== undefined &&
+    deps.wire !== undefined &&
+    deps.ports !== undefined &&
+    deps.clock !== undefined &&
+    deps.launch !== undefined
+  )
 }

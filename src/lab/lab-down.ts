@@ -31,7 +31,12 @@ export async function runDown(ctx: LabContext, options: {clean: boolean}): Promi
   const known = new Set(ctx.specs.map((s) => s.name))
   const strays = ctx.deps.files.nodesWithRunFiles().filter((n) => !known.has(n))
   // Reverse start order: DLedger members and slaves, masters, name servers; strays first of all.
-  const waves = [strays, ...startSteps(ctx.specs).reverse().map((s) => s.nodes.map((n) => n.name))]
+  const waves = [
+    strays,
+    ...startSteps(ctx.specs)
+      .reverse()
+      .map((s) => s.nodes.map((n) => n.name)),
+  ]
   for (const wave of waves) {
     const outcomes = await Promise.all(wave.map((node) => supervisor.stop(node)))
     nodes.push(...outcomes)

@@ -8,12 +8,17 @@ export function portInUse(conflicts: readonly PortConflict[]): MqlabError {
   const first = conflicts[0]
   const files = [...new Set(conflicts.map((c) => c.file))].join(', ')
   const otherLabs = [...new Set(conflicts.flatMap((c) => (c.owner?.labDir ? [c.owner.labDir] : [])))]
-  return new MqlabError('PORT_IN_USE', lines.length === 1 ? `${lines[0]}; nothing was started` : `${lines.length} ports are taken; nothing was started:\n  ${lines.join('\n  ')}`, {
-    suggestion: otherLabs.length > 0
-      ? `stop the other lab (mqlab down --dir ${otherLabs.join(' ; mqlab down --dir ')}), or place this one elsewhere: mqlab init TEMPLATE --force --port-offset 1000 (or --host 127.0.0.5)`
-      : `stop what holds ${lines.length === 1 ? 'it' : 'them'} (ss -ltnp 'sport = :${first?.port ?? 'PORT'}' shows who), or give the node free ports in ${files} and run mqlab validate`,
-    details: {conflicts},
-  })
+  return new MqlabError(
+    'PORT_IN_USE',
+    lines.length === 1 ? `${lines[0]}; nothing was started` : `${lines.length} ports are taken; nothing was started:\n  ${lines.join('\n  ')}`,
+    {
+      suggestion:
+        otherLabs.length > 0
+          ? `stop the other lab (mqlab down --dir ${otherLabs.join(' ; mqlab down --dir ')}), or place this one elsewhere: mqlab init TEMPLATE --force --port-offset 1000 (or --host 127.0.0.5)`
+          : `stop what holds ${lines.length === 1 ? 'it' : 'them'} (ss -ltnp 'sport = :${first?.port ?? 'PORT'}' shows who), or give the node free ports in ${files} and run mqlab validate`,
+      details: {conflicts},
+    },
+  )
 }
 
 /** Throws INTERRUPTED when `signal` has aborted. */

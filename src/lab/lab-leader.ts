@@ -57,7 +57,10 @@ export async function transferLeader(ctx: LabContext, group: string, to: string,
     }),
   )
   const leader = infos.find((i) => i.info?.dLedgerRole === 'LEADER')
-  if (!leader) throw new MqlabError('NODE_NOT_RUNNING', `no member of ${group} is leader now`, {suggestion: 'wait for the election to finish (mqlab status shows each member\'s raft role)'})
+  if (!leader)
+    throw new MqlabError('NODE_NOT_RUNNING', `no member of ${group} is leader now`, {
+      suggestion: "wait for the election to finish (mqlab status shows each member's raft role)",
+    })
   const term = Number(leader.info!.dLedgerTerm)
   const leaderId = leader.node.config.dLegerSelfId!
   const transfereeId = target.config.dLegerSelfId!
@@ -82,7 +85,8 @@ export async function transferLeader(ctx: LabContext, group: string, to: string,
   const codeName = CODE_NAMES[decoded.code] ?? String(decoded.code)
   if (decoded.code !== 200) {
     throw new MqlabError('PROMOTE_FAILED', `${leader.node.name} refused the transfer to ${target.name}: ${codeName} (${decoded.code})`, {
-      suggestion: decoded.code === 417 ? `${target.name} is more than 1000 entries behind; wait for it to catch up` : 'check mqlab status and the members\' logs',
+      suggestion:
+        decoded.code === 417 ? `${target.name} is more than 1000 entries behind; wait for it to catch up` : "check mqlab status and the members' logs",
       details: {code: decoded.code},
     })
   }

@@ -75,7 +75,12 @@ export async function freezeNode(ctx: LabContext, input: string, pause: boolean)
   return finish(ctx, spec.name, pause ? 'pause' : 'resume', {signal: outcome})
 }
 
-function finish(ctx: LabContext, node: string, action: NodeActionResult['action'], parts: Pick<NodeActionResult, 'start' | 'stop' | 'signal'>): NodeActionResult {
+function finish(
+  ctx: LabContext,
+  node: string,
+  action: NodeActionResult['action'],
+  parts: Pick<NodeActionResult, 'start' | 'stop' | 'signal'>,
+): NodeActionResult {
   const status = ctx.supervisor.status(node)
   const otherCrashes = ctx.specs
     .filter((s) => s.name !== node)

@@ -49,7 +49,18 @@ function specOf(node: LabNode): LabNodeSpec {
   if (node.kind === 'namesrv') {
     const c = node.config
     const host = c.bindAddress === '0.0.0.0' || c.bindAddress === '' ? '127.0.0.1' : c.bindAddress
-    return {name: node.name, kind: 'namesrv', confPath: node.path, file: node.file, host, addr: `${host}:${c.listenPort}`, fileRole: 'namesrv', namesrvAddrs: [], ports, step: 0}
+    return {
+      name: node.name,
+      kind: 'namesrv',
+      confPath: node.path,
+      file: node.file,
+      host,
+      addr: `${host}:${c.listenPort}`,
+      fileRole: 'namesrv',
+      namesrvAddrs: [],
+      ports,
+      step: 0,
+    }
   }
   const c = node.config
   const dledger = c.enableDLegerCommitLog

@@ -84,15 +84,22 @@ export async function promoteNode(ctx: LabContext, input: string, options: Promo
   const group = spec.brokerName!
   const formerMaster = await findFormerMaster(ctx, spec)
   const warnings: string[] = []
-  const forced = (formerMaster.state !== null && isLive(formerMaster.state)) || (formerMaster.registeredAddr !== null && formerMaster.registeredAddr !== spec.addr)
+  const forced =
+    (formerMaster.state !== null && isLive(formerMaster.state)) || (formerMaster.registeredAddr !== null && formerMaster.registeredAddr !== spec.addr)
   if (forced && !options.force) {
-    const who = formerMaster.node !== null && formerMaster.state !== null && isLive(formerMaster.state) ? `${formerMaster.node} is ${formerMaster.state}` : `a name server lists ${formerMaster.registeredAddr} as its master`
+    const who =
+      formerMaster.node !== null && formerMaster.state !== null && isLive(formerMaster.state)
+        ? `${formerMaster.node} is ${formerMaster.state}`
+        : `a name server lists ${formerMaster.registeredAddr} as its master`
     throw new MqlabError('MASTER_ALIVE', `${group} still has a master: ${who}; promoting ${spec.name} now would give ${group} two masters`, {
       suggestion: `RocketMQ promotes by hand only after the master is gone: mqlab kill ${formerMaster.node ?? 'MASTER'} (or mqlab stop) first, or pass --force to promote anyway`,
       details: {formerMaster},
     })
   }
-  if (forced) warnings.push(`${formerMaster.node ?? formerMaster.registeredAddr} is still the master of ${group} too: two masters take writes for ${group} until you stop it (mqlab stop ${formerMaster.node ?? 'MASTER'})`)
+  if (forced)
+    warnings.push(
+      `${formerMaster.node ?? formerMaster.registeredAddr} is still the master of ${group} too: two masters take writes for ${group} until you stop it (mqlab stop ${formerMaster.node ?? 'MASTER'})`,
+    )
 
   const at = new Date(ctx.deps.clock.now()).toISOString()
   const noteText = formatPromotionNote({at, node: spec.name, brokerName: group, formerMaster: formerMaster.node}, lastValues(text))
@@ -113,10 +120,15 @@ export async function promoteNode(ctx: LabContext, input: string, options: Promo
   const registeredWith = await waitForMaster(ctx, promoted, options.registerTimeoutMs ?? 30_000, edit.changes)
   const masterAfterMs = registeredWith.length > 0 ? ctx.deps.clock.now() - startedAt : null
   if (registeredWith.length === 0) warnings.push('no name server of the lab is running: nothing lists it as master yet (it registers when one starts)')
-  if (role === 'SYNC_MASTER') warnings.push(`as a SYNC_MASTER with no slave replicating from it, ${spec.name} answers every send SLAVE_NOT_AVAILABLE (stored, not replicated) until a slave follows it`)
+  if (role === 'SYNC_MASTER')
+    warnings.push(
+      `as a SYNC_MASTER with no slave replicating from it, ${spec.name} answers every send SLAVE_NOT_AVAILABLE (stored, not replicated) until a slave follows it`,
+    )
   const next: string[] = []
   if (formerMaster.node !== null) {
-    next.push(`${formerMaster.node} must not come back as a second master (mqlab start refuses it): make it a slave of ${spec.name} first — in ${ctx.specs.find((s) => s.name === formerMaster.node)?.file ?? 'its conf file'} set brokerId=${nextSlaveId(nodeSpecs(readLab(ctx.dir)), group)} and brokerRole=SLAVE`)
+    next.push(
+      `${formerMaster.node} must not come back as a second master (mqlab start refuses it): make it a slave of ${spec.name} first — in ${ctx.specs.find((s) => s.name === formerMaster.node)?.file ?? 'its conf file'} set brokerId=${nextSlaveId(nodeSpecs(readLab(ctx.dir)), group)} and brokerRole=SLAVE`,
+    )
   }
   next.push('mqlab replication', 'mqlab cluster')
   return {
@@ -150,12 +162,16 @@ function requirePromotable(spec: LabNodeSpec, promotedBefore: boolean): void {
       : spec.fileRole === 'DLEDGER'
         ? `${spec.name} is a DLedger member: its group elects its master by itself`
         : `${spec.name} is already a master (${spec.fileRole}) in ${spec.file}`
-  throw new MqlabError('NOT_A_SLAVE', `cannot promote ${spec.name}: ${why}`, {suggestion: 'name a classic slave (brokerRole=SLAVE), e.g. broker-a-slave; mqlab status shows the roles'})
+  throw new MqlabError('NOT_A_SLAVE', `cannot promote ${spec.name}: ${why}`, {
+    suggestion: 'name a classic slave (brokerRole=SLAVE), e.g. broker-a-slave; mqlab status shows the roles',
+  })
 }
 
 /** The group's master as the lab's files and the name servers see it. */
 async function findFormerMaster(ctx: LabContext, spec: LabNodeSpec): Promise<FormerMaster> {
-  const masters = ctx.specs.filter((s) => s.name !== spec.name && s.brokerName === spec.brokerName && (s.fileRole === 'ASYNC_MASTER' || s.fileRole === 'SYNC_MASTER'))
+  const masters = ctx.specs.filter(
+    (s) => s.name !== spec.name && s.brokerName === spec.brokerName && (s.fileRole === 'ASYNC_MASTER' || s.fileRole === 'SYNC_MASTER'),
+  )
   const live = masters.find((m) => isLive(ctx.supervisor.status(m.name).state))
   const node = live ?? masters[0]
   let registeredAddr: string | null = null
@@ -183,14 +199,20 @@ function writeNodeFile(file: string, text: string): void {
   try {
     writeAtomically(file, text)
   } catch (err) {
-    throw new MqlabError('WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, {suggestion: 'check the folder permissions; nothing was changed', cause: err})
+    throw new MqlabError('WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, {
+      suggestion: 'check the folder permissions; nothing was changed',
+      cause: err,
+    })
   }
 }
 
 /** The node's spec as its rewritten file now says. */
 function respec(ctx: LabContext, spec: LabNodeSpec): LabNodeSpec {
   const fresh = nodeSpecs(readLab(ctx.dir)).find((s) => s.name === spec.name)
-  if (fresh === undefined) throw new MqlabError('PROMOTE_FAILED', `${spec.file} no longer names ${spec.name} after the rewrite`, {suggestion: 'check the file; mqlab validate lists its problems'})
+  if (fresh === undefined)
+    throw new MqlabError('PROMOTE_FAILED', `${spec.file} no longer names ${spec.name} after the rewrite`, {
+      suggestion: 'check the file; mqlab validate lists its problems',
+    })
   return fresh
 }
 
@@ -216,9 +238,13 @@ async function waitForMaster(ctx: LabContext, spec: LabNodeSpec, timeoutMs: numb
     if (answered.length > 0 && seen.length === answered.length) return seen
     if (clock.now() >= deadline) {
       throw afterEdit(
-        new MqlabError('PROMOTE_FAILED', `${spec.name} started but is not listed as the master (brokerId 0) of ${spec.brokerName} after ${Math.round(timeoutMs / 1000)} s (listed by ${seen.length} of ${answered.length} name servers)`, {
-          suggestion: `look at mqlab cluster and ${spec.name}'s log (mqlab logs ${spec.name})`,
-        }),
+        new MqlabError(
+          'PROMOTE_FAILED',
+          `${spec.name} started but is not listed as the master (brokerId 0) of ${spec.brokerName} after ${Math.round(timeoutMs / 1000)} s (listed by ${seen.length} of ${answered.length} name servers)`,
+          {
+            suggestion: `look at mqlab cluster and ${spec.name}'s log (mqlab logs ${spec.name})`,
+          },
+        ),
         spec,
         changes,
       )

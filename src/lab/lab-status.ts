@@ -76,7 +76,11 @@ export async function collectStatus(ctx: LabContext): Promise<StatusResult> {
   const timeoutMs = supervisor.timings.probeTimeoutMs
   const statuses = new Map(ctx.specs.map((s) => [s.name, supervisor.status(s.name)]))
   const running = (s: LabNodeSpec) => statuses.get(s.name)?.state === 'running'
-  const cluster = await firstClusterInfo(ctx.specs.filter((s) => s.kind === 'namesrv' && running(s)), ctx, timeoutMs)
+  const cluster = await firstClusterInfo(
+    ctx.specs.filter((s) => s.kind === 'namesrv' && running(s)),
+    ctx,
+    timeoutMs,
+  )
   const runtime = new Map<string, Record<string, string> | Error>()
   await Promise.all(
     ctx.specs
@@ -136,12 +140,17 @@ async function firstClusterInfo(namesrvs: LabNodeSpec[], ctx: LabContext, timeou
 }
 
 /** A node's role: registered (when a name server answered and the node is live) or from its file (pure). */
-export function roleOf(spec: LabNodeSpec, info: ClusterInfo | undefined, state: NodeState): {role: string; source: 'namesrv' | 'file'; brokerId?: number; note?: string} {
+export function roleOf(
+  spec: LabNodeSpec,
+  info: ClusterInfo | undefined,
+  state: NodeState,
+): {role: string; source: 'namesrv' | 'file'; brokerId?: number; note?: string} {
   if (spec.kind === 'namesrv') return {role: 'namesrv', source: 'file'}
   const fromFile = {role: fileRoleName(spec.fileRole), source: 'file' as const, ...(spec.brokerId === undefined ? {} : {brokerId: spec.brokerId})}
   if (info === undefined || (state !== 'running' && state !== 'paused')) return fromFile
   const id = registeredBrokerId(info, spec.brokerName, spec.addr)
-  if (id === undefined) return {...fromFile, role: 'not registered', note: `${fileRoleName(spec.fileRole)} in its file, but not registered with the name servers`}
+  if (id === undefined)
+    return {...fromFile, role: 'not registered', note: `${fileRoleName(spec.fileRole)} in its file, but not registered with the name servers`}
   return {role: id === 0 ? 'master' : 'slave', source: 'namesrv', brokerId: id}
 }
 

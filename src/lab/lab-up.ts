@@ -113,10 +113,14 @@ export async function runUp(ctx: LabContext, options: UpOptions = {}): Promise<O
   } catch (err) {
     await rollBack(ctx, startedNow, emit)
     throw err instanceof MqlabError && err.code === 'INTERRUPTED'
-      ? new MqlabError('INTERRUPTED', `interrupted: the ${startedNow.length} node${startedNow.length === 1 ? '' : 's'} this run started ${startedNow.length === 1 ? 'was' : 'were'} stopped again`, {
-          suggestion: 'run mqlab up again when ready',
-          details: {stopped: startedNow},
-        })
+      ? new MqlabError(
+          'INTERRUPTED',
+          `interrupted: the ${startedNow.length} node${startedNow.length === 1 ? '' : 's'} this run started ${startedNow.length === 1 ? 'was' : 'were'} stopped again`,
+          {
+            suggestion: 'run mqlab up again when ready',
+            details: {stopped: startedNow},
+          },
+        )
       : err
   }
   const elapsedMs = clock.now() - began

@@ -7,5 +7,7 @@ import {OsProcessHost} from './os-process-host.js'
 export function liveNodesIn(dir: string): string[] {
   const files = new DiskRunFiles(dir)
   const host = new OsProcessHost()
-  return files.nodesWithRunFiles().filter((node) => isLive(deriveNodeState(node, files.readRecord(node), files.readPid(node), (pid) => host.inspect(pid)).state))
+  return files
+    .nodesWithRunFiles()
+    .filter((node) => isLive(deriveNodeState(node, files.readRecord(node), files.readPid(node), (pid) => host.inspect(pid)).state))
 }

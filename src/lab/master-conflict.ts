@@ -59,7 +59,9 @@ export function nextSlaveId(specs: readonly LabNodeSpec[], brokerName: string): 
 export function masterConflictError(conflict: MasterConflict, specs: readonly LabNodeSpec[], target: LabNodeSpec): MqlabError {
   const {node, brokerName, other, otherFile} = conflict
   const id = nextSlaveId(specs, brokerName)
-  const storeHint = target.storeDir ? ` If its store holds messages ${other} never got (likely for a former master), the new master's data and its own have diverged and it will refuse to replicate: move ${target.storeDir} aside first.` : ''
+  const storeHint = target.storeDir
+    ? ` If its store holds messages ${other} never got (likely for a former master), the new master's data and its own have diverged and it will refuse to replicate: move ${target.storeDir} aside first.`
+    : ''
   const demote = `make ${node} a slave of ${other}: in ${target.file} set brokerId=${id} and brokerRole=SLAVE, then mqlab start ${node}.${storeHint}`
   const message = {
     'other-live': `${brokerName} already has a live master, ${other} (${otherFile}); starting ${node} would make a second master of ${brokerName}`,

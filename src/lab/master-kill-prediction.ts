@@ -14,10 +14,17 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
   const live = slaves.filter((s) => input.live.has(s.name))
   const liveSlaves = live.map((s) => s.name)
   const writable = writableGroups(input)
-  const topics = predictTopics(group, live.map((s) => ({name: s.name, brokerId: s.brokerId ?? 1})), writable, input.observation)
+  const topics = predictTopics(
+    group,
+    live.map((s) => ({name: s.name, brokerId: s.brokerId ?? 1})),
+    writable,
+    input.observation,
+  )
   const serving = topics.servingSlave
   const effects: string[] = []
-  const claims: PredictionClaim[] = [{what: 'no-promotion', topics: [], groups: [group], nodes: liveSlaves, when: {from: 'now', until: `${spec.name} restarts or a slave is promoted by hand`}}]
+  const claims: PredictionClaim[] = [
+    {what: 'no-promotion', topics: [], groups: [group], nodes: liveSlaves, when: {from: 'now', until: `${spec.name} restarts or a slave is promoted by hand`}},
+  ]
   effects.push(
     input.signal === 'SIGTERM' || input.signal === 'SIGINT'
       ? `${spec.name} shut down cleanly: it unregistered from the name servers.`
@@ -42,12 +49,20 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
     )
   } else {
     const dead = slaves.map((s) => s.name)
-    effects.push(`${group}'s messages are unreadable until ${spec.name} restarts${dead.length > 0 ? ` (its slave ${list(dead)} is not running)` : ' (it has no slave)'}.`)
+    effects.push(
+      `${group}'s messages are unreadable until ${spec.name} restarts${dead.length > 0 ? ` (its slave ${list(dead)} is not running)` : ' (it has no slave)'}.`,
+    )
     effects.push(...topicEffects(topics, spec.name))
   }
   claims.push(...topicClaims(topics, spec.name))
   if (!topics.observed && serving !== null) {
-    claims.push({what: 'messages-readable', topics: [], groups: [group], nodes: [serving], when: {from: 'route-poll', javaClientWithinMs: ROUTE_POLL_MS, fastClientWithinMs: FAST_FAILOVER_MS, until: `${spec.name} restarts`}})
+    claims.push({
+      what: 'messages-readable',
+      topics: [],
+      groups: [group],
+      nodes: [serving],
+      when: {from: 'route-poll', javaClientWithinMs: ROUTE_POLL_MS, fastClientWithinMs: FAST_FAILOVER_MS, until: `${spec.name} restarts`},
+    })
   }
   const otherWritable = writable.filter((g) => g !== group)
   effects.push(
@@ -62,8 +77,21 @@ export function masterDied(spec: LabNodeSpec, input: KillPredictionInput): KillP
           `A producer that was running keeps choosing ${group}'s queues until its next route poll: each such send fails fast and is retried elsewhere.`
       : `Sends in flight to ${spec.name} fail at once (connection closed); with no other master, their retries fail too.`,
   )
-  claims.push({what: 'in-flight-sends', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now'}, detail: otherWritable.length > 0 ? 'retried on another group' : 'fail'})
-  claims.push({what: 'route-notice', topics: [], groups: [group], nodes: [spec.name], when: {from: 'route-poll', javaClientWithinMs: ROUTE_POLL_MS, fastClientWithinMs: FAST_FAILOVER_MS}})
+  claims.push({
+    what: 'in-flight-sends',
+    topics: [],
+    groups: [group],
+    nodes: [spec.name],
+    when: {from: 'now'},
+    detail: otherWritable.length > 0 ? 'retried on another group' : 'fail',
+  })
+  claims.push({
+    what: 'route-notice',
+    topics: [],
+    groups: [group],
+    nodes: [spec.name],
+    when: {from: 'route-poll', javaClientWithinMs: ROUTE_POLL_MS, fastClientWithinMs: FAST_FAILOVER_MS},
+  })
   const next = [`mqlab start ${spec.name}`]
   if (liveSlaves.length > 0) next.push(`mqlab promote ${serving ?? liveSlaves[0]}   (manual failover: ${group} accepts writes again)`)
   next.push('mqlab replication', 'mqlab status')
@@ -113,10 +141,23 @@ export function masterPaused(spec: LabNodeSpec, input: KillPredictionInput): Kil
     topics: null,
     effects: pausedMasterEffects(spec.name, group),
     claims: [
-      {what: 'in-flight-sends', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now', until: `${spec.name} resumes`}, detail: 'time out, not retried'},
-      {what: 'route-notice', topics: [], groups: [group], nodes: [spec.name], when: {from: 'now', until: `${spec.name} resumes, or 120 s without registration`}, detail: 'still listed'},
+      {
+        what: 'in-flight-sends',
+        topics: [],
+        groups: [group],
+        nodes: [spec.name],
+        when: {from: 'now', until: `${spec.name} resumes`},
+        detail: 'time out, not retried',
+      },
+      {
+        what: 'route-notice',
+        topics: [],
+        groups: [group],
+        nodes: [spec.name],
+        when: {from: 'now', until: `${spec.name} resumes, or 120 s without registration`},
+        detail: 'still listed',
+      },
     ],
     next: [`mqlab resume ${spec.name}`, `mqlab kill ${spec.name}`, 'mqlab status'],
   })
 }
-

@@ -27,10 +27,14 @@ export function assertNodeFileValid(
   const errors = nodeFileErrors(ctx, spec).filter((p) => !(relayed && p.rule === 'dledger-peers'))
   if (errors.length === 0) return
   const list = errors.map((p) => `${p.line === null ? p.file : `${p.file}:${p.line}`}: [${p.rule}] ${p.key ? `${p.key}: ` : ''}${p.message}`).join('; ')
-  throw new MqlabError('VALIDATION_FAILED', `cannot ${verb} ${spec.name}: ${spec.file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (${list})${running ? `; ${spec.name} was left running` : ''}`, {
-    suggestion: `fix ${spec.file}${errors[0]?.fix ? ` (${errors[0].fix})` : ''}, check it with mqlab validate --dir ${ctx.dir}, then ${verb} again`,
-    details: {node: spec.name, problems: errors},
-  })
+  throw new MqlabError(
+    'VALIDATION_FAILED',
+    `cannot ${verb} ${spec.name}: ${spec.file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (${list})${running ? `; ${spec.name} was left running` : ''}`,
+    {
+      suggestion: `fix ${spec.file}${errors[0]?.fix ? ` (${errors[0].fix})` : ''}, check it with mqlab validate --dir ${ctx.dir}, then ${verb} again`,
+      details: {node: spec.name, problems: errors},
+    },
+  )
 }
 
 /**

@@ -17,7 +17,8 @@ export function findNode(specs: readonly LabNodeSpec[], input: string): LabNodeS
 /** UNKNOWN_NODE for `input`, suggesting the nearest node name. */
 export function unknownNode(specs: readonly LabNodeSpec[], input: string): MqlabError {
   const names = specs.map((s) => s.name)
-  if (names.length === 0) return new MqlabError('UNKNOWN_NODE', `no node "${input}": the lab has no nodes`, {suggestion: 'run mqlab validate to see why conf/ holds none'})
+  if (names.length === 0)
+    return new MqlabError('UNKNOWN_NODE', `no node "${input}": the lab has no nodes`, {suggestion: 'run mqlab validate to see why conf/ holds none'})
   const nearest = closest(input, names)
   const close = distance(input, nearest) <= Math.max(3, Math.floor(nearest.length / 3))
   return new MqlabError('UNKNOWN_NODE', `no node "${input}" in this lab${close ? `; did you mean ${nearest}?` : ''}`, {

@@ -36,7 +36,9 @@ export function deriveNodeState(
     ...(record ? {startedAt: record.startedAt} : {}),
     ...(record?.signalled ? {signalled: record.signalled} : {}),
   }
-  const sameProcess = info !== undefined && (record === undefined ? isNodeCommand(info.command) : record.startTime === undefined || info.startTime === undefined || info.startTime === record.startTime)
+  const sameProcess =
+    info !== undefined &&
+    (record === undefined ? isNodeCommand(info.command) : record.startTime === undefined || info.startTime === undefined || info.startTime === record.startTime)
   if (!sameProcess || info.state === 'exited') return {name, state: 'crashed', ...known}
   // Without /proc the state letter is unknown; pause/resume then leave a flag in the record.
   const paused = info.state === 'paused' || (info.startTime === undefined && record?.paused === true)

@@ -67,7 +67,13 @@ const hasProc = fs.existsSync('/proc/self/stat')
 
 function commandOf(pid: number): {command?: string} {
   try {
-    return {command: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '').join(' ')}
+    return {
+      command: fs
+        .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((a) => a !== '')
+        .join(' '),
+    }
   } catch {
     return {}
   }

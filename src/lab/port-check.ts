@@ -37,7 +37,15 @@ export async function findPortConflicts(specs: readonly LabNodeSpec[], probe: Po
     .filter((r) => !r.a.free)
     .map((r) => {
       const taken = r.a as {reason: string; owner?: PortOwner}
-      return {node: r.spec.name, file: r.spec.file, host: r.p.host, port: r.p.port, use: r.p.use, reason: taken.reason, ...(taken.owner ? {owner: taken.owner} : {})}
+      return {
+        node: r.spec.name,
+        file: r.spec.file,
+        host: r.p.host,
+        port: r.p.port,
+        use: r.p.use,
+        reason: taken.reason,
+        ...(taken.owner ? {owner: taken.owner} : {}),
+      }
     })
 }
 
@@ -54,7 +62,11 @@ export class NetPortProbe implements PortProbe {
       server.once('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EADDRINUSE') return resolve({free: false, reason: `cannot be bound (${err.code ?? err.message})`})
         const owner = findPortOwner(host, port)
-        const who = owner?.labDir ? `${owner.node ?? 'a node'} of the mqlab lab in ${owner.labDir} (pid ${owner.pid})` : owner ? `pid ${owner.pid} (${owner.command.slice(0, 80) || '?'})` : 'another process'
+        const who = owner?.labDir
+          ? `${owner.node ?? 'a node'} of the mqlab lab in ${owner.labDir} (pid ${owner.pid})`
+          : owner
+            ? `pid ${owner.pid} (${owner.command.slice(0, 80) || '?'})`
+            : 'another process'
         resolve({free: false, reason: `is in use by ${who}`, ...(owner ? {owner} : {})})
       })
       server.listen({host, port, exclusive: true}, () => server.close(() => resolve({free: true})))

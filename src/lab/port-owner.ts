@@ -96,5 +96,8 @@ function listeningInodes(host: string, port: number): Set<string> {
 function hexIpv4(host: string): string {
   const octets = host.split('.').map(Number)
   if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o))) return '--'
-  return octets.reverse().map((o) => o.toString(16).toUpperCase().padStart(2, '0')).join('')
+  return octets
+    .reverse()
+    .map((o) => o.toString(16).toUpperCase().padStart(2, '0'))
+    .join('')
 }

@@ -24,7 +24,10 @@ export function parseProcStat(text: string): ProcStat | undefined {
   if (open <= 0 || close < open) return undefined
   const pid = Number(text.slice(0, open).trim())
   // After ") ": state is field 3, so rest[0] is field 3 and rest[k] is field k + 3.
-  const rest = text.slice(close + 1).trim().split(/\s+/)
+  const rest = text
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/)
   if (!Number.isInteger(pid) || rest.length < 20) return undefined
   const state = rest[0]!
   const pgid = Number(rest[2])

@@ -57,7 +57,13 @@ export async function probeNode(spec: LabNodeSpec, wire: LabWire, timeoutMs: num
   )
   const answered = answers.filter((a): a is {ns: string; info: ClusterInfo} => a.info !== undefined)
   if (answered.length === 0) {
-    return {ready: true, detail: spec.namesrvAddrs.length === 0 ? 'no namesrvAddr: registered with no name server' : `not registered: no name server answered (${spec.namesrvAddrs.join(';')})`}
+    return {
+      ready: true,
+      detail:
+        spec.namesrvAddrs.length === 0
+          ? 'no namesrvAddr: registered with no name server'
+          : `not registered: no name server answered (${spec.namesrvAddrs.join(';')})`,
+    }
   }
   const missing = answered.filter((a) => registeredBrokerId(a.info, spec.brokerName, spec.addr) === undefined).map((a) => a.ns)
   if (missing.length > 0) return {ready: false, detail: `${spec.addr} is not yet registered with ${missing.join(', ')}`}
@@ -67,7 +73,12 @@ export async function probeNode(spec: LabNodeSpec, wire: LabWire, timeoutMs: num
 }
 
 /** Whether a registered slave replicates (see the file comment). */
-async function slaveReplication(spec: LabNodeSpec, masterRegistered: boolean, haStatus: NonNullable<LabWire['haStatus']>, timeoutMs: number): Promise<ProbeResult> {
+async function slaveReplication(
+  spec: LabNodeSpec,
+  masterRegistered: boolean,
+  haStatus: NonNullable<LabWire['haStatus']>,
+  timeoutMs: number,
+): Promise<ProbeResult> {
   let slave
   try {
     slave = (await haStatus(spec.addr, timeoutMs))?.slave
@@ -78,7 +89,13 @@ async function slaveReplication(spec: LabNodeSpec, masterRegistered: boolean, ha
   if (slave.state === 'CONNECTED' && slave.reporting) return {ready: true}
   if (!masterRegistered) return {ready: true, detail: 'not replicating: its master is not running'}
   if (slave.state === 'DISCONNECTED' || slave.state === 'DIVERGED') return {ready: true, detail: `not replicating: ${slave.lastError ?? slave.state}`}
-  return {ready: false, detail: slave.state === 'CONNECTED' ? `${spec.addr} is connected to its master and sends its first offset report after haSendHeartbeatInterval` : `${spec.addr} is ${slave.state} to its master`}
+  return {
+    ready: false,
+    detail:
+      slave.state === 'CONNECTED'
+        ? `${spec.addr} is connected to its master and sends its first offset report after haSendHeartbeatInterval`
+        : `${spec.addr} is ${slave.state} to its master`,
+  }
 }
 
 function message(err: unknown): string {

@@ -96,17 +96,34 @@ export class Supervisor {
 
     const pidFile = files.pidPath(spec.name)
     const request = this.deps.launch(spec, pidFile)
-    files.prepareStart(spec.name, `---- mqlab: starting ${spec.name} at ${new Date(clock.now()).toISOString()}: ${[request.command, ...request.args].join(' ')}`)
+    files.prepareStart(
+      spec.name,
+      `---- mqlab: starting ${spec.name} at ${new Date(clock.now()).toISOString()}: ${[request.command, ...request.args].join(' ')}`,
+    )
     const spawned = host.spawn({...request, logFile: files.logPath(spec.name)})
     const startedAt = clock.now()
     const startTime = host.inspect(spawned.pid)?.startTime
-    files.writeRecord({node: spec.name, pid: spawned.pid, startedAt, ...(startTime === undefined ? {} : {startTime}), command: [request.command, ...request.args]})
+    files.writeRecord({
+      node: spec.name,
+      pid: spawned.pid,
+      startedAt,
+      ...(startTime === undefined ? {} : {startTime}),
+      command: [request.command, ...request.args],
+    })
     options.onSpawned?.(spawned.pid)
 
     try {
       const probe = await this.waitReady(spec, spawned.pid, startedAt, spawned.exited, options.signal)
       spawned.detach()
-      return {node: spec.name, action: 'started', pid: spawned.pid, state: 'running', readyMs: clock.now() - startedAt, ...(probe.detail ? {note: probe.detail} : {}), ...(previousCrash ? {previousCrash} : {})}
+      return {
+        node: spec.name,
+        action: 'started',
+        pid: spawned.pid,
+        state: 'running',
+        readyMs: clock.now() - startedAt,
+        ...(probe.detail ? {note: probe.detail} : {}),
+        ...(previousCrash ? {previousCrash} : {}),
+      }
     } catch (err) {
       const lastLines = files.tailLog(spec.name, CRASH_LOG_LINES)
       await this.stop(spec.name).catch(() => undefined)
@@ -199,8 +216,7 @@ export class Supervisor {
     else if ((signal === 'SIGTERM' || signal === 'SIGINT') && status.state === 'running') {
       // A node shuts down cleanly on TERM/INT (flush, unregister), as on `mqlab stop`: stopped, not crashed.
       if (await this.waitFor(node, (s) => !isLive(s), this.timings.stopTimeoutMs)) files.clear(node)
-    }
-    else if (signal === 'SIGSTOP') await this.waitFor(node, (s) => s === 'paused', this.timings.signalWaitMs)
+    } else if (signal === 'SIGSTOP') await this.waitFor(node, (s) => s === 'paused', this.timings.signalWaitMs)
     else if (signal === 'SIGCONT') await this.waitFor(node, (s) => s === 'running', this.timings.signalWaitMs)
     return {node, signal, pid, unchanged: false, state: this.status(node).state}
   }

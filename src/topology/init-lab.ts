@@ -42,17 +42,28 @@ export interface InitResult {
 export function initLab(request: InitRequest, templates?: TemplateSpec[]): InitResult {
   const template = findTemplate(request.template, templates)
   if (request.groups !== undefined) checkRange('groups', request.groups, INIT_LIMITS.groups)
-  const spec: TemplateSpec = request.groups === undefined ? template : {...template, groups: Array.from({length: request.groups}, (_, i) => `broker-${String.fromCharCode(97 + i)}`)}
+  const spec: TemplateSpec =
+    request.groups === undefined ? template : {...template, groups: Array.from({length: request.groups}, (_, i) => `broker-${String.fromCharCode(97 + i)}`)}
   checkRange('namesrv', request.namesrv, INIT_LIMITS.namesrv)
   checkRange('hosts', request.hosts, INIT_LIMITS.hosts)
   if (request.portOffset !== undefined) checkRange('port-offset', request.portOffset, INIT_LIMITS.portOffset)
   if (request.host !== undefined) checkHost(request.host, request.hosts)
   // The cluster name becomes a topic when clusterTopicEnable is on, so it must be a valid topic name (TopicValidator).
   if (!/^[%|a-zA-Z0-9_-]{1,127}$/.test(request.cluster)) {
-    throw new MqlabError('USAGE', `--cluster "${request.cluster}" is not a valid cluster name`, {suggestion: 'use letters, digits, - and _ (e.g. DefaultCluster)'})
+    throw new MqlabError('USAGE', `--cluster "${request.cluster}" is not a valid cluster name`, {
+      suggestion: 'use letters, digits, - and _ (e.g. DefaultCluster)',
+    })
   }
   const dir = path.resolve(request.dir)
-  const plan = planLab(spec, {dir, namesrvCount: request.namesrv, flushDiskType: request.flush, clusterName: request.cluster, hosts: request.hosts, ...(request.host === undefined ? {} : {host: request.host}), ...(request.portOffset ? {portOffset: request.portOffset} : {})})
+  const plan = planLab(spec, {
+    dir,
+    namesrvCount: request.namesrv,
+    flushDiskType: request.flush,
+    clusterName: request.cluster,
+    hosts: request.hosts,
+    ...(request.host === undefined ? {} : {host: request.host}),
+    ...(request.portOffset ? {portOffset: request.portOffset} : {}),
+  })
   const written = writeLab(plan, {force: request.force})
   const validation = validateLab(dir)
   return {

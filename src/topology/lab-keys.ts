@@ -8,7 +8,10 @@ import {writeAtomically} from './write-atomically.js'
 export function setLabKeys(labDir: string, which: (confFile: string) => boolean, values: Readonly<Record<string, string>>, note?: string): string[] {
   const conf = path.join(labDir, 'conf')
   const changed: string[] = []
-  for (const f of fs.readdirSync(conf).filter((x) => x.endsWith('.properties') && which(x)).sort()) {
+  for (const f of fs
+    .readdirSync(conf)
+    .filter((x) => x.endsWith('.properties') && which(x))
+    .sort()) {
     const file = path.join(conf, f)
     const edit = setProperties(fs.readFileSync(file, 'latin1'), values, note)
     if (edit.changes.length === 0) continue

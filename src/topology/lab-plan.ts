@@ -107,11 +107,23 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
   const seats: BrokerSeat[] = []
   if (spec.mode === 'master-slave') {
     spec.groups.forEach((brokerName, g) => {
-      seats.push({name: brokerNodeName(brokerName, {master: true}), brokerName, host: hostOf(g), role: {master: true}, description: `master of ${brokerName} (${spec.masterRole})`})
+      seats.push({
+        name: brokerNodeName(brokerName, {master: true}),
+        brokerName,
+        host: hostOf(g),
+        role: {master: true},
+        description: `master of ${brokerName} (${spec.masterRole})`,
+      })
     })
     spec.groups.forEach((brokerName, g) => {
       for (let s = 1; s <= spec.slavesPerGroup; s++) {
-        seats.push({name: brokerNodeName(brokerName, {slave: s}), brokerName, host: hostOf(g + s), role: {slave: s}, description: `slave ${s} of ${brokerName}`})
+        seats.push({
+          name: brokerNodeName(brokerName, {slave: s}),
+          brokerName,
+          host: hostOf(g + s),
+          role: {slave: s},
+          description: `slave ${s} of ${brokerName}`,
+        })
       }
     })
     // One host: keep each group together (a-master, a-slave, b-master, …) so ports read in order.
@@ -121,7 +133,13 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
     for (const brokerName of spec.groups) {
       for (let k = 0; k < spec.peersPerGroup; k++) {
         const id = `n${k}`
-        seats.push({name: brokerNodeName(brokerName, {dledgerId: id}), brokerName, host: hostOf(member++), role: {dledgerId: id}, description: `DLedger member ${id} of ${brokerName}`})
+        seats.push({
+          name: brokerNodeName(brokerName, {dledgerId: id}),
+          brokerName,
+          host: hostOf(member++),
+          role: {dledgerId: id},
+          description: `DLedger member ${id} of ${brokerName}`,
+        })
       }
     }
   }
@@ -150,7 +168,11 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
     entries: [
       {key: 'listenPort', value: String(n.port)},
       {key: 'bindAddress', value: n.host, comment: 'mqlab only: the address to bind; a real RocketMQ name server ignores it and binds every interface'},
-      {key: 'kvConfigPath', value: `${options.dir}/store/${n.name}/kvConfig.json`, comment: 'per node, so name servers on one machine do not share ~/namesrv/kvConfig.json'},
+      {
+        key: 'kvConfigPath',
+        value: `${options.dir}/store/${n.name}/kvConfig.json`,
+        comment: 'per node, so name servers on one machine do not share ~/namesrv/kvConfig.json',
+      },
     ],
   }))
 
@@ -178,7 +200,8 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
         {
           key: 'mqlabDLegerHeartBeatIntervalMs',
           value: '500',
-          comment: "mqlab-only lab keys (a RocketMQ broker ignores them): DLedger's timings are fixed at 2 s heartbeats, 3 missed before an election, 300-1000 ms between vote rounds, so a failover takes 5-14 s as in production; uncomment these to shorten them for experiments",
+          comment:
+            "mqlab-only lab keys (a RocketMQ broker ignores them): DLedger's timings are fixed at 2 s heartbeats, 3 missed before an election, 300-1000 ms between vote rounds, so a failover takes 5-14 s as in production; uncomment these to shorten them for experiments",
           commentedOut: true,
         },
         {key: 'mqlabDLegerMaxHeartBeatLeak', value: '3', commentedOut: true},
@@ -188,7 +211,11 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
     } else {
       const master = 'master' in seat.role
       entries.push(
-        {key: 'brokerId', value: master ? '0' : String((seat.role as {slave: number}).slave), comment: master ? '0 is the master' : 'a slave: > 0, unique within its brokerName'},
+        {
+          key: 'brokerId',
+          value: master ? '0' : String((seat.role as {slave: number}).slave),
+          comment: master ? '0 is the master' : 'a slave: > 0, unique within its brokerName',
+        },
         {key: 'brokerRole', value: master ? (spec as {masterRole: string}).masterRole : 'SLAVE'},
       )
     }
@@ -200,7 +227,7 @@ export function planLab(spec: TemplateSpec, options: LabOptions): LabPlan {
       {key: 'haListenPort', value: String(listenPort + 1), comment: 'RocketMQ 4.x always uses listenPort+1'},
       {key: 'storePathRootDir', value: root},
       {key: 'storePathCommitLog', value: `${root}/commitlog`},
-      {key: 'deleteWhen', value: '04', comment: 'delete expired commitlog files at 04:00, keep them 48 hours (as RocketMQ\'s sample confs)'},
+      {key: 'deleteWhen', value: '04', comment: "delete expired commitlog files at 04:00, keep them 48 hours (as RocketMQ's sample confs)"},
       {key: 'fileReservedTime', value: '48'},
       {key: 'mappedFileSizeCommitLog', value: String(LAB_COMMITLOG_FILE_SIZE), comment: '16 MiB commitlog files (RocketMQ default 1 GiB): small for a lab'},
       {key: 'maxMessageSize', value: String(4 * 1024 * 1024)},

@@ -24,7 +24,9 @@ export function readLab(dir: string): LabSnapshot {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new MqlabError('LAB_NOT_FOUND', `no lab in ${paths.dir} (no conf/ folder)`, {suggestion: `create one with mqlab init --dir ${dir}, or point --dir at an existing lab`})
+      throw new MqlabError('LAB_NOT_FOUND', `no lab in ${paths.dir} (no conf/ folder)`, {
+        suggestion: `create one with mqlab init --dir ${dir}, or point --dir at an existing lab`,
+      })
     }
     throw new MqlabError('LAB_UNREADABLE', `cannot read ${paths.conf}: ${(error as Error).message}`, {suggestion: 'check the folder permissions'})
   }
@@ -46,7 +48,13 @@ export function buildSnapshot(dir: string, files: readonly ConfFileText[]): LabS
   const nodes: LabNode[] = []
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   if (sorted.length === 0) {
-    problems.push({severity: 'error', rule: 'lab-empty', file: 'conf/', message: 'conf/ holds no .properties files', fix: 'run mqlab init --force to write the files again'})
+    problems.push({
+      severity: 'error',
+      rule: 'lab-empty',
+      file: 'conf/',
+      message: 'conf/ holds no .properties files',
+      fix: 'run mqlab init --force to write the files again',
+    })
   }
   for (const entry of sorted) {
     if ('problem' in entry) {

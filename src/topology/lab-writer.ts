@@ -82,7 +82,10 @@ export function writeLab(plan: LabPlan, options: {force: boolean; now?: Date}): 
     writeAtomically(paths.marker, JSON.stringify(markerFor(plan, options.now ?? new Date()), null, 2) + '\n')
     files.push('mqlab.json')
   } catch (error) {
-    throw new MqlabError('WRITE_FAILED', `cannot write the lab in ${paths.dir}: ${(error as Error).message}`, {suggestion: 'check the folder permissions and free space', cause: error})
+    throw new MqlabError('WRITE_FAILED', `cannot write the lab in ${paths.dir}: ${(error as Error).message}`, {
+      suggestion: 'check the folder permissions and free space',
+      cause: error,
+    })
   }
   return {dir: paths.dir, files, removed}
 }

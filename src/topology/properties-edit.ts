@@ -29,7 +29,11 @@ export interface PropertiesEdit {
  * key, so a reader of the file sees why it changed; nothing is written when nothing changes.
  */
 export function setProperties(text: string, values: Readonly<Record<string, string>>, note?: string): PropertiesEdit {
-  const pairs = parseLines(text, true).filter((n) => n.type === 'PAIR') as unknown as Array<{key: string; value: string; range: [number, number, number, number]}>
+  const pairs = parseLines(text, true).filter((n) => n.type === 'PAIR') as unknown as Array<{
+    key: string
+    value: string
+    range: [number, number, number, number]
+  }>
   const last = new Map<string, string>()
   for (const p of pairs) if (p.key in values) last.set(p.key, p.value)
   const changes: PropertyChange[] = Object.entries(values)

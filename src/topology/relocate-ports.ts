@@ -18,7 +18,10 @@ export interface PortSource {
 /** Rewrites the lab's conf/*.properties (name servers first, then brokers); returns the new namesrvAddr. */
 export async function relocateLabPorts(labDir: string, ports: PortSource): Promise<{namesrvAddr: string}> {
   const conf = path.join(labDir, 'conf')
-  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
+  const files = fs
+    .readdirSync(conf)
+    .filter((f) => f.endsWith('.properties'))
+    .sort()
   const read = (f: string) => fs.readFileSync(path.join(conf, f), 'latin1')
   const write = (f: string, values: Record<string, string>) => writeAtomically(path.join(conf, f), setProperties(read(f), values).text)
   const namesrvPorts = new Map<string, number>()

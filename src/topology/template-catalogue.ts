@@ -14,7 +14,10 @@ export function templatesDir(): string {
 export function listTemplates(dir: string = templatesDir()): TemplateSpec[] {
   let names: string[]
   try {
-    names = fs.readdirSync(dir, {withFileTypes: true}).filter((d) => d.isDirectory()).map((d) => d.name)
+    names = fs
+      .readdirSync(dir, {withFileTypes: true})
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   } catch (error) {
     throw new MqlabError('BAD_TEMPLATE', `cannot read the templates folder ${dir}: ${(error as Error).message}`, {suggestion: 'reinstall mqlab'})
   }

@@ -47,9 +47,7 @@ export function validateLab(dir: string): ValidationResult {
 
 /** Orders problems (errors first, then file and line) and counts them. */
 export function summarize(lab: LabSnapshot, problems: ConfigProblem[]): ValidationResult {
-  const ordered = [...problems].sort(
-    (a, b) => sev(a) - sev(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
-  )
+  const ordered = [...problems].sort((a, b) => sev(a) - sev(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
   const errors = ordered.filter((p) => p.severity === 'error').length
   return {
     dir: lab.dir,

@@ -27,7 +27,12 @@ test('dledger on the apache engine: up elects a leader; kill it, a new leader is
   const up = await labUp(lab)
   t.is(up.exitCode, 0, up.stdout + up.stderr)
   const pids = await nodePids(lab)
-  t.deepEqual(Object.keys(pids).filter((n) => n.startsWith('broker')).sort(), ['broker-a-n0', 'broker-a-n1', 'broker-a-n2'])
+  t.deepEqual(
+    Object.keys(pids)
+      .filter((n) => n.startsWith('broker'))
+      .sort(),
+    ['broker-a-n0', 'broker-a-n1', 'broker-a-n2'],
+  )
   for (const pid of Object.values(pids)) t.true(isJava(pid))
 
   const admin = new MQAdmin({namesrvAddr: lab.namesrvAddr})
@@ -43,7 +48,10 @@ test('dledger on the apache engine: up elects a leader; kill it, a new leader is
   t.is(create.exitCode, 0, create.stdout)
   // Followers copy topics from the leader every 10 s, like slaves; the new leader must know the topic.
   await waitSlavesKnowTopic(lab, topic, 60_000)
-  const sent = await producer.send(Array.from({length: 200}, (_, i) => ({topic, body: `r${i}`})), {inflight: 8})
+  const sent = await producer.send(
+    Array.from({length: 200}, (_, i) => ({topic, body: `r${i}`})),
+    {inflight: 8},
+  )
   // Under load a JVM member can answer a few sends with a busy/timeout status: only SEND_OK is promised.
   const failed: Record<string, number> = {}
   for (const m of sent.messages) if (m.status !== 'SEND_OK') failed[m.status] = (failed[m.status] ?? 0) + 1
@@ -53,16 +61,26 @@ test('dledger on the apache engine: up elects a leader; kill it, a new leader is
   const leaderNode = status.json.result.nodes.find((n: any) => n.addr === leader).name as string
   const kill = await lab.cli('kill', leaderNode)
   t.is(kill.exitCode, 0, kill.stdout)
-  const next = await waitUntil(async () => {
-    const l = await leaderOf(admin)
-    return l !== undefined && l !== leader ? l : undefined
-  }, 'a new leader', {timeoutMs: 90_000, intervalMs: 500})
+  const next = await waitUntil(
+    async () => {
+      const l = await leaderOf(admin)
+      return l !== undefined && l !== leader ? l : undefined
+    },
+    'a new leader',
+    {timeoutMs: 90_000, intervalMs: 500},
+  )
   t.not(next, leader)
   const consumed = await drainTopic({...lab}, topic, 'raft_after_kill')
   const ids = new Set(consumed.map((m) => m.msgId))
-  t.deepEqual(acked.filter((m) => !ids.has(m.msgId!)).map((m) => m.msgId), [], 'every acknowledged message is read from the new leader')
+  t.deepEqual(
+    acked.filter((m) => !ids.has(m.msgId!)).map((m) => m.msgId),
+    [],
+    'every acknowledged message is read from the new leader',
+  )
   t.true(consumed.every((m) => m.brokerId === 0))
-  t.log(`dledger on apache: ${acked.length} of 200 SEND_OK (others ${JSON.stringify(failed)}); leader ${leaderNode} (${leader}) killed, new leader ${next}; ${consumed.length} messages read back`)
+  t.log(
+    `dledger on apache: ${acked.length} of 200 SEND_OK (others ${JSON.stringify(failed)}); leader ${leaderNode} (${leader}) killed, new leader ${next}; ${consumed.length} messages read back`,
+  )
 
   const down = await lab.cli('down')
   t.is(down.exitCode, 0, down.stdout)

@@ -126,7 +126,10 @@ export function mqlabWithEnv(cwd: string, args: string[], env: Record<string, st
  */
 export async function moveLabPorts(labDir: string): Promise<{namesrvAddr: string}> {
   const conf = path.join(labDir, 'conf')
-  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
+  const files = fs
+    .readdirSync(conf)
+    .filter((f) => f.endsWith('.properties'))
+    .sort()
   const taken = new Set<number>()
   const pick = async (neighbours: number[]) => {
     for (let i = 0; i < 1000; i++) {
@@ -156,7 +159,12 @@ export async function moveLabPorts(labDir: string): Promise<{namesrvAddr: string
   }
   const peers = [...raft].map(([id, p]) => `${id}-127.0.0.1:${p}`).join(';')
   for (const f of brokers) {
-    rewrite(path.join(conf, f), {listenPort: String(listen.get(f)), haListenPort: String(listen.get(f)! + 1), ...(namesrvAddr ? {namesrvAddr} : {}), ...(peers ? {dLegerPeers: peers} : {})})
+    rewrite(path.join(conf, f), {
+      listenPort: String(listen.get(f)),
+      haListenPort: String(listen.get(f)! + 1),
+      ...(namesrvAddr ? {namesrvAddr} : {}),
+      ...(peers ? {dLegerPeers: peers} : {}),
+    })
   }
   return {namesrvAddr}
 }
@@ -180,7 +188,10 @@ export function commitlogPrefix(storeDir: string, length: number): Buffer {
   const dir = path.join(storeDir, 'commitlog')
   const parts: Buffer[] = []
   let left = length
-  for (const name of fs.readdirSync(dir).filter((n) => /^\d{20}$/.test(n)).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => /^\d{20}$/.test(n))
+    .sort()) {
     if (left <= 0) break
     const data = fs.readFileSync(path.join(dir, name))
     parts.push(data.subarray(0, Math.min(left, data.length)))

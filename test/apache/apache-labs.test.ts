@@ -27,7 +27,10 @@ async function waitGroupsAcknowledge(lab: Lab, topic: string, groups: string[], 
   try {
     while (groups.some((g) => !seen.has(g))) {
       if (Date.now() > deadline) throw new Error(`no SEND_OK from ${groups.filter((g) => !seen.has(g)).join(', ')} within ${timeoutMs} ms`)
-      const run = await producer.send(Array.from({length: 8}, (_, i) => ({topic, body: `warmup${i}`})), {inflight: 4})
+      const run = await producer.send(
+        Array.from({length: 8}, (_, i) => ({topic, body: `warmup${i}`})),
+        {inflight: 4},
+      )
       for (const m of run.messages) if (m.status === 'SEND_OK' && m.brokerName) seen.add(m.brokerName)
     }
   } finally {
@@ -73,7 +76,7 @@ test('single on the apache engine: up starts Java processes, send, mqadmin clust
   t.deepEqual(labProcesses(lab.dir), [], 'no JVM of the lab is left')
 })
 
-test('mqlab admin clusterList against an embedded lab: the real mqadmin reads mqlab\'s runtime', async (t) => {
+test("mqlab admin clusterList against an embedded lab: the real mqadmin reads mqlab's runtime", async (t) => {
   const lab = await makeLab(t, 'single', [])
   await up(t, lab)
   const admin = await lab.cli('admin', 'clusterList')
@@ -81,10 +84,10 @@ test('mqlab admin clusterList against an embedded lab: the real mqadmin reads mq
   t.regex(admin.json.result.stdout, /DefaultCluster\s+broker-a\s+0\s+127\.0\.0\.1:\d+/)
   t.true(admin.json.result.args.includes('-n'))
   const pids = await nodePids(lab)
-  t.false(isJava(pids['broker-a-master']!), 'the broker is mqlab\'s runtime')
+  t.false(isJava(pids['broker-a-master']!), "the broker is mqlab's runtime")
 })
 
-test('2m-2s-sync on the apache engine: kill broker-a-master mid-stream, every SEND_OK consumed, broker-a\'s from its slave; down leaves no JVM. Also the closing-note numbers: up time and RSS per node on both engines', async (t) => {
+test("2m-2s-sync on the apache engine: kill broker-a-master mid-stream, every SEND_OK consumed, broker-a's from its slave; down leaves no JVM. Also the closing-note numbers: up time and RSS per node on both engines", async (t) => {
   // The embedded lab first, for the comparison (measured in the same run).
   const embedded = await makeLab(t, '2m-2s-sync', [])
   const embeddedUp = await up(t, embedded)
@@ -107,20 +110,32 @@ test('2m-2s-sync on the apache engine: kill broker-a-master mid-stream, every SE
   await waitGroupsAcknowledge(lab, topic, ['broker-a', 'broker-b'])
   const replication = await lab.cli('replication')
   t.is(replication.exitCode, 0, replication.stdout)
-  t.deepEqual(replication.json.result.groups.map((g: any) => [g.brokerName, g.master?.role, g.slaves.length]), [
-    ['broker-a', 'SYNC_MASTER', 1],
-    ['broker-b', 'SYNC_MASTER', 1],
-  ])
+  t.deepEqual(
+    replication.json.result.groups.map((g: any) => [g.brokerName, g.master?.role, g.slaves.length]),
+    [
+      ['broker-a', 'SYNC_MASTER', 1],
+      ['broker-b', 'SYNC_MASTER', 1],
+    ],
+  )
 
   const exp = await killExperiment(t, lab, {topic, group: 'apache_kill', killed: 'broker-a', total: 1200, killAfter: 300, chunk: 25, inflight: 8})
   t.is(exp.killRun.exitCode, 0, exp.killRun.stdout)
   t.like(exp.killRun.json.result, {node: 'broker-a-master', state: 'crashed'})
   t.true(exp.acked.size > 0)
-  t.deepEqual(exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`), [], 'every SEND_OK message is consumed')
+  t.deepEqual(
+    exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`),
+    [],
+    'every SEND_OK message is consumed',
+  )
   const fromA = exp.consumed.filter((m) => m.brokerName === 'broker-a')
   t.true(fromA.length > 0)
-  t.true(fromA.every((m) => m.brokerId > 0), "broker-a's messages come from broker-a-slave")
-  t.log(`apache 2m-2s-sync: ${exp.acked.size} SEND_OK of ${exp.reports.length} (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}, SIGKILL → first read from the slave ${exp.signalToSlaveReadMs} ms`)
+  t.true(
+    fromA.every((m) => m.brokerId > 0),
+    "broker-a's messages come from broker-a-slave",
+  )
+  t.log(
+    `apache 2m-2s-sync: ${exp.acked.size} SEND_OK of ${exp.reports.length} (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}, SIGKILL → first read from the slave ${exp.signalToSlaveReadMs} ms`,
+  )
 
   const down = await lab.cli('down')
   t.is(down.exitCode, 0, down.stdout)
@@ -150,10 +165,17 @@ for (const mix of [
     t.is(exp.killRun.exitCode, 0, exp.killRun.stdout)
     const ackedByA = [...exp.acked.values()].filter((r) => r.brokerName === 'broker-a').length
     t.true(ackedByA > 0, 'broker-a acknowledged sends before it died')
-    t.deepEqual(exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`), [], 'every SEND_OK message is consumed')
+    t.deepEqual(
+      exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`),
+      [],
+      'every SEND_OK message is consumed',
+    )
     const fromA = exp.consumed.filter((m) => m.brokerName === 'broker-a')
     t.true(fromA.length >= ackedByA)
-    t.true(fromA.every((m) => m.brokerId > 0), "broker-a's messages come from broker-a-slave")
+    t.true(
+      fromA.every((m) => m.brokerId > 0),
+      "broker-a's messages come from broker-a-slave",
+    )
     // The slave's commitlog is a byte-for-byte prefix of its master's: the same records at the same offsets.
     const status = await lab.cli('status')
     const slaveMax = status.json.result.nodes.find((n: any) => n.name === 'broker-a-slave').commitLogMaxOffset as number
@@ -162,7 +184,9 @@ for (const mix of [
     const masterBytes = commitlogPrefix(path.join(lab.dir, 'store', 'broker-a-master'), slaveMax)
     t.is(slaveBytes.length, slaveMax)
     t.true(slaveBytes.equals(masterBytes), `the slave's first ${slaveMax} commitlog bytes equal the master's`)
-    t.log(`${mix.title}: ${exp.acked.size} SEND_OK (${ackedByA} by broker-a) of ${exp.reports.length} (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}`)
+    t.log(
+      `${mix.title}: ${exp.acked.size} SEND_OK (${ackedByA} by broker-a) of ${exp.reports.length} (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}`,
+    )
 
     const down = await lab.cli('down')
     t.is(down.exitCode, 0, down.stdout)

@@ -16,7 +16,10 @@ test('engine install apache resolves the jars with Maven and writes the logback 
   t.regex(r.version, /^4\.9\.\d+$/)
   t.true(r.jars >= 30)
   for (const jar of ['rocketmq-namesrv', 'rocketmq-broker', 'rocketmq-tools', 'rocketmq-client', 'dledger']) {
-    t.true(fs.readdirSync(path.join(r.home, 'lib')).some((f) => f.startsWith(jar)), jar)
+    t.true(
+      fs.readdirSync(path.join(r.home, 'lib')).some((f) => f.startsWith(jar)),
+      jar,
+    )
   }
   for (const f of ['logback_namesrv.xml', 'logback_broker.xml', 'logback_tools.xml']) t.true(fs.existsSync(path.join(r.home, 'conf', f)), f)
   t.log(`install: ${r.action} ${r.version} in ${r.seconds} s (${r.jars} jars)`)
@@ -74,7 +77,10 @@ test('registry unreachable: the real Maven, pointed at a closed loopback port wi
   const port = (server.address() as net.AddressInfo).port
   await new Promise((r) => server.close(r))
   const settings = path.join(home, 'settings.xml')
-  fs.writeFileSync(settings, `<settings><localRepository>${path.join(home, 'm2')}</localRepository><mirrors><mirror><id>closed</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:${port}/maven2</url></mirror></mirrors></settings>\n`)
+  fs.writeFileSync(
+    settings,
+    `<settings><localRepository>${path.join(home, 'm2')}</localRepository><mirrors><mirror><id>closed</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:${port}/maven2</url></mirror></mirrors></settings>\n`,
+  )
   const mvn = path.join(home, 'mvn-closed')
   fs.writeFileSync(mvn, `#!/bin/sh\nexec mvn -s ${settings} "$@"\n`, {mode: 0o755})
   const run = await mqlabWithEnv(home, ['engine', 'install', 'apache'], {MQLAB_HOME: home, MQLAB_MVN: mvn})
@@ -92,7 +98,10 @@ test('--rocketmq-home registers an unpacked distribution (nothing copied); ROCKE
   t.is(run.exitCode, 0, run.stdout + run.stderr)
   t.like(run.json.result, {action: 'registered', source: 'rocketmq-home', home: dist})
   const list = await mqlabWithEnv(home, ['engine', 'list'], {MQLAB_HOME: home, ROCKETMQ_HOME: dist})
-  const sources = list.json.result.engines.filter((e: any) => e.engine === 'apache').map((e: any) => e.source).sort()
+  const sources = list.json.result.engines
+    .filter((e: any) => e.engine === 'apache')
+    .map((e: any) => e.source)
+    .sort()
   t.deepEqual(sources, ['ROCKETMQ_HOME', 'rocketmq-home'])
   const bad = await mqlabWithEnv(home, ['engine', 'install', 'apache', '--rocketmq-home', home], {MQLAB_HOME: home})
   t.is(bad.exitCode, 17)

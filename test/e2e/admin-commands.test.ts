@@ -39,8 +39,14 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
   const status = await mqlab(cwd, ['topic', 'status', 'AdminE2E', '--dir', 'lab'])
   t.is(status.exitCode, 0, status.stderr)
   t.is(status.json.result.totalMessages, 20)
-  t.deepEqual(status.json.result.queues.map((q: any) => `${q.brokerName}/${q.queueId}`), ['broker-a/0', 'broker-a/1', 'broker-b/0', 'broker-b/1'])
-  t.deepEqual(status.json.result.answeredBy.map((a: any) => a.brokerId), [0, 0])
+  t.deepEqual(
+    status.json.result.queues.map((q: any) => `${q.brokerName}/${q.queueId}`),
+    ['broker-a/0', 'broker-a/1', 'broker-b/0', 'broker-b/1'],
+  )
+  t.deepEqual(
+    status.json.result.answeredBy.map((a: any) => a.brokerId),
+    [0, 0],
+  )
 
   const [list, progress, connections, unknownStatus] = await Promise.all([
     mqlab(cwd, ['group', 'list', '--dir', 'lab']),
@@ -49,11 +55,20 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
     mqlab(cwd, ['topic', 'status', 'NoSuchTopic', '--dir', 'lab']),
   ])
   t.is(list.exitCode, 0)
-  t.true(list.json.result.groups.some((g: any) => g.group === 'GE2E' && g.diff === 10), JSON.stringify(list.json))
-  t.false(list.json.result.groups.some((g: any) => g.group === 'TOOLS_CONSUMER'), 'system groups only with --system')
+  t.true(
+    list.json.result.groups.some((g: any) => g.group === 'GE2E' && g.diff === 10),
+    JSON.stringify(list.json),
+  )
+  t.false(
+    list.json.result.groups.some((g: any) => g.group === 'TOOLS_CONSUMER'),
+    'system groups only with --system',
+  )
   t.is(progress.exitCode, 0)
   t.is(progress.json.result.totalDiff, 10)
-  t.is(progress.json.result.queues.reduce((n: number, q: any) => n + q.consumerOffset, 0), 10)
+  t.is(
+    progress.json.result.queues.reduce((n: number, q: any) => n + q.consumerOffset, 0),
+    10,
+  )
   t.is(connections.exitCode, 16, 'the consume command has exited: no client online')
   t.is(connections.json.error?.code, 'CONSUMER_NOT_ONLINE')
   t.is(unknownStatus.exitCode, 11)
@@ -67,9 +82,18 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
     mqlab(cwd, ['message', '--topic', 'AdminE2E', '--key', 'no-such-key', '--dir', 'lab']),
     mqlab(cwd, ['message', '--key', 'k1', '--dir', 'lab']),
   ])
-  for (const [name, r] of [['offset id', byOffsetId], ['client id', byClientId], ['key', byKey], ['queue offset', byQueue]] as const) {
+  for (const [name, r] of [
+    ['offset id', byOffsetId],
+    ['client id', byClientId],
+    ['key', byKey],
+    ['queue offset', byQueue],
+  ] as const) {
     t.is(r.exitCode, 0, `${name}: ${r.stdout}`)
-    t.deepEqual(r.json.result.messages.map((m: any) => [m.body, m.properties.UNIQ_KEY, m.servedBy.brokerName, m.servedBy.brokerId]), [[`b${a.index}`, a.msgId, 'broker-a', 0]], name)
+    t.deepEqual(
+      r.json.result.messages.map((m: any) => [m.body, m.properties.UNIQ_KEY, m.servedBy.brokerName, m.servedBy.brokerId]),
+      [[`b${a.index}`, a.msgId, 'broker-a', 0]],
+      name,
+    )
   }
   t.is(missing.exitCode, 16)
   t.is(missing.json.error?.code, 'MESSAGE_NOT_FOUND')
@@ -82,7 +106,10 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
   t.is((await mqlab(cwd, ['group', 'reset-offset', 'GE2E', '--topic', 'AdminE2E', '--to', 'yesterday-ish', '--dir', 'lab'])).exitCode, 2)
 
   // A consumer online: its connection, the queues allocated to it, and a reset pushed through the brokers.
-  const live = execFile(process.execPath, [cli, 'consume', '--dir', 'lab', '--topic', 'AdminE2E', '--group', 'GLIVE', '--timeout', '60', '--json'], {cwd, env: {...process.env, NO_COLOR: '1'}})
+  const live = execFile(process.execPath, [cli, 'consume', '--dir', 'lab', '--topic', 'AdminE2E', '--group', 'GLIVE', '--timeout', '60', '--json'], {
+    cwd,
+    env: {...process.env, NO_COLOR: '1'},
+  })
   const liveExit = new Promise((resolve) => live.once('exit', resolve))
   t.teardown(() => void live.kill('SIGKILL'))
   let conn = await mqlab(cwd, ['group', 'connections', 'GLIVE', '--dir', 'lab'])
@@ -101,10 +128,16 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
     liveProgress = await mqlab(cwd, ['group', 'progress', 'GLIVE', '--topic', 'AdminE2E', '--dir', 'lab'])
   }
   t.is(liveProgress.json.result.totalDiff, 0, JSON.stringify(liveProgress.json.result.queues))
-  t.true(liveProgress.json.result.queues.length > 0 && liveProgress.json.result.queues.every((q: any) => q.clientId === clientId), 'one client holds every queue')
+  t.true(
+    liveProgress.json.result.queues.length > 0 && liveProgress.json.result.queues.every((q: any) => q.clientId === clientId),
+    'one client holds every queue',
+  )
   const liveReset = await mqlab(cwd, ['group', 'reset-offset', 'GLIVE', '--topic', 'AdminE2E', '--to', 'last', '--dir', 'lab'])
   t.is(liveReset.exitCode, 0, liveReset.stdout)
-  t.true(liveReset.json.result.brokers.every((b: any) => b.via === 'clients'), 'the brokers pushed the offsets to the online client')
+  t.true(
+    liveReset.json.result.brokers.every((b: any) => b.via === 'clients'),
+    'the brokers pushed the offsets to the online client',
+  )
   live.kill('SIGINT')
   await liveExit
 
@@ -112,18 +145,42 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
   t.is((await mqlab(cwd, ['kill', 'broker-a-master', '--dir', 'lab'])).exitCode, 0)
   const after = await mqlab(cwd, ['topic', 'status', 'AdminE2E', '--dir', 'lab'])
   t.is(after.exitCode, 0)
-  t.deepEqual(after.json.result.answeredBy.map((x: any) => [x.brokerName, x.brokerId]), [['broker-a', 1], ['broker-b', 0]])
+  t.deepEqual(
+    after.json.result.answeredBy.map((x: any) => [x.brokerName, x.brokerId]),
+    [
+      ['broker-a', 1],
+      ['broker-b', 0],
+    ],
+  )
   t.is(after.json.result.totalMessages, 20)
   const fromSlave = await mqlab(cwd, ['message', '--id', a.offsetMsgId, '--dir', 'lab'])
   t.is(fromSlave.exitCode, 0)
-  t.deepEqual(fromSlave.json.result.messages.map((m: any) => [m.body, m.servedBy.brokerId]), [[`b${a.index}`, 1]], 'the id names the dead master; its slave holds the record at the same offset')
+  t.deepEqual(
+    fromSlave.json.result.messages.map((m: any) => [m.body, m.servedBy.brokerId]),
+    [[`b${a.index}`, 1]],
+    'the id names the dead master; its slave holds the record at the same offset',
+  )
   const keyFromSlave = await mqlab(cwd, ['message', '--topic', 'AdminE2E', '--key', `k${a.index}`, '--dir', 'lab'])
-  t.deepEqual(keyFromSlave.json.result.messages.map((m: any) => m.servedBy.brokerId), [1], 'the slave built its own index from the replicated commitlog')
+  t.deepEqual(
+    keyFromSlave.json.result.messages.map((m: any) => m.servedBy.brokerId),
+    [1],
+    'the slave built its own index from the replicated commitlog',
+  )
   const progressAfter = await mqlab(cwd, ['group', 'progress', 'GE2E', '--dir', 'lab'])
-  t.deepEqual(progressAfter.json.result.answeredBy.map((x: any) => [x.brokerName, x.brokerId]), [['broker-a', 1], ['broker-b', 0]])
+  t.deepEqual(
+    progressAfter.json.result.answeredBy.map((x: any) => [x.brokerName, x.brokerId]),
+    [
+      ['broker-a', 1],
+      ['broker-b', 0],
+    ],
+  )
 
   // As printed at 80 columns.
-  for (const args of [['topic', 'status', 'AdminE2E'], ['group', 'progress', 'GE2E'], ['group', 'list']]) {
+  for (const args of [
+    ['topic', 'status', 'AdminE2E'],
+    ['group', 'progress', 'GE2E'],
+    ['group', 'list'],
+  ]) {
     const text = await mqlabText(cwd, [...args, '--dir', 'lab'])
     t.is(text.exitCode, 0)
     const wide = text.stdout.split('\n').filter((l) => [...l].length > 80)
@@ -133,5 +190,12 @@ test('topic status, group views, reset-offset, message lookups and topic delete;
 
   const del = await mqlab(cwd, ['topic', 'delete', 'AdminE2E', '--dir', 'lab'])
   t.is(del.exitCode, 0, del.stdout)
-  t.deepEqual(del.json.result.outcomes.map((o: any) => [o.kind, o.name]), [['broker', 'broker-b'], ['namesrv', del.json.result.outcomes[1].addr]], 'only live masters are asked (broker-a has none now)')
+  t.deepEqual(
+    del.json.result.outcomes.map((o: any) => [o.kind, o.name]),
+    [
+      ['broker', 'broker-b'],
+      ['namesrv', del.json.result.outcomes[1].addr],
+    ],
+    'only live masters are asked (broker-a has none now)',
+  )
 })

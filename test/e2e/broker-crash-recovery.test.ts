@@ -67,7 +67,7 @@ async function consumeAll(
       } else if (offset < h.maxOffset) {
         odd.push(`queue ${queueId} offset ${offset}: code ${r.code} ${r.remark ?? ''} next ${h.nextBeginOffset} max ${h.maxOffset}`)
       }
-      if (h.nextBeginOffset <= offset || h.nextBeginOffset >= h.maxOffset && r.code !== ResponseCode.SUCCESS) break
+      if (h.nextBeginOffset <= offset || (h.nextBeginOffset >= h.maxOffset && r.code !== ResponseCode.SUCCESS)) break
       offset = h.nextBeginOffset
     }
   }
@@ -125,7 +125,9 @@ async function crashAndRecover(t: ExecutionContext, flushDiskType: 'SYNC_FLUSH' 
   const sendMs = Date.now() - started
   if (!killed) killed = broker.stop('SIGKILL')
   t.is(await killed, 'SIGKILL')
-  t.log(`${flushDiskType}: ${acked.length} acknowledged, ${failed} failed in ${sendMs} ms; broker SIGKILLed ${killWhileSending ? 'while sending' : 'after sending'}`)
+  t.log(
+    `${flushDiskType}: ${acked.length} acknowledged, ${failed} failed in ${sendMs} ms; broker SIGKILLed ${killWhileSending ? 'while sending' : 'after sending'}`,
+  )
   if (!killWhileSending) t.is(acked.length, TOTAL)
   else t.true(acked.length >= TOTAL / 2)
 

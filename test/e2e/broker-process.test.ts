@@ -44,10 +44,7 @@ test('the pid file appears after binding; SIGTERM unregisters and exits 0, leavi
   const port = await freeBrokerPort()
   await writeFile(join(dir, 'ns.properties'), `listenPort=${nsPort}\n`)
   const store = join(dir, 'store')
-  await writeFile(
-    join(dir, 'broker-a.properties'),
-    `brokerName=broker-a\nlistenPort=${port}\nstorePathRootDir=${store}\nmappedFileSizeCommitLog=8388608\n`,
-  )
+  await writeFile(join(dir, 'broker-a.properties'), `brokerName=broker-a\nlistenPort=${port}\nstorePathRootDir=${store}\nmappedFileSizeCommitLog=8388608\n`)
   spawnRuntime(t, 'mqnamesrv', ['-c', join(dir, 'ns.properties')])
   const pidFile = join(dir, 'broker-a.pid')
   // -n overrides namesrvAddr (absent from the file).

@@ -14,7 +14,11 @@ interface Envelope {
   ok: boolean
   command: string
   exitCode: number
-  result?: {problems?: Array<{severity: string; rule: string; file: string; line: number | null; message: string; fix: string | null}>; valid?: boolean; templates?: Array<{name: string}>}
+  result?: {
+    problems?: Array<{severity: string; rule: string; file: string; line: number | null; message: string; fix: string | null}>
+    valid?: boolean
+    templates?: Array<{name: string}>
+  }
   error?: {code: string; message: string; suggestion?: string}
 }
 
@@ -61,10 +65,28 @@ for (const template of ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dl
 }
 
 const broken: Array<{name: string; template: string; file: string; changes: Record<string, string>; rule: string}> = [
-  {name: "a slave on its master's haListenPort", template: '2m-2s-sync', file: 'broker-a-s.properties', changes: {listenPort: '10912', haListenPort: '10913'}, rule: 'port-overlap'},
-  {name: 'two brokers sharing a store', template: '2m-noslave', file: 'broker-b.properties', changes: {storePathRootDir: '$ROOT/mqlab/store/broker-a-master', storePathCommitLog: '$ROOT/mqlab/store/broker-a-master/commitlog'}, rule: 'store-shared'},
+  {
+    name: "a slave on its master's haListenPort",
+    template: '2m-2s-sync',
+    file: 'broker-a-s.properties',
+    changes: {listenPort: '10912', haListenPort: '10913'},
+    rule: 'port-overlap',
+  },
+  {
+    name: 'two brokers sharing a store',
+    template: '2m-noslave',
+    file: 'broker-b.properties',
+    changes: {storePathRootDir: '$ROOT/mqlab/store/broker-a-master', storePathCommitLog: '$ROOT/mqlab/store/broker-a-master/commitlog'},
+    rule: 'store-shared',
+  },
   {name: 'a SLAVE with brokerId 0', template: '2m-2s-async', file: 'broker-b-s.properties', changes: {brokerId: '0'}, rule: 'role-broker-id'},
-  {name: 'a malformed dLegerPeers', template: 'dledger', file: 'broker-a-n1.properties', changes: {dLegerPeers: 'n0-127.0.0.1:40911,n1-127.0.0.1:40912,n2-127.0.0.1:40913'}, rule: 'dledger-peers'},
+  {
+    name: 'a malformed dLegerPeers',
+    template: 'dledger',
+    file: 'broker-a-n1.properties',
+    changes: {dLegerPeers: 'n0-127.0.0.1:40911,n1-127.0.0.1:40912,n2-127.0.0.1:40913'},
+    rule: 'dledger-peers',
+  },
   {name: 'a non-numeric port', template: 'single', file: 'namesrv-1.properties', changes: {listenPort: '98x6'}, rule: 'value-number'},
   {name: 'a mistyped key', template: 'single', file: 'broker-a.properties', changes: {listenport: '10911'}, rule: 'unknown-key'},
 ]
@@ -142,7 +164,10 @@ test('an empty conf file fails validation with file-empty', async (t) => {
 test('templates --json lists the five templates', async (t) => {
   const {exitCode, json} = await mqlabJson(os.tmpdir(), 'templates')
   t.is(exitCode, 0)
-  t.deepEqual(json.result?.templates?.map((x) => x.name), ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'])
+  t.deepEqual(
+    json.result?.templates?.map((x) => x.name),
+    ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'],
+  )
 })
 
 test('the root help printed without oclif (dist/root-help.txt) is exactly what oclif prints, bundled or not', async (t) => {
@@ -164,7 +189,7 @@ test('the root help printed without oclif (dist/root-help.txt) is exactly what o
   }
 })
 
-test('a subcommand\'s help is the same from the bundle and from dist/', async (t) => {
+test("a subcommand's help is the same from the bundle and from dist/", async (t) => {
   for (const args of [['send', '--help'], ['topic', 'create', '--help'], ['topic']]) {
     const bundled = await execa('node', [bin, ...args], {reject: false})
     const unbundled = await execa('node', [bin, ...args], {reject: false, env: {MQLAB_NO_BUNDLE: '1'}})

@@ -48,7 +48,12 @@ test('a mistyped command gets a did-you-mean and exit 2, with the JSON envelope 
   t.like(json.json, {ok: false, exitCode: 2, command: 'topic creat', error: {code: 'USAGE'}})
   t.deepEqual(json.json.error?.details?.suggestions, ['topic create'])
 
-  const [help, dashH, version, completion] = await Promise.all([text(cwd, ['help', 'kill']), text(cwd, ['kill', '-h']), text(cwd, ['-v']), text(cwd, ['completion', 'bash'])])
+  const [help, dashH, version, completion] = await Promise.all([
+    text(cwd, ['help', 'kill']),
+    text(cwd, ['kill', '-h']),
+    text(cwd, ['-v']),
+    text(cwd, ['completion', 'bash']),
+  ])
   t.is(help.exitCode, 0, help.stderr)
   t.regex(help.stdout, /USAGE\n\s+\$ mqlab kill NODE/)
   t.is(dashH.exitCode, 0)
@@ -75,7 +80,14 @@ test('validate prints compiler-style file:line: error [rule] message (fix: …) 
   const lineNo = (await fs.readFile(file, 'utf8')).split('\n').length - 1
   const run = await text(cwd, ['validate'], {columns: 80})
   t.is(run.exitCode, 3)
-  t.true(run.stdout.split('\n').includes(`mqlab/conf/broker-b.properties:${lineNo}: error [unknown-key] listenport: unknown key (did you mean listenPort?) (fix: rename listenport to listenPort)`), run.stdout)
+  t.true(
+    run.stdout
+      .split('\n')
+      .includes(
+        `mqlab/conf/broker-b.properties:${lineNo}: error [unknown-key] listenport: unknown key (did you mean listenPort?) (fix: rename listenport to listenPort)`,
+      ),
+    run.stdout,
+  )
 })
 
 test('tables fit 80 and 160 columns, with no rules between rows', async (t) => {
@@ -84,8 +96,14 @@ test('tables fit 80 and 160 columns, with no rules between rows', async (t) => {
     const run = await text(cwd, ['templates'], {columns})
     t.is(run.exitCode, 0)
     const lines = run.stdout.split('\n')
-    t.true(lines.every((l) => l.length <= columns), `${columns}: ${Math.max(...lines.map((l) => l.length))} columns`)
-    t.false(lines.some((l) => /^[\s─┼├┤|+-]+$/.test(l) && l.trim() !== ''), 'no rule lines')
+    t.true(
+      lines.every((l) => l.length <= columns),
+      `${columns}: ${Math.max(...lines.map((l) => l.length))} columns`,
+    )
+    t.false(
+      lines.some((l) => /^[\s─┼├┤|+-]+$/.test(l) && l.trim() !== ''),
+      'no rule lines',
+    )
     t.regex(run.stdout, /^template\s+nodes\s+description/)
   }
 })

@@ -16,7 +16,23 @@ test('send 1000 → consume 1000 exactly once → nothing new; topic create/list
   guard.track()
   t.is(up.exitCode, 0, up.stdout + up.stderr)
 
-  const send = await mqlab(cwd, ['send', '--dir', 'lab', '--topic', 'ClientE2E', '-n', '1000', '--inflight', '8', '--body', 'body {i}', '--tag', 'TagA', '--key', 'key-{i}'])
+  const send = await mqlab(cwd, [
+    'send',
+    '--dir',
+    'lab',
+    '--topic',
+    'ClientE2E',
+    '-n',
+    '1000',
+    '--inflight',
+    '8',
+    '--body',
+    'body {i}',
+    '--tag',
+    'TagA',
+    '--key',
+    'key-{i}',
+  ])
   t.is(send.exitCode, 0, send.stdout.slice(0, 2000) + send.stderr)
   const summary = send.json.result.summary
   t.like(summary, {topic: 'ClientE2E', total: 1000, ok: 1000, failed: 0, byStatus: {SEND_OK: 1000}})
@@ -24,7 +40,11 @@ test('send 1000 → consume 1000 exactly once → nothing new; topic create/list
   t.true(summary.latency.p50 > 0 && summary.latency.p99 >= summary.latency.p50)
   const messages: any[] = send.json.result.messages
   t.is(messages.length, 1000)
-  t.true(messages.every((m, i) => m.index === i && m.status === 'SEND_OK' && m.brokerName === 'broker-a' && Number.isInteger(m.queueOffset) && typeof m.offsetMsgId === 'string'))
+  t.true(
+    messages.every(
+      (m, i) => m.index === i && m.status === 'SEND_OK' && m.brokerName === 'broker-a' && Number.isInteger(m.queueOffset) && typeof m.offsetMsgId === 'string',
+    ),
+  )
   const sent = new Map<string, number>(messages.map((m) => [m.msgId, m.index]))
   t.is(sent.size, 1000, 'every msgId is unique')
 
@@ -65,7 +85,10 @@ test('send 1000 → consume 1000 exactly once → nothing new; topic create/list
   const {create, route, empty} = created
   t.is(create.exitCode, 0, create.stdout + create.stderr)
   t.like(create.json.result, {topic: 'ClientE2EEmpty', readQueueNums: 3, writeQueueNums: 3, perm: 6})
-  t.deepEqual(create.json.result.brokers.map((b: any) => [b.brokerName, b.ok]), [['broker-a', true]])
+  t.deepEqual(
+    create.json.result.brokers.map((b: any) => [b.brokerName, b.ok]),
+    [['broker-a', true]],
+  )
   t.is(route.exitCode, 0)
   t.like(route.json.result.route.queueDatas[0], {brokerName: 'broker-a', readQueueNums: 3, writeQueueNums: 3, perm: 6})
   t.deepEqual(Object.keys(route.json.result.route.brokerDatas[0].brokerAddrs), ['0'])
@@ -105,7 +128,15 @@ test('send 1000 → consume 1000 exactly once → nothing new; topic create/list
 test('--namesrv at a dead port and a missing lab: clean errors with their exit codes, no stack trace', async (t) => {
   const cwd = await tempDir(t, 'mqlab-client-e2e-')
   const dead = `127.0.0.1:${await freePort()}`
-  const commands = [['send', '--topic', 'T'], ['consume', '--topic', 'T', '--timeout', '1'], ['topic', 'list'], ['topic', 'route', 'T'], ['topic', 'create', 'T'], ['cluster'], ['bench', '--duration', '1']]
+  const commands = [
+    ['send', '--topic', 'T'],
+    ['consume', '--topic', 'T', '--timeout', '1'],
+    ['topic', 'list'],
+    ['topic', 'route', 'T'],
+    ['topic', 'create', 'T'],
+    ['cluster'],
+    ['bench', '--duration', '1'],
+  ]
   const runs = await Promise.all(commands.map((args) => mqlab(cwd, [...args, '--namesrv', dead])))
   for (const [i, args] of commands.entries()) {
     const run = runs[i]!

@@ -19,7 +19,11 @@ async function cell(page: Page, node: string, column: string): Promise<string> {
 }
 
 async function waitForCell(page: Page, node: string, column: string, text: string): Promise<void> {
-  await page.waitForFunction(([n, c, x]) => document.querySelector(`table#nodes tr[data-node="${n}"] td.${c}`)?.textContent?.trim() === x, [node, column, text] as const, WAIT)
+  await page.waitForFunction(
+    ([n, c, x]) => document.querySelector(`table#nodes tr[data-node="${n}"] td.${c}`)?.textContent?.trim() === x,
+    [node, column, text] as const,
+    WAIT,
+  )
 }
 
 test('the dashboard lists every node with its role, follows a CLI pause, and kills broker-a-master from the page', async (t) => {
@@ -52,7 +56,11 @@ test('the dashboard lists every node with its role, follows a CLI pause, and kil
   t.log(`page load to the first node table: ${Date.now() - began} ms`)
 
   // Every node the lab expects, with its role registered now and in its file.
-  t.deepEqual(await page.locator('table#nodes tr[data-node]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node'))), ['namesrv-1', 'broker-a-master', 'broker-a-slave'])
+  t.deepEqual(await page.locator('table#nodes tr[data-node]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node'))), [
+    'namesrv-1',
+    'broker-a-master',
+    'broker-a-slave',
+  ])
   await waitForCell(page, 'broker-a-slave', 'role', 'slave')
   t.is(await cell(page, 'namesrv-1', 'role'), 'namesrv')
   t.is(await cell(page, 'broker-a-master', 'role'), 'master')
@@ -86,7 +94,11 @@ test('the dashboard lists every node with its role, follows a CLI pause, and kil
   await page.waitForFunction(() => /readable from slave/.test(document.querySelector('[data-group="broker-a"] .serving')?.textContent ?? ''), undefined, WAIT)
   t.log(`kill → crashed and broker-a served from its slave, in the page after ${Date.now() - at} ms`)
   t.regex((await page.locator('#outcome').textContent()) ?? '', /kill broker-a-master/)
-  t.deepEqual(await page.locator('table#cluster tr[data-broker="broker-a"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bid'))), ['1'], 'only the slave is registered')
+  t.deepEqual(
+    await page.locator('table#cluster tr[data-broker="broker-a"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bid'))),
+    ['1'],
+    'only the slave is registered',
+  )
   await page.screenshot({path: path.join(shots, '3-after-kill.png'), fullPage: true})
 
   await page.locator('a[data-view="topology"]').click()

@@ -26,7 +26,11 @@ export interface RunningDashboard {
 
 /** Starts `mqlab dashboard --dir <lab> --port 0` in `cwd`; resolves once it prints its URL. */
 export function startDashboard(t: {teardown(fn: () => unknown): void}, cwd: string, labDir: string, extra: string[] = []): Promise<RunningDashboard> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'run.js'), 'dashboard', '--dir', labDir, '--port', '0', ...extra], {cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NO_COLOR: '1'}})
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'run.js'), 'dashboard', '--dir', labDir, '--port', '0', ...extra], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, NO_COLOR: '1'},
+  })
   let err = ''
   child.stdout.resume()
   t.teardown(async () => {

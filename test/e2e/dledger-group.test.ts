@@ -66,7 +66,9 @@ test('DLedger group: election, follower refusal, leader SIGKILL without losing a
     return a['0'] && a['0'] !== old ? a['0'] : undefined
   }
 
-  const first = await waitUntil(() => masterOtherThan(), 'a master registered', {timeoutMs: 60_000, intervalMs: 50}).catch((e: Error) => t.fail(`${e.message}\n${output()}`))
+  const first = await waitUntil(() => masterOtherThan(), 'a master registered', {timeoutMs: 60_000, intervalMs: 50}).catch((e: Error) =>
+    t.fail(`${e.message}\n${output()}`),
+  )
   if (!first) return
   const leader = idOfAddr(first)
   // Followers register with brokerId = self id digits + 1.
@@ -78,7 +80,10 @@ test('DLedger group: election, follower refusal, leader SIGKILL without losing a
   // operator would before relying on a new topic surviving a failover.
   t.is((await client.createTopic(first, 'DL', 1)).code, 0)
   for (const id of ids.filter((x) => x !== leader)) {
-    await waitUntil(async () => (await client.pull(addrOf(id), {group: 'g', topic: 'DL', queueId: 0, offset: 0})).code !== 17, `${id} synced topic DL`, {timeoutMs: 30_000, intervalMs: 200})
+    await waitUntil(async () => (await client.pull(addrOf(id), {group: 'g', topic: 'DL', queueId: 0, offset: 0})).code !== 17, `${id} synced topic DL`, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    })
   }
   const acked: string[] = []
   const send = async (addr: string, body: string) => (await client.send(addr, {topic: 'DL', body, queueId: 0}, 5000)).code
@@ -104,7 +109,10 @@ test('DLedger group: election, follower refusal, leader SIGKILL without losing a
       bodies.push(...got)
     }
   }
-  t.deepEqual((await readAll(second)).filter((b) => acked.includes(b)), acked)
+  t.deepEqual(
+    (await readAll(second)).filter((b) => acked.includes(b)),
+    acked,
+  )
 
   // Restart everything: the logs recover and every acknowledged message is readable on the new master.
   start(leader)
@@ -112,9 +120,16 @@ test('DLedger group: election, follower refusal, leader SIGKILL without losing a
   for (const id of ids) await procs.get(id)!.stop('SIGTERM')
   for (const id of ids) start(id)
   const third = await waitUntil(() => masterOtherThan(), 'a master after the restart', {timeoutMs: 60_000, intervalMs: 50})
-  const after = await waitUntil(async () => {
-    const bodies = await readAll(third).catch((): string[] => [])
-    return acked.every((b) => bodies.includes(b)) ? bodies : undefined
-  }, 'every acknowledged message readable after the restart', {timeoutMs: 30_000})
-  t.deepEqual(after.filter((b) => acked.includes(b)), acked)
+  const after = await waitUntil(
+    async () => {
+      const bodies = await readAll(third).catch((): string[] => [])
+      return acked.every((b) => bodies.includes(b)) ? bodies : undefined
+    },
+    'every acknowledged message readable after the restart',
+    {timeoutMs: 30_000},
+  )
+  t.deepEqual(
+    after.filter((b) => acked.includes(b)),
+    acked,
+  )
 })

@@ -14,7 +14,11 @@ const cli = fileURLToPath(new URL('../../../bin/run.js', import.meta.url))
 test('Ctrl-C during the workload: exit 130, the lab stopped, the conf files restored', async (t) => {
   t.timeout(150_000)
   const ws = await experimentWorkspace(t)
-  const child = spawn(process.execPath, [cli, 'experiment', 'run', 'kill-master', '--dir', 'lab', '--fast'], {cwd: ws.cwd, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(process.execPath, [cli, 'experiment', 'run', 'kill-master', '--dir', 'lab', '--fast'], {
+    cwd: ws.cwd,
+    env: {...process.env, NO_COLOR: '1'},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   t.teardown(() => child.kill('SIGKILL'))
   let stderr = ''
   child.stderr.on('data', (b) => (stderr += b))
@@ -28,5 +32,9 @@ test('Ctrl-C during the workload: exit 130, the lab stopped, the conf files rest
   child.kill('SIGINT')
   t.is(await exited, 130, stderr)
   t.notRegex(fs.readFileSync(slaveConf, 'utf8'), /haMasterAddress=/, 'the file is back as init wrote it')
-  t.deepEqual(pids.filter((p) => processAlive(p)), [], 'every node the run started is stopped')
+  t.deepEqual(
+    pids.filter((p) => processAlive(p)),
+    [],
+    'every node the run started is stopped',
+  )
 })

@@ -8,10 +8,15 @@ import {experimentWorkspace, readLedger, runtimeRunsDLedger} from './experiment-
 test('compare kill-master across 2m-noslave, 2m-2s-async, 2m-2s-sync and dledger: sync loses nothing, async counts its loss, noslave waits for the restart', async (t) => {
   t.timeout(300_000)
   const ws = await experimentWorkspace(t)
-  const run = await ws.run(['experiment', 'compare', 'kill-master', '--templates', '2m-noslave,2m-2s-async,2m-2s-sync,dledger', '--fast', '--dir', 'out', '--seed', '3'], 280_000)
+  const run = await ws.run(
+    ['experiment', 'compare', 'kill-master', '--templates', '2m-noslave,2m-2s-async,2m-2s-sync,dledger', '--fast', '--dir', 'out', '--seed', '3'],
+    280_000,
+  )
   const result = run.json.result
   t.truthy(result, run.stdout + run.stderr)
-  t.log(JSON.stringify(result.rows.map((r: any) => [r.template, r.verdict, r.lost, r.waitedForRestart, r.readUnavailableMs, r.readServedBy, r.throughput, r.p99])))
+  t.log(
+    JSON.stringify(result.rows.map((r: any) => [r.template, r.verdict, r.lost, r.waitedForRestart, r.readUnavailableMs, r.readServedBy, r.throughput, r.p99])),
+  )
   const row = (name: string) => result.rows.find((r: any) => r.template === name)
   t.true(fs.existsSync(result.html))
 
@@ -40,7 +45,10 @@ test('compare kill-master across 2m-noslave, 2m-2s-async, 2m-2s-sync and dledger
   const ackedA = ledger.filter((r) => r.type === 'send' && r.outcome === 'ok' && r.broker === 'broker-a')
   const deliveredA = new Set(ledger.filter((r) => r.type === 'consume' && r.broker === 'broker-a').map((r) => r.value))
   t.true(ackedA.length > 0)
-  t.true(ackedA.every((s) => deliveredA.has(s.value)), 'all of broker-a consumed after the restart')
+  t.true(
+    ackedA.every((s) => deliveredA.has(s.value)),
+    'all of broker-a consumed after the restart',
+  )
 
   const dledger = row('dledger')
   if (runtimeRunsDLedger()) {

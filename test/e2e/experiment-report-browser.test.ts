@@ -21,7 +21,11 @@ test('the kill-master report renders offline in Chromium: verdict, five charts, 
   const requests: string[] = []
   page.on('request', (r) => requests.push(r.url()))
   await page.goto(`file://${report.html}`)
-  t.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'no network request')
+  t.deepEqual(
+    requests.filter((u) => !u.startsWith('file://')),
+    [],
+    'no network request',
+  )
   t.is(await page.locator('#verdict').textContent(), 'VALID')
   t.is(await page.locator('svg.chart').count(), 5)
   for (const id of ['throughput', 'latency', 'deliveries']) {

@@ -35,13 +35,18 @@ test.serial('partition-master-slave: the HA link stalls through its relay and he
   const {ws, run, result} = await runScenario(t, 'partition-master-slave')
   t.is(run.exitCode, 0, run.stdout)
   t.is(result.check.queue.lost.length, 0)
-  t.deepEqual(result.check.windows.map((w: any) => [w.action, w.target, w.end !== null]), [['partition', 'broker-a-slave~broker-a-master', true]])
+  t.deepEqual(
+    result.check.windows.map((w: any) => [w.action, w.target, w.end !== null]),
+    [['partition', 'broker-a-slave~broker-a-master', true]],
+  )
   const slaveConf = fs.readFileSync(path.join(ws.cwd, 'lab', 'conf', 'broker-a-s.properties'), 'utf8')
   t.notRegex(slaveConf, /haMasterAddress/, 'the relay address was written for the run only')
   // While the link was cut, the SYNC_MASTER's sends to broker-a could not complete with SEND_OK.
   const ledger = readLedger(result.report.ledger)
   const w = result.check.windows[0]
-  const okInside = ledger.filter((r) => r.type === 'send' && r.broker === 'broker-a' && r.status === 'SEND_OK' && r.t > w.start + 100 && r.t + r.latencyMs < w.end)
+  const okInside = ledger.filter(
+    (r) => r.type === 'send' && r.broker === 'broker-a' && r.status === 'SEND_OK' && r.t > w.start + 100 && r.t + r.latencyMs < w.end,
+  )
   t.is(okInside.length, 0)
 })
 
@@ -75,7 +80,10 @@ for (const name of ['kill-leader', 'pause-leader']) {
 
 test.serial('a scenario file with a bad step is refused before anything starts (exit 2, the step pointed at)', async (t) => {
   const ws = await experimentWorkspace(t)
-  fs.writeFileSync(path.join(ws.cwd, 'bad.yaml'), 'name: bad\ntemplate: 2m-2s-sync\nfaults:\n  - at: 1s\n    kill: broker-a-master\n    pause: broker-b-master\n')
+  fs.writeFileSync(
+    path.join(ws.cwd, 'bad.yaml'),
+    'name: bad\ntemplate: 2m-2s-sync\nfaults:\n  - at: 1s\n    kill: broker-a-master\n    pause: broker-b-master\n',
+  )
   const run = await ws.run(['experiment', 'run', 'bad.yaml', '--dir', 'lab'])
   t.is(run.exitCode, 2)
   t.is(run.json.error?.code, 'SCENARIO_INVALID')
@@ -83,21 +91,38 @@ test.serial('a scenario file with a bad step is refused before anything starts (
   t.false(fs.existsSync(path.join(ws.cwd, 'lab')))
   const v = await ws.run(['experiment', 'validate', 'bad.yaml'])
   t.is(v.exitCode, 2)
-  t.deepEqual(v.json.result.problems.map((p: any) => p.path), ['/faults/0'])
+  t.deepEqual(
+    v.json.result.problems.map((p: any) => p.path),
+    ['/faults/0'],
+  )
 })
 
-test.serial('an ordered workload across a master kill: keys whose queue moved to broker-b are delivered out of order (exit 1, the reorders listed)', async (t) => {
-  t.timeout(170_000)
-  const ws = await experimentWorkspace(t)
-  fs.writeFileSync(
-    path.join(ws.cwd, 'ordered.yaml'),
-    ['name: ordered-kill-master', 'template: 2m-2s-sync', 'workload: {producers: 2, inflight: 1, keys: 4, ordered: true, consumerStart: 3s}', 'duration: 5s', 'faults:', '  - at: 2s', '    kill: broker-a-master', '  - at: drained', '    start: killed', ''].join('\n'),
-  )
-  const run = await ws.run(['experiment', 'run', 'ordered.yaml', '--dir', 'lab', '--fast'])
-  const result = run.json.result
-  t.is(run.exitCode, 1, run.stdout)
-  t.is(run.json.error?.code, 'CHECK_FAILED')
-  t.is(result.check.queue.lost.length, 0)
-  t.true(result.check.reorders.length > 0)
-  t.true(result.check.reorders.every((r: any) => r.kind === 'key' && /^p[01]k[0-3]$/.test(r.where)))
-})
+test.serial(
+  'an ordered workload across a master kill: keys whose queue moved to broker-b are delivered out of order (exit 1, the reorders listed)',
+  async (t) => {
+    t.timeout(170_000)
+    const ws = await experimentWorkspace(t)
+    fs.writeFileSync(
+      path.join(ws.cwd, 'ordered.yaml'),
+      [
+        'name: ordered-kill-master',
+        'template: 2m-2s-sync',
+        'workload: {producers: 2, inflight: 1, keys: 4, ordered: true, consumerStart: 3s}',
+        'duration: 5s',
+        'faults:',
+        '  - at: 2s',
+        '    kill: broker-a-master',
+        '  - at: drained',
+        '    start: killed',
+        '',
+      ].join('\n'),
+    )
+    const run = await ws.run(['experiment', 'run', 'ordered.yaml', '--dir', 'lab', '--fast'])
+    const result = run.json.result
+    t.is(run.exitCode, 1, run.stdout)
+    t.is(run.json.error?.code, 'CHECK_FAILED')
+    t.is(result.check.queue.lost.length, 0)
+    t.true(result.check.reorders.length > 0)
+    t.true(result.check.reorders.every((r: any) => r.kind === 'key' && /^p[01]k[0-3]$/.test(r.where)))
+  },
+)

@@ -13,10 +13,13 @@ test('mqlab export --hosts mq1,mq2: one folder per host, scripts on bin/mqnamesr
   const r = run.json.result
   t.true(r.validation.valid)
   t.is(r.namesrvAddr, 'mq1:9876;mq2:9876')
-  t.deepEqual(r.hosts.map((h: any) => [h.host, h.nodes.map((n: any) => n.name)]), [
-    ['mq1', ['namesrv-1', 'broker-a-master', 'broker-b-slave']],
-    ['mq2', ['namesrv-2', 'broker-a-slave', 'broker-b-master']],
-  ])
+  t.deepEqual(
+    r.hosts.map((h: any) => [h.host, h.nodes.map((n: any) => n.name)]),
+    [
+      ['mq1', ['namesrv-1', 'broker-a-master', 'broker-b-slave']],
+      ['mq2', ['namesrv-2', 'broker-a-slave', 'broker-b-master']],
+    ],
+  )
   const out = path.join(cwd, 'out')
   for (const host of ['mq1', 'mq2']) {
     const start = path.join(out, host, 'start.sh')

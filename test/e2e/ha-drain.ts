@@ -9,7 +9,12 @@ import type {ConsumedMessage} from '../../src/client/consumer/consumed-message.j
 export async function groupAddrs(admin: MQAdmin, brokerName: string): Promise<{master: string | undefined; slaves: string[]}> {
   const info = await admin.clusterInfo()
   const addrs = info.brokerAddrTable[brokerName]?.brokerAddrs ?? {}
-  return {master: addrs['0'], slaves: Object.entries(addrs).filter(([id]) => id !== '0').map(([, a]) => a)}
+  return {
+    master: addrs['0'],
+    slaves: Object.entries(addrs)
+      .filter(([id]) => id !== '0')
+      .map(([, a]) => a),
+  }
 }
 
 /**

@@ -98,7 +98,11 @@ export async function waitSlavesKnowTopic(lab: Pick<HaLab, 'namesrvAddr'>, topic
       async () => {
         const info = await admin.clusterInfo().catch(() => undefined)
         if (info === undefined) return false
-        const slaves = Object.values(info.brokerAddrTable).flatMap((b) => Object.entries(b.brokerAddrs).filter(([id]) => id !== '0').map(([, addr]) => addr))
+        const slaves = Object.values(info.brokerAddrTable).flatMap((b) =>
+          Object.entries(b.brokerAddrs)
+            .filter(([id]) => id !== '0')
+            .map(([, addr]) => addr),
+        )
         const answers = await Promise.all(slaves.map((addr) => knows(addr).catch(() => false)))
         return answers.every(Boolean)
       },
@@ -205,8 +209,7 @@ export async function killExperiment(
   // At least `total` messages; past that, more chunks only while the started kill has not yet landed. The
   // kill command's start-up (seconds on a loaded machine) could otherwise outlast the remaining sends, so
   // the master died with nothing under way. Bounded at 4 × total.
-  const moreWanted = (sent: number) =>
-    sent < options.total || (kill !== undefined && !killLandedMidStream && processAlive(pid) && sent < 4 * options.total)
+  const moreWanted = (sent: number) => sent < options.total || (kill !== undefined && !killLandedMidStream && processAlive(pid) && sent < 4 * options.total)
   for (let sent = 0; moreWanted(sent); sent += options.chunk) {
     if (sent >= options.killAfter && kill === undefined) {
       const notReady = await slavesReady

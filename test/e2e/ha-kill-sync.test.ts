@@ -7,16 +7,19 @@ import {drainTopic, killExperiment, messages, startHaLab} from './ha-experiment.
 // before it was acknowledged, so a consumer gets all of them (broker-a's from the slave), none twice.
 // Then the manual failover: mqlab promote broker-a-slave, broker-a takes writes again, nothing
 // acknowledged is lost, and the former master is refused as a second master.
-test('2m-2s-sync: kill broker-a-master mid-stream; every SEND_OK message is consumed, broker-a\'s from its slave; promote brings writes back', async (t) => {
+test("2m-2s-sync: kill broker-a-master mid-stream; every SEND_OK message is consumed, broker-a's from its slave; promote brings writes back", async (t) => {
   const topic = 'HaKillSync'
   const lab = await startHaLab(t, '2m-2s-sync', {topic})
 
   const before = await lab.cli('replication')
   t.is(before.exitCode, 0, before.stdout + before.stderr)
-  t.deepEqual(before.json.result.groups.map((g: any) => [g.brokerName, g.master?.role, g.slaves.map((s: any) => s.connectionState)]), [
-    ['broker-a', 'SYNC_MASTER', ['CONNECTED']],
-    ['broker-b', 'SYNC_MASTER', ['CONNECTED']],
-  ])
+  t.deepEqual(
+    before.json.result.groups.map((g: any) => [g.brokerName, g.master?.role, g.slaves.map((s: any) => s.connectionState)]),
+    [
+      ['broker-a', 'SYNC_MASTER', ['CONNECTED']],
+      ['broker-b', 'SYNC_MASTER', ['CONNECTED']],
+    ],
+  )
 
   const exp = await killExperiment(t, lab, {topic, group: 'ha_kill_sync', killed: 'broker-a', total: 5000, killAfter: 500, chunk: 25, inflight: 8})
   t.is(exp.killRun.exitCode, 0, exp.killRun.stdout + exp.killRun.stderr)
@@ -35,15 +38,26 @@ test('2m-2s-sync: kill broker-a-master mid-stream; every SEND_OK message is cons
   }
   t.log(tally)
   t.true(exp.killLandedMidStream, 'the master died while sends were under way')
-  const ackedBy = (group: string, from: number, to: number) => exp.reports.filter((r) => r.status === 'SEND_OK' && r.brokerName === group && r.index >= from && r.index < to).length
+  const ackedBy = (group: string, from: number, to: number) =>
+    exp.reports.filter((r) => r.status === 'SEND_OK' && r.brokerName === group && r.index >= from && r.index < to).length
   t.true(killedAt > 0, 'some send to broker-a failed when it died')
-  t.true(ackedBy('broker-a', 0, killedAt) > 0 && ackedBy('broker-b', killedAt + 100, sentCount) > 0, 'both groups took writes before the kill; broker-b after it')
+  t.true(
+    ackedBy('broker-a', 0, killedAt) > 0 && ackedBy('broker-b', killedAt + 100, sentCount) > 0,
+    'both groups took writes before the kill; broker-b after it',
+  )
   t.is(ackedBy('broker-a', killedAt + 100, sentCount), 0, 'nothing is acknowledged by a dead master')
-  t.deepEqual(exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`), [], 'every SEND_OK message is consumed')
+  t.deepEqual(
+    exp.lost.map((r) => `${r.index} ${r.brokerName}/${r.queueId}/${r.queueOffset}`),
+    [],
+    'every SEND_OK message is consumed',
+  )
   t.is(exp.duplicatePositions, 0, 'no message delivered twice in one run')
   const fromA = exp.consumed.filter((m) => m.brokerName === 'broker-a')
   t.true(fromA.length > 0)
-  t.true(fromA.every((m) => m.brokerId > 0), "broker-a's messages come from broker-a-slave")
+  t.true(
+    fromA.every((m) => m.brokerId > 0),
+    "broker-a's messages come from broker-a-slave",
+  )
   t.not(exp.signalToSlaveReadMs, null)
   t.log(
     `2m-2s-sync: ${exp.acked.size} of ${sentCount} SEND_OK (${JSON.stringify(exp.byStatus)}), lost ${exp.lost.length}; ` +
@@ -63,13 +77,23 @@ test('2m-2s-sync: kill broker-a-master mid-stream; every SEND_OK message is cons
   t.teardown(() => producer.close())
   const after = await producer.send(messages(topic, sentCount, 400), {inflight: 8})
   t.is(after.summary.ok, 400, JSON.stringify(after.messages.find((m) => m.status !== 'SEND_OK')))
-  t.true(after.messages.some((m) => m.brokerName === 'broker-a'), 'broker-a accepts writes again')
+  t.true(
+    after.messages.some((m) => m.brokerName === 'broker-a'),
+    'broker-a accepts writes again',
+  )
 
   const all = await drainTopic(lab, topic, 'ha_after_promote')
   const ids = new Set(all.map((m) => m.msgId))
   const acked = [...exp.acked.keys(), ...after.messages.map((m) => m.msgId!)]
-  t.deepEqual(acked.filter((id) => !ids.has(id)), [], 'nothing acknowledged is lost across the promotion')
-  t.true(all.filter((m) => m.brokerName === 'broker-a').every((m) => m.brokerId === 0), 'broker-a is served by its new master')
+  t.deepEqual(
+    acked.filter((id) => !ids.has(id)),
+    [],
+    'nothing acknowledged is lost across the promotion',
+  )
+  t.true(
+    all.filter((m) => m.brokerName === 'broker-a').every((m) => m.brokerId === 0),
+    'broker-a is served by its new master',
+  )
 
   const replication = await lab.cli('replication')
   t.is(replication.exitCode, 0)

@@ -26,11 +26,17 @@ test('SYNC_MASTER: slave killed → SLAVE_NOT_AVAILABLE promptly; slave restarte
   t.like(kill.json.result.prediction, {kind: 'slave', groupSendStatus: 'SLAVE_NOT_AVAILABLE'})
 
   // The master may take a moment to see the HA connection close; after that every answer is SLAVE_NOT_AVAILABLE.
-  await waitUntil(async () => (await producer.sendOne({topic, body: 'probe'})).status === 'SLAVE_NOT_AVAILABLE', 'the master to notice its slave is gone', {timeoutMs: 30_000, intervalMs: 50})
+  await waitUntil(async () => (await producer.sendOne({topic, body: 'probe'})).status === 'SLAVE_NOT_AVAILABLE', 'the master to notice its slave is gone', {
+    timeoutMs: 30_000,
+    intervalMs: 50,
+  })
   const degraded = await producer.send(messages(topic, 200, 50), {inflight: 4})
   t.deepEqual(degraded.summary.byStatus, {SLAVE_NOT_AVAILABLE: 50})
   // SLAVE_NOT_AVAILABLE itself says the master did not wait (a wait ends FLUSH_SLAVE_TIMEOUT): no clock needed.
-  t.true(degraded.messages.every((m) => m.attempts.length === 1), 'not retried elsewhere')
+  t.true(
+    degraded.messages.every((m) => m.attempts.length === 1),
+    'not retried elsewhere',
+  )
 
   const seen = await lab.cli('replication')
   t.is(seen.exitCode, 0)

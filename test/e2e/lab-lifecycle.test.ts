@@ -21,7 +21,14 @@ test('single lab: up → status → up again → pause/resume → kill shows cra
   t.true(up.json.ok)
   t.is(up.json.result.created, null)
   t.deepEqual(up.json.result.started.map((s: any) => s.node).sort(), ['broker-a-master', 'namesrv-1', 'namesrv-2'])
-  t.deepEqual(up.json.result.nodes.map((n: any) => [n.name, n.state]), [['namesrv-1', 'running'], ['namesrv-2', 'running'], ['broker-a-master', 'running']])
+  t.deepEqual(
+    up.json.result.nodes.map((n: any) => [n.name, n.state]),
+    [
+      ['namesrv-1', 'running'],
+      ['namesrv-2', 'running'],
+      ['broker-a-master', 'running'],
+    ],
+  )
   const broker = up.json.result.nodes.find((n: any) => n.name === 'broker-a-master')
   t.is(broker.role, 'master')
   t.is(broker.roleSource, 'namesrv', 'the role comes from a name server: the broker registered')
@@ -35,14 +42,21 @@ test('single lab: up → status → up again → pause/resume → kill shows cra
 
   const status = await mqlab(cwd, ['status', '--dir', 'lab'])
   t.is(status.exitCode, 0)
-  t.deepEqual(status.json.result.nodes.map((n: any) => n.pid), [...pids.values()])
+  t.deepEqual(
+    status.json.result.nodes.map((n: any) => n.pid),
+    [...pids.values()],
+  )
   t.true(status.json.result.nodes.every((n: any) => n.state === 'running' && n.uptimeMs >= 0))
 
   const again = await mqlab(cwd, ['up', '--dir', 'lab'])
   t.is(again.exitCode, 0)
   t.deepEqual(again.json.result.started, [])
   t.is(again.json.result.alreadyRunning.length, 3)
-  t.deepEqual(again.json.result.nodes.map((n: any) => n.pid), [...pids.values()], 'same processes')
+  t.deepEqual(
+    again.json.result.nodes.map((n: any) => n.pid),
+    [...pids.values()],
+    'same processes',
+  )
 
   const pause = await mqlab(cwd, ['pause', 'broker-a-master', '--dir', 'lab'])
   t.is(pause.exitCode, 0)

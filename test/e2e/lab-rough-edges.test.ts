@@ -58,18 +58,45 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   // On both masters (an auto-created topic lives only where its first messages went).
   t.is((await mqlab(cwd, ['topic', 'create', 'Edges', '--dir', 'lab', '--queues', '4'])).exitCode, 0)
   // A shell pipe (a FIFO) is read without being asked; so is any stdin with --body -.
-  const piped = await execa('sh', ['-c', `printf 'k1:hello\\n\\nk2:world\\n' | "${process.execPath}" "${bin}" send --dir lab --topic Edges -K : --prop region=eu`], {cwd, reject: false, env: {NO_COLOR: '1'}})
+  const piped = await execa(
+    'sh',
+    ['-c', `printf 'k1:hello\\n\\nk2:world\\n' | "${process.execPath}" "${bin}" send --dir lab --topic Edges -K : --prop region=eu`],
+    {cwd, reject: false, env: {NO_COLOR: '1'}},
+  )
   t.is(piped.exitCode, 0, piped.stderr)
   t.is(piped.stdout.split('\n').length, 2, piped.stdout)
   const lines = await text(cwd, ['send', '--dir', 'lab', '--topic', 'Edges', '--body', '-', '-K', ':', '--prop', 'region=eu'], {input: 'k3:again\n'})
   t.is(lines.exitCode, 0, lines.stderr)
-  t.true([...piped.stdout.split('\n'), lines.stdout].every((l) => /^#\d SEND_OK broker-[ab] q\d+@\d+ msgId=/.test(l)), piped.stdout + lines.stdout)
+  t.true(
+    [...piped.stdout.split('\n'), lines.stdout].every((l) => /^#\d SEND_OK broker-[ab] q\d+@\d+ msgId=/.test(l)),
+    piped.stdout + lines.stdout,
+  )
   t.regex(piped.stderr, /sent 2 to Edges: 2 ok/)
   // --file, --queue, -n as the name server address (mqadmin's meaning), --keys as mqadmin spells it.
   fs.writeFileSync(path.join(cwd, 'msgs.txt'), 'one\ntwo\n')
-  const file = await mqlab(cwd, ['send', '-n', namesrvAddr, '--topic', 'Edges', '--file', 'msgs.txt', '--queue', '1', '--broker', 'broker-a', '--keys', 'filekey'])
+  const file = await mqlab(cwd, [
+    'send',
+    '-n',
+    namesrvAddr,
+    '--topic',
+    'Edges',
+    '--file',
+    'msgs.txt',
+    '--queue',
+    '1',
+    '--broker',
+    'broker-a',
+    '--keys',
+    'filekey',
+  ])
   t.is(file.exitCode, 0, file.stdout)
-  t.deepEqual(file.json.result.messages.map((m: any) => [m.brokerName, m.queueId, m.status]), [['broker-a', 1, 'SEND_OK'], ['broker-a', 1, 'SEND_OK']])
+  t.deepEqual(
+    file.json.result.messages.map((m: any) => [m.brokerName, m.queueId, m.status]),
+    [
+      ['broker-a', 1, 'SEND_OK'],
+      ['broker-a', 1, 'SEND_OK'],
+    ],
+  )
   // The old -n COUNT still counts, with a deprecation warning.
   const legacy = await mqlab(cwd, ['send', '--dir', 'lab', '--topic', 'Edges', '-n', '2'])
   t.is(legacy.exitCode, 0)
@@ -81,7 +108,12 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.notRegex(none.stdout + none.stderr, /throughput/)
 
   // Ctrl-C during a long send: "interrupted after N of M" in the error block, exit 130.
-  const long = execa('node', [bin, 'send', '--dir', 'lab', '--topic', 'EdgesInterrupted', '--count', '1000000'], {cwd, reject: false, env: {NO_COLOR: '1'}, stdin: 'ignore'})
+  const long = execa('node', [bin, 'send', '--dir', 'lab', '--topic', 'EdgesInterrupted', '--count', '1000000'], {
+    cwd,
+    reject: false,
+    env: {NO_COLOR: '1'},
+    stdin: 'ignore',
+  })
   await new Promise<void>((resolve) => long.stdout!.once('data', () => resolve()))
   long.kill('SIGINT')
   const interrupted = await long
@@ -92,7 +124,10 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   const formatted = await text(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'fmt', '--exit-at-end', '--format', '%k|%b|%p'])
   t.is(formatted.exitCode, 0, formatted.stderr)
   const got = formatted.stdout.split('\n').sort()
-  t.deepEqual(got.filter((l) => l.startsWith('k')), ['k1|hello|region=eu', 'k2|world|region=eu', 'k3|again|region=eu'])
+  t.deepEqual(
+    got.filter((l) => l.startsWith('k')),
+    ['k1|hello|region=eu', 'k2|world|region=eu', 'k3|again|region=eu'],
+  )
   t.is(got.filter((l) => l.startsWith('filekey|')).length, 2)
   t.regex(formatted.stderr, /consumed 7 from Edges .*\(reached the end of every queue\)/)
   const again = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'fmt', '--exit-at-end'])
@@ -108,7 +143,12 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   const byTime = await mqlab(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'fmt', '--exit-at-end', '--from', '-1h'])
   t.like(byTime.json.result.summary, {count: 7, stoppedBy: 'end'}, 'a time seek reads everything sent since')
   // --tail: only what is sent after it started (the old bodies never show up), until Ctrl-C.
-  const tail = execa('node', [bin, 'consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'tail', '--tail', '--ndjson'], {cwd, reject: false, env: {NO_COLOR: '1'}, stdin: 'ignore'})
+  const tail = execa('node', [bin, 'consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'tail', '--tail', '--ndjson'], {
+    cwd,
+    reject: false,
+    env: {NO_COLOR: '1'},
+    stdin: 'ignore',
+  })
   let tailOut = ''
   tail.stdout!.on('data', (c: Buffer) => (tailOut += c.toString()))
   for (let i = 0; i < 120 && !tailOut.includes('"body":"fresh'); i++) {
@@ -116,7 +156,10 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   }
   tail.kill('SIGINT')
   const tailed = await tail
-  const tailLines = tailOut.split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const tailLines = tailOut
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
   const bodies = tailLines.filter((o) => o.body !== undefined).map((o) => o.body as string)
   t.true(bodies.length > 0 && bodies.every((b) => b.startsWith('fresh ')), JSON.stringify(bodies))
   t.is(tailed.exitCode, 130, tailed.stderr)
@@ -125,7 +168,10 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.is((await mqlab(cwd, ['topic', 'create', 'EdgesEmpty', '--dir', 'lab', '--queues', '2'])).exitCode, 0)
   const empty = await text(cwd, ['consume', '--dir', 'lab', '--topic', 'EdgesEmpty', '--exit-at-end'])
   t.is(empty.exitCode, 12)
-  t.regex(empty.stderr, /Error: topic EdgesEmpty holds no messages\n.*Code: EMPTY_TOPIC\n.*Try this: send some first: mqlab send --topic EdgesEmpty --count 10 --dir lab/)
+  t.regex(
+    empty.stderr,
+    /Error: topic EdgesEmpty holds no messages\n.*Code: EMPTY_TOPIC\n.*Try this: send some first: mqlab send --topic EdgesEmpty --count 10 --dir lab/,
+  )
 
   // restart after a bad edit: refused before the healthy node is stopped.
   const confA = path.join(lab, 'conf', 'broker-a.properties')
@@ -154,12 +200,18 @@ test('a running lab: init --force, a clashing second lab, send lines, consume mo
   t.regex(status.stdout, /✗ broker-b-master crashed — killed by mqlab kill \(SIGKILL\) \d+s ago \(pid \d+\)$/m)
   t.notRegex(status.stdout, /Last lines of/)
   t.regex(status.stdout, /start it again: mqlab start NODE --dir lab\nclear it: mqlab stop NODE --dir lab; its log: mqlab logs NODE --dir lab/)
-  t.true(status.stdout.split('\n').every((l) => l.length <= 80), status.stdout)
+  t.true(
+    status.stdout.split('\n').every((l) => l.length <= 80),
+    status.stdout,
+  )
   t.regex((await text(cwd, ['status', '--dir', 'lab', '-v'])).stdout, /broker-b-master crashed \(pid \d+, SIGKILL sent by mqlab kill\)\. Last lines of /)
 
   // 2m-noslave: broker-b's messages wait for its master.
   const waiting = await text(cwd, ['consume', '--dir', 'lab', '--topic', 'Edges', '--group', 'late', '--exit-at-end'])
-  t.regex(waiting.stdout, /broker-b's master broker-b-master is crashed and broker-b has no live slave: the messages stored on it wait for it \(mqlab start broker-b-master --dir lab\)/)
+  t.regex(
+    waiting.stdout,
+    /broker-b's master broker-b-master is crashed and broker-b has no live slave: the messages stored on it wait for it \(mqlab start broker-b-master --dir lab\)/,
+  )
 
   // kill --signal TERM is a clean shutdown: stopped, not crashed.
   const term = await mqlab(cwd, ['kill', 'broker-a-master', '--signal', 'TERM', '--dir', 'lab'])

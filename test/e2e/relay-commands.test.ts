@@ -75,7 +75,7 @@ test('relays on refuses a running lab', async (t) => {
   t.is(on.json.error?.code, 'LAB_RUNNING')
 })
 
-test('experiment run on a running lab with relays on: the partition steps go through the lab\'s relay daemon', async (t) => {
+test("experiment run on a running lab with relays on: the partition steps go through the lab's relay daemon", async (t) => {
   t.timeout(150_000)
   const cwd = await tempDir(t, 'mqlab-relays-e2e-')
   t.is((await mqlab(cwd, ['init', 'single', '--dir', 'lab', '--namesrv', '1'])).exitCode, 0)
@@ -91,15 +91,37 @@ test('experiment run on a running lab with relays on: the partition steps go thr
   guard.track()
   fs.writeFileSync(
     path.join(cwd, 'cut.yaml'),
-    ['name: cut-namesrv', 'workload: {inflight: 2}', 'duration: 4s', 'faults:', '  - at: 1s', '    partition: [broker-a-master, namesrv-1]', '  - at: 2s', '    heal: all', ''].join('\n'),
+    [
+      'name: cut-namesrv',
+      'workload: {inflight: 2}',
+      'duration: 4s',
+      'faults:',
+      '  - at: 1s',
+      '    partition: [broker-a-master, namesrv-1]',
+      '  - at: 2s',
+      '    heal: all',
+      '',
+    ].join('\n'),
   )
   const run = await mqlab(cwd, ['experiment', 'run', 'cut.yaml', '--dir', 'lab', '--fast'], {timeoutMs: 120_000})
   t.is(run.exitCode, 0, run.stdout)
   const result = run.json.result
   t.false(result.freshLab)
-  t.deepEqual(result.timeline.map((s: any) => [s.action, s.error]), [['partition', undefined], ['heal', undefined]])
-  t.deepEqual(result.check.windows.map((w: any) => [w.target, w.end !== null]), [['broker-a-master~namesrv-1', true]])
+  t.deepEqual(
+    result.timeline.map((s: any) => [s.action, s.error]),
+    [
+      ['partition', undefined],
+      ['heal', undefined],
+    ],
+  )
+  t.deepEqual(
+    result.check.windows.map((w: any) => [w.target, w.end !== null]),
+    [['broker-a-master~namesrv-1', true]],
+  )
   t.is(result.check.queue.lost.length, 0)
   const lab = await mqlab(cwd, ['status', '--dir', 'lab'])
-  t.true(lab.json.result.nodes.every((n: any) => n.state === 'running'), 'the experiment left the running lab running')
+  t.true(
+    lab.json.result.nodes.every((n: any) => n.state === 'running'),
+    'the experiment left the running lab running',
+  )
 })

@@ -48,7 +48,11 @@ async function seedsFlow(t: ExecutionContext, template: '2m-2s-sync' | '2m-nosla
   // Round robin over a0..a3, b0..b3: 500/500.
   t.true((fresh.perBroker['broker-a'] ?? 0) >= 400 && (fresh.perBroker['broker-b'] ?? 0) >= 400, JSON.stringify(fresh.perBroker))
   const route = await lab.cli('topic', 'route', 'Fresh')
-  t.deepEqual([...new Set(route.json.result.route.queueDatas.map((q: {brokerName: string}) => q.brokerName))].sort(), ['broker-a', 'broker-b'], 'both masters created Fresh')
+  t.deepEqual(
+    [...new Set(route.json.result.route.queueDatas.map((q: {brokerName: string}) => q.brokerName))].sort(),
+    ['broker-a', 'broker-b'],
+    'both masters created Fresh',
+  )
 
   const kill = await lab.cli('kill', 'broker-a-master')
   t.is(kill.exitCode, 0, kill.stdout + kill.stderr)
@@ -87,6 +91,6 @@ test.serial('seeds flow on 2m-2s-sync: a fresh topic spreads over both masters; 
   await seedsFlow(t, '2m-2s-sync')
 })
 
-test.serial('seeds flow on 2m-noslave: a fresh topic spreads over both masters; nothing of broker-a is readable; consume gets broker-b\'s part', async (t) => {
+test.serial("seeds flow on 2m-noslave: a fresh topic spreads over both masters; nothing of broker-a is readable; consume gets broker-b's part", async (t) => {
   await seedsFlow(t, '2m-noslave')
 })

@@ -26,14 +26,19 @@ type Teardown = {teardown(fn: () => unknown): void}
 /** Runs `mqlab <args> --json` in `cwd`. */
 export function mqlab<T = any>(cwd: string, args: string[], options: {timeoutMs?: number} = {}): Promise<CliRun<T>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cli, ...args, '--json'], {cwd, timeout: options.timeoutMs ?? 60_000, env: {...process.env, NO_COLOR: '1'}}, (error, stdout, stderr) => {
-      const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-      try {
-        resolve({exitCode, json: JSON.parse(stdout), stdout, stderr})
-      } catch {
-        reject(new Error(`mqlab ${args.join(' ')} printed no JSON (exit ${exitCode}):\n${stdout}\n${stderr}`))
-      }
-    })
+    execFile(
+      process.execPath,
+      [cli, ...args, '--json'],
+      {cwd, timeout: options.timeoutMs ?? 60_000, env: {...process.env, NO_COLOR: '1'}},
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        try {
+          resolve({exitCode, json: JSON.parse(stdout), stdout, stderr})
+        } catch {
+          reject(new Error(`mqlab ${args.join(' ')} printed no JSON (exit ${exitCode}):\n${stdout}\n${stderr}`))
+        }
+      },
+    )
   })
 }
 

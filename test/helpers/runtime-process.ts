@@ -18,7 +18,12 @@ const binDir = fileURLToPath(new URL('../../../bin/', import.meta.url))
  * Spawns `node bin/<name>.js ...args`. Every process is SIGKILLed and reaped in the test's teardown if it
  * is still running, so a failing test leaves nothing behind.
  */
-export function spawnRuntime(t: {teardown(fn: () => unknown): void}, name: 'mqnamesrv' | 'mqbroker', args: string[], env: NodeJS.ProcessEnv = {}): RuntimeProcess {
+export function spawnRuntime(
+  t: {teardown(fn: () => unknown): void},
+  name: 'mqnamesrv' | 'mqbroker',
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): RuntimeProcess {
   const child = spawn(process.execPath, [`${binDir}${name}.js`, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))

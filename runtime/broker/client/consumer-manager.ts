@@ -52,7 +52,9 @@ export class ConsumerManager {
     const newChannel = info.updateChannel(r.info, r.consumeType, r.messageModel, r.consumeFromWhere, now)
     const newSubscriptions = info.updateSubscription(r.subscriptions, now)
     if (newChannel) {
-      this.logger.info(`new consumer connected, group: ${r.group} ${r.consumeType} ${r.messageModel} channel: ${r.info.channel.remoteAddress} clientId: ${r.info.clientId}`)
+      this.logger.info(
+        `new consumer connected, group: ${r.group} ${r.consumeType} ${r.messageModel} channel: ${r.info.channel.remoteAddress} clientId: ${r.info.clientId}`,
+      )
     }
     const changed = newChannel || newSubscriptions
     if (changed && r.notifyConsumerIdsChanged) this.listener('CHANGE', r.group, info.getAllChannels())

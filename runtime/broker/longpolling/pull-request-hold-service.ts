@@ -48,8 +48,12 @@ export class PullRequestHoldService {
   /** Starts the periodic safety re-check. */
   start(): void {
     const interval = this.options.checkIntervalMs ?? 5000
-    this.stopCheck = scheduleWithFixedDelay(this.options.timers, () => this.checkHoldRequest(), interval, interval, (e) =>
-      this.logger.error('checking held pull requests failed', e),
+    this.stopCheck = scheduleWithFixedDelay(
+      this.options.timers,
+      () => this.checkHoldRequest(),
+      interval,
+      interval,
+      (e) => this.logger.error('checking held pull requests failed', e),
     )
   }
 

@@ -35,7 +35,9 @@ export class ConsumerOffsetManager extends ConfigManager {
     const previous = queues.get(queueId)
     if (previous !== undefined && offset < previous) {
       // RocketMQ logs this too: a consumer that rewinds is allowed to, but it is worth noticing.
-      this.logger.debug(`[NOTIFYME] update consumer offset less than store. clientHost=${clientHost}, key=${key}, queueId=${queueId}, requestOffset=${offset}, storeOffset=${previous}`)
+      this.logger.debug(
+        `[NOTIFYME] update consumer offset less than store. clientHost=${clientHost}, key=${key}, queueId=${queueId}, requestOffset=${offset}, storeOffset=${previous}`,
+      )
     }
     if (previous !== offset) this.changes++
     queues.set(queueId, offset)

@@ -39,7 +39,10 @@ export async function processGetTopicStatsInfo(request: RemotingCommand, _c: Rem
     const min = Math.max(0, ctx.store.getMinOffsetInQueue(topic, i))
     const max = Math.max(0, ctx.store.getMaxOffsetInQueue(topic, i))
     const lastUpdateTimestamp = max > 0 ? await getMessageStoreTimeStamp(ctx.store, topic, i, max - 1) : 0
-    table.push([{topic, brokerName: ctx.config.brokerName, queueId: i}, {minOffset: min, maxOffset: max, lastUpdateTimestamp}])
+    table.push([
+      {topic, brokerName: ctx.config.brokerName, queueId: i},
+      {minOffset: min, maxOffset: max, lastUpdateTimestamp},
+    ])
   }
   return createResponse(request, ResponseCode.SUCCESS, undefined, undefined, encodeTopicStatsTable(table))
 }
@@ -67,7 +70,10 @@ export async function processGetConsumeStats(request: RemotingCommand, _c: Remot
         const t = await getMessageStoreTimeStamp(ctx.store, topic, i, consumerOffset - 1)
         if (t > 0) lastTimestamp = t
       }
-      stats.offsetTable.push([{topic, brokerName: ctx.config.brokerName, queueId: i}, {brokerOffset, consumerOffset, lastTimestamp}])
+      stats.offsetTable.push([
+        {topic, brokerName: ctx.config.brokerName, queueId: i},
+        {brokerOffset, consumerOffset, lastTimestamp},
+      ])
     }
     stats.consumeTps += ctx.stats.table.tpsGroupGetNums(group, topic)
   }

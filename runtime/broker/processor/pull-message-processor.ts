@@ -79,7 +79,9 @@ export async function processPullMessage(
     code = ResponseCode.PULL_RETRY_IMMEDIATELY
   }
   if (code === ResponseCode.PULL_OFFSET_MOVED) {
-    ctx.logger.info(`pull offset moved: group=${h.consumerGroup} topic=${h.topic} queueId=${h.queueId} requestOffset=${h.queueOffset} status=${result.status} next=${result.nextBeginOffset}`)
+    ctx.logger.info(
+      `pull offset moved: group=${h.consumerGroup} topic=${h.topic} queueId=${h.queueId} requestOffset=${h.queueOffset} status=${result.status} next=${result.nextBeginOffset}`,
+    )
   }
 
   if (brokerAllowSuspend && hasCommitOffsetFlag(h.sysFlag) && !isSlave) {
@@ -100,7 +102,12 @@ export async function processPullMessage(
     maxOffset: result.maxOffset,
   })
   if (code === ResponseCode.SUCCESS) {
-    ctx.stats.incGet(result.messages.length, h.topic, h.consumerGroup, result.messages.reduce((n, m) => n + m.length, 0))
+    ctx.stats.incGet(
+      result.messages.length,
+      h.topic,
+      h.consumerGroup,
+      result.messages.reduce((n, m) => n + m.length, 0),
+    )
     return createResponse(request, code, result.status, fields, Buffer.concat(result.messages))
   }
   return createResponse(request, code, result.status, fields)

@@ -20,7 +20,9 @@ const V3_0_7_SNAPSHOT = 28
 /** Answers a reset request. */
 export async function processInvokeBrokerToResetOffset(request: RemotingCommand, connection: RemotingConnection, ctx: BrokerContext): Promise<RemotingCommand> {
   const h = decodeResetOffsetRequestHeader(request.extFields)
-  ctx.logger.info(`[reset-offset] reset offset started by ${connection.remoteAddress}. topic=${h.topic}, group=${h.group}, timestamp=${h.timestamp}, isForce=${h.isForce}`)
+  ctx.logger.info(
+    `[reset-offset] reset offset started by ${connection.remoteAddress}. topic=${h.topic}, group=${h.group}, timestamp=${h.timestamp}, isForce=${h.isForce}`,
+  )
   const tc = ctx.topicConfigManager.selectTopicConfig(h.topic)
   if (!tc) return createResponse(request, ResponseCode.SYSTEM_ERROR, `[reset-offset] reset offset failed, no topic in this broker. topic=${h.topic}`)
   const table: ResetOffsetBody = []
@@ -33,11 +35,20 @@ export async function processInvokeBrokerToResetOffset(request: RemotingCommand,
   }
   const info = ctx.consumerManager.getConsumerGroupInfo(h.group)
   if (!info || info.channels.size === 0) {
-    return createResponse(request, ResponseCode.CONSUMER_NOT_ONLINE, `Consumer not online, so can not reset offset, Group: ${h.group} Topic: ${h.topic} Timestamp: ${h.timestamp}`)
+    return createResponse(
+      request,
+      ResponseCode.CONSUMER_NOT_ONLINE,
+      `Consumer not online, so can not reset offset, Group: ${h.group} Topic: ${h.topic} Timestamp: ${h.timestamp}`,
+    )
   }
-  const push = createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, encodeResetOffsetRequestHeader({topic: h.topic, group: h.group, timestamp: h.timestamp, isForce: false}), encodeResetOffsetBody(table))
+  const push = createRequest(
+    RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
+    encodeResetOffsetRequestHeader({topic: h.topic, group: h.group, timestamp: h.timestamp, isForce: false}),
+    encodeResetOffsetBody(table),
+  )
   for (const client of info.channels.values()) {
-    if (client.version < V3_0_7_SNAPSHOT) return createResponse(request, ResponseCode.SYSTEM_ERROR, `the client does not support this feature. version=${client.version}`)
+    if (client.version < V3_0_7_SNAPSHOT)
+      return createResponse(request, ResponseCode.SYSTEM_ERROR, `the client does not support this feature. version=${client.version}`)
     try {
       client.channel.sendOneway(push)
       ctx.logger.info(`[reset-offset] reset offset success. topic=${h.topic}, group=${h.group}, clientId=${client.clientId}`)

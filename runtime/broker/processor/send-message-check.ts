@@ -35,11 +35,7 @@ export function randomQueueId(n: number): number {
  * queue, otherwise TOPIC_NOT_EXIST; the queue id must be below max(read, write) queues.
  * Returns the topic's config, or why the send is refused.
  */
-export function msgCheck(
-  ctx: BrokerContext,
-  h: SendMessageRequestHeader,
-  connection: RemotingConnection,
-): {topicConfig: TopicConfig} | SendRefusal {
+export function msgCheck(ctx: BrokerContext, h: SendMessageRequestHeader, connection: RemotingConnection): {topicConfig: TopicConfig} | SendRefusal {
   const {config, topicConfigManager} = ctx
   if (!isWriteable(config.brokerPermission) && topicConfigManager.isOrderTopic(h.topic)) {
     return {code: ResponseCode.NO_PERMISSION, remark: `the broker[${config.brokerIP1}] sending message is forbidden`}
@@ -59,7 +55,10 @@ export function msgCheck(
       topicConfig = topicConfigManager.createTopicInSendMessageBackMethod(h.topic, 1, PermName.WRITE | PermName.READ, sysFlag)
     }
     if (!topicConfig) {
-      return {code: ResponseCode.TOPIC_NOT_EXIST, remark: `topic[${h.topic}] not exist, apply first please! (autoCreateTopicEnable=${config.autoCreateTopicEnable})`}
+      return {
+        code: ResponseCode.TOPIC_NOT_EXIST,
+        remark: `topic[${h.topic}] not exist, apply first please! (autoCreateTopicEnable=${config.autoCreateTopicEnable})`,
+      }
     }
   }
   const idValid = Math.max(topicConfig.writeQueueNums, topicConfig.readQueueNums)

@@ -26,7 +26,11 @@ export function processUpdateAndCreateTopic(request: RemotingCommand, connection
     return createResponse(request, ResponseCode.SYSTEM_ERROR, `The topic[${h.topic}] is conflict with system topic.`)
   }
   if (h.readQueueNums < 0 || h.writeQueueNums < 0 || h.perm < 0 || h.perm > 15) {
-    return createResponse(request, ResponseCode.SYSTEM_ERROR, `illegal topic config: readQueueNums=${h.readQueueNums} writeQueueNums=${h.writeQueueNums} perm=${h.perm}`)
+    return createResponse(
+      request,
+      ResponseCode.SYSTEM_ERROR,
+      `illegal topic config: readQueueNums=${h.readQueueNums} writeQueueNums=${h.writeQueueNums} perm=${h.perm}`,
+    )
   }
   ctx.topicConfigManager.updateTopicConfig(
     newTopicConfig(h.topic, {

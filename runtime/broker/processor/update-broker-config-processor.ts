@@ -7,7 +7,17 @@ import {ResponseCode} from '../../remoting/response-code.js'
 import type {BrokerContext} from '../broker-context.js'
 
 /** Keys UPDATE_BROKER_CONFIG refuses (AdminBrokerProcessor's configBlackList, plus what must not change while running). */
-const BLACK_LIST = new Set(['configBlackList', 'brokerConfigPath', 'rocketmqHome', 'storePathRootDir', 'storePathCommitLog', 'listenPort', 'brokerIP1', 'brokerName', 'brokerClusterName'])
+const BLACK_LIST = new Set([
+  'configBlackList',
+  'brokerConfigPath',
+  'rocketmqHome',
+  'storePathRootDir',
+  'storePathCommitLog',
+  'listenPort',
+  'brokerIP1',
+  'brokerName',
+  'brokerClusterName',
+])
 
 /**
  * UPDATE_BROKER_CONFIG (25) (AdminBrokerProcessor.updateBrokerConfig, `mqadmin updateBrokerConfig`):

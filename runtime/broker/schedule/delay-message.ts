@@ -15,11 +15,7 @@ export function delayLevel2QueueId(level: number): number {
  * queue kept in REAL_TOPIC / REAL_QID, until the schedule service re-delivers it. mqlab does this in the
  * broker, before handing the message to the store. Returns the message unchanged when it has no delay.
  */
-export function toScheduledMessage(
-  msg: MessageExtBrokerInner,
-  properties: Record<string, string>,
-  maxDelayLevel: number,
-): MessageExtBrokerInner {
+export function toScheduledMessage(msg: MessageExtBrokerInner, properties: Record<string, string>, maxDelayLevel: number): MessageExtBrokerInner {
   const level = Number.parseInt(properties[MessageConst.DELAY] ?? '0', 10)
   if (!(level > 0)) return msg
   const capped = Math.min(level, maxDelayLevel)

@@ -1,11 +1,7 @@
 import type {Logger} from '../../common/logger.js'
 import {newDataVersion, nextDataVersion, type DataVersion} from '../../remoting/body/data-version.js'
 import {newSubscriptionGroupConfig, type SubscriptionGroupConfig} from '../../remoting/body/subscription-group-config.js'
-import {
-  decodeSubscriptionGroupWrapper,
-  encodeSubscriptionGroupWrapper,
-  type SubscriptionGroupWrapper,
-} from '../../remoting/body/subscription-group-wrapper.js'
+import {decodeSubscriptionGroupWrapper, encodeSubscriptionGroupWrapper, type SubscriptionGroupWrapper} from '../../remoting/body/subscription-group-wrapper.js'
 import {ConfigManager, type ConfigFileStore} from '../config/config-manager.js'
 
 /** Groups RocketMQ's SubscriptionGroupManager creates at start (MixAll's tool and system groups). */

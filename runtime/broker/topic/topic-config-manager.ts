@@ -22,13 +22,7 @@ import {
 /** The broker settings that decide which system topics exist. */
 export type TopicConfigManagerBrokerConfig = Pick<
   BrokerConfig,
-  | 'brokerClusterName'
-  | 'brokerName'
-  | 'autoCreateTopicEnable'
-  | 'defaultTopicQueueNums'
-  | 'clusterTopicEnable'
-  | 'brokerTopicEnable'
-  | 'traceTopicEnable'
+  'brokerClusterName' | 'brokerName' | 'autoCreateTopicEnable' | 'defaultTopicQueueNums' | 'clusterTopicEnable' | 'brokerTopicEnable' | 'traceTopicEnable'
 >
 
 /** Queue count of SCHEDULE_TOPIC_XXXX: one queue per delay level (TopicConfigManager.SCHEDULE_TOPIC_QUEUE_NUM). */

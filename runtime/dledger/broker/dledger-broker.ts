@@ -24,15 +24,18 @@ export function createDLedgerBroker(config: BrokerConfig, options: {logger: Logg
   const settings = dledgerSettings(config)
   const timers = options.timers ?? realTimers
   // BrokerStartup: in DLedger mode brokerId is forced to −1 (apache/rocketmq#1464).
-  const broker = new BrokerController({...config, brokerId: -1}, {
-    logger: options.logger,
-    timers,
-    createStore: (live, logger) => {
-      store = new DLedgerMessageStore(live, timers, logger)
-      attachDLedgerRoleChangeHandler(store, broker, settings.slaveBrokerId, started, options.logger.child('dledger-role'))
-      return store
+  const broker = new BrokerController(
+    {...config, brokerId: -1},
+    {
+      logger: options.logger,
+      timers,
+      createStore: (live, logger) => {
+        store = new DLedgerMessageStore(live, timers, logger)
+        attachDLedgerRoleChangeHandler(store, broker, settings.slaveBrokerId, started, options.logger.child('dledger-role'))
+        return store
+      },
     },
-  })
+  )
   let store: DLedgerMessageStore | undefined
   let markStarted: () => void = () => undefined
   const started = new Promise<void>((resolve) => (markStarted = resolve))

@@ -94,7 +94,13 @@ export class DLedgerDispatcher {
     if (!e) throw new Error(`committed entry ${index} is missing from the DLedger log`)
     const body = Buffer.from(e.body.buffer, e.body.byteOffset, e.body.byteLength)
     const offset = e.pos + ENTRY_BODY_OFFSET
-    const check = checkMessageAndReturnSize(body, 0, {checkCRC: false, readProperties: true, bufferOffset: offset, bytesToSegmentEnd: body.length, deliverTimestamp: this.deliverTimestamp})
+    const check = checkMessageAndReturnSize(body, 0, {
+      checkCRC: false,
+      readProperties: true,
+      bufferOffset: offset,
+      bytesToSegmentEnd: body.length,
+      deliverTimestamp: this.deliverTimestamp,
+    })
     this.dispatchedIndex = index
     this.dispatchedPos = offset + body.length
     if (check.kind !== 'message') {

@@ -71,7 +71,13 @@ export class DLedgerMessageStore implements MessageStore {
     const levels = config.messageDelayLevel ? parseMessageDelayLevel(config.messageDelayLevel) : undefined
     const deliverTimestamp = levels ? (level: number, ts: number) => computeDeliverTimestamp(levels, level, ts) : undefined
     this.dispatcher = new DLedgerDispatcher(this.dledger, this.view, this.consumeQueues, this.listeners, deliverTimestamp, timers, logger)
-    this.retention = new DLedgerRetention(config, this.dledger.store, () => this.consumeQueues.all(), () => this.dispatcher.dispatchedPos, logger.child('clean'))
+    this.retention = new DLedgerRetention(
+      config,
+      this.dledger.store,
+      () => this.consumeQueues.all(),
+      () => this.dispatcher.dispatchedPos,
+      logger.child('clean'),
+    )
   }
 
   /** Recovers the log and the consume queues, dispatches what is committed, then joins the group. */
@@ -96,7 +102,9 @@ export class DLedgerMessageStore implements MessageStore {
     }
     every(this.config.flushIntervalConsumeQueue, () => this.flushConsumeQueues())
     every(10_000, () => this.retention.run(this.timers.now()))
-    this.logger.info(`DLedger store started: log [${this.dledger.store.beginIndex()}, ${this.dledger.store.endIndex()}], dispatched up to ${this.dispatcher.dispatchedIndex}`)
+    this.logger.info(
+      `DLedger store started: log [${this.dledger.store.beginIndex()}, ${this.dledger.store.endIndex()}], dispatched up to ${this.dispatcher.dispatchedIndex}`,
+    )
   }
 
   async shutdown(): Promise<void> {
@@ -159,7 +167,14 @@ export class DLedgerMessageStore implements MessageStore {
     if (outcome.code !== Code.SUCCESS) return {status: appendStatus(outcome.code), remark: `DLedger answered ${outcome.code}`}
     return {
       status: 'PUT_OK',
-      appendResult: {wroteOffset: first!.offset, wroteBytes: bytes, msgId: ids.join(','), storeTimestamp: now, logicsOffset: first!.queueOffset, msgNum: msgs.length},
+      appendResult: {
+        wroteOffset: first!.offset,
+        wroteBytes: bytes,
+        msgId: ids.join(','),
+        storeTimestamp: now,
+        logicsOffset: first!.queueOffset,
+        msgNum: msgs.length,
+      },
     }
   }
 

@@ -20,7 +20,13 @@ export interface RoleChangeTarget {
 }
 
 /** Attaches the handler; role changes wait for `ready` (the broker's start). */
-export function attachDLedgerRoleChangeHandler(store: DLedgerMessageStore, broker: RoleChangeTarget, slaveBrokerId: number, ready: Promise<void>, logger: Logger): void {
+export function attachDLedgerRoleChangeHandler(
+  store: DLedgerMessageStore,
+  broker: RoleChangeTarget,
+  slaveBrokerId: number,
+  ready: Promise<void>,
+  logger: Logger,
+): void {
   let chain: Promise<void> = ready
   const run = (task: () => Promise<void>) => {
     chain = chain.then(task).catch((error: unknown) => logger.error('handling a DLedger role change failed', error))

@@ -52,7 +52,17 @@ function base(b: BaseFields): Record<string, FastjsonValue> {
 
 /** DLedgerEntry as JSON: exactly the stored header fields and the body. */
 export function entryJson(e: RaftEntry): Record<string, FastjsonValue> {
-  return {body: e.body, bodyCrc: 0, chainCrc: 0, channel: 0, index: e.index, magic: ENTRY_MAGIC, pos: e.pos, size: ENTRY_HEADER_SIZE + e.body.length, term: e.term}
+  return {
+    body: e.body,
+    bodyCrc: 0,
+    chainCrc: 0,
+    channel: 0,
+    index: e.index,
+    magic: ENTRY_MAGIC,
+    pos: e.pos,
+    size: ENTRY_HEADER_SIZE + e.body.length,
+    term: e.term,
+  }
 }
 
 function decodeEntry(v: unknown): RaftEntry {
@@ -65,7 +75,11 @@ function decodeEntry(v: unknown): RaftEntry {
 
 /** VoteRequest body: `leaderId` is the candidate. */
 export function encodeVoteRequest(group: string, m: VoteRequest): Buffer {
-  return toFastjsonBytes({...base({code: 200, group, leaderId: m.from, localId: m.from, remoteId: m.to, term: m.term}), ledgerEndIndex: m.ledgerEndIndex, ledgerEndTerm: m.ledgerEndTerm})
+  return toFastjsonBytes({
+    ...base({code: 200, group, leaderId: m.from, localId: m.from, remoteId: m.to, term: m.term}),
+    ledgerEndIndex: m.ledgerEndIndex,
+    ledgerEndTerm: m.ledgerEndTerm,
+  })
 }
 
 /** HeartBeatRequest body. */
@@ -112,7 +126,18 @@ const PUSH_TYPES: readonly PushType[] = ['APPEND', 'COMMIT', 'COMPARE', 'TRUNCAT
 export function decodeVoteRequest(body: Uint8Array | undefined, rid: number): DecodedRequest<VoteRequest> {
   const o = parseBody(body)
   const b = decodeBase(o)
-  return {base: b, msg: {kind: 'vote', from: b.leaderId ?? '', to: b.remoteId ?? '', rid, term: b.term, ledgerEndIndex: longField(o, 'ledgerEndIndex', -1), ledgerEndTerm: longField(o, 'ledgerEndTerm', -1)}}
+  return {
+    base: b,
+    msg: {
+      kind: 'vote',
+      from: b.leaderId ?? '',
+      to: b.remoteId ?? '',
+      rid,
+      term: b.term,
+      ledgerEndIndex: longField(o, 'ledgerEndIndex', -1),
+      ledgerEndTerm: longField(o, 'ledgerEndTerm', -1),
+    },
+  }
 }
 
 /** Decodes a HEART_BEAT body. */
@@ -131,7 +156,17 @@ export function decodePushRequest(body: Uint8Array | undefined, rid: number): De
   const entry = o.entry === undefined || o.entry === null ? undefined : decodeEntry(o.entry)
   return {
     base: b,
-    msg: {kind: 'push', from: b.localId ?? b.leaderId ?? '', to: b.remoteId ?? '', rid, term: b.term, leaderId: b.leaderId ?? '', type: type as PushType, entry, commitIndex: longField(o, 'commitIndex', -1)},
+    msg: {
+      kind: 'push',
+      from: b.localId ?? b.leaderId ?? '',
+      to: b.remoteId ?? '',
+      rid,
+      term: b.term,
+      leaderId: b.leaderId ?? '',
+      type: type as PushType,
+      entry,
+      commitIndex: longField(o, 'commitIndex', -1),
+    },
   }
 }
 
@@ -168,7 +203,12 @@ export function encodeHeartBeatResponse(m: Pick<HeartBeatResponse, 'code' | 'ter
 }
 
 /** PushEntryResponse body. */
-export function encodePushResponse(group: string | undefined, m: Pick<PushResponse, 'code' | 'term' | 'index' | 'beginIndex' | 'endIndex'>, type: PushType, entryCount: number): Buffer {
+export function encodePushResponse(
+  group: string | undefined,
+  m: Pick<PushResponse, 'code' | 'term' | 'index' | 'beginIndex' | 'endIndex'>,
+  type: PushType,
+  entryCount: number,
+): Buffer {
   return toFastjsonBytes({
     beginIndex: m.beginIndex,
     code: m.code,
@@ -205,7 +245,13 @@ export function decodeHeartBeatResponse(body: Uint8Array | undefined): Pick<Hear
 /** Decodes a PushEntryResponse. */
 export function decodePushResponse(body: Uint8Array | undefined): Pick<PushResponse, 'term' | 'code' | 'index' | 'beginIndex' | 'endIndex'> {
   const o = parseBody(body)
-  return {term: longField(o, 'term', -1), code: longField(o, 'code', 200), index: optionalLongField(o, 'index'), beginIndex: longField(o, 'beginIndex', 0), endIndex: longField(o, 'endIndex', 0)}
+  return {
+    term: longField(o, 'term', -1),
+    code: longField(o, 'code', 200),
+    index: optionalLongField(o, 'index'),
+    beginIndex: longField(o, 'beginIndex', 0),
+    endIndex: longField(o, 'endIndex', 0),
+  }
 }
 
 /** Decodes a LeadershipTransferResponse. */

@@ -152,7 +152,11 @@ export class DLedgerMmapFileStore implements RaftLog {
 
   truncate(entry: RaftEntry): void {
     const existing = this.get(entry.index)
-    const same = existing !== undefined && existing.term === entry.term && existing.pos === entry.pos && Buffer.compare(Buffer.from(existing.body), Buffer.from(entry.body)) === 0
+    const same =
+      existing !== undefined &&
+      existing.term === entry.term &&
+      existing.pos === entry.pos &&
+      Buffer.compare(Buffer.from(existing.body), Buffer.from(entry.body)) === 0
     const size = ENTRY_HEADER_SIZE + entry.body.length
     if (this.data.files.length === 0 || entry.pos < this.data.minOffset() || entry.pos > this.data.wrote) {
       // No overlap with what this log holds: start over at the leader's entry.

@@ -32,7 +32,9 @@ export class MmapFileList {
   /** Opens the existing files (in offset order) without interpreting them. */
   load(): void {
     mkdirSync(this.dir, {recursive: true})
-    const names = readdirSync(this.dir).filter((n) => /^\d{20}$/.test(n)).sort()
+    const names = readdirSync(this.dir)
+      .filter((n) => /^\d{20}$/.test(n))
+      .sort()
     for (const name of names) {
       const path = join(this.dir, name)
       const st = statSync(path)
@@ -42,7 +44,8 @@ export class MmapFileList {
       this.files.push({start: Number(name), path, fd: openSync(path, 'r+'), mtime: st.mtimeMs})
     }
     for (let i = 1; i < this.files.length; i++) {
-      if (this.files[i]!.start !== this.files[i - 1]!.start + this.fileSize) throw new Error(`files in ${this.dir} are not contiguous at ${this.files[i]!.path}`)
+      if (this.files[i]!.start !== this.files[i - 1]!.start + this.fileSize)
+        throw new Error(`files in ${this.dir} are not contiguous at ${this.files[i]!.path}`)
     }
     const last = this.files[this.files.length - 1]
     this.wrote = last ? last.start + this.fileSize : 0
@@ -74,7 +77,8 @@ export class MmapFileList {
    */
   preAppend(len: number, useBlank: boolean): number {
     let file = this.files[this.files.length - 1]
-    if (!file || this.wrote >= file.start + this.fileSize) file = this.create(file ? file.start + this.fileSize : Math.floor(this.wrote / this.fileSize) * this.fileSize)
+    if (!file || this.wrote >= file.start + this.fileSize)
+      file = this.create(file ? file.start + this.fileSize : Math.floor(this.wrote / this.fileSize) * this.fileSize)
     const left = file.start + this.fileSize - this.wrote
     if (len + (useBlank ? MIN_BLANK_LEN : 0) > left) {
       if (!useBlank) throw new Error(`append of ${len} bytes does not fit in ${file.path}`)

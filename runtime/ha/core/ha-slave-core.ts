@@ -160,7 +160,8 @@ export class HaSlaveCore {
     const heard = this.lastContactAt ?? this.connectedAt
     const house = this.config.haHousekeepingInterval
     if (now - heard > house) return this.close(`nothing from the master for ${now - heard} ms (haHousekeepingInterval ${house})`)
-    if (this.isVerified && now - this.lastWriteAt > this.config.haSendHeartbeatInterval) return [this.report(Math.max(this.reportedOffset, this.log.maxOffset()), now)]
+    if (this.isVerified && now - this.lastWriteAt > this.config.haSendHeartbeatInterval)
+      return [this.report(Math.max(this.reportedOffset, this.log.maxOffset()), now)]
     return []
   }
 
@@ -193,7 +194,13 @@ export class HaSlaveCore {
         continue
       }
       const parts = this.pending.slice(0, n).filter((f) => f.data.length > 0)
-      const data = parts.length === 1 ? parts[0]!.data : Buffer.concat(parts.map((f) => f.data), end - first.offset)
+      const data =
+        parts.length === 1
+          ? parts[0]!.data
+          : Buffer.concat(
+              parts.map((f) => f.data),
+              end - first.offset,
+            )
       if (!this.firstDataChecked) {
         const bad = checkRecordStart(data, first.offset, this.config.mappedFileSizeCommitLog)
         if (bad === 'need-more') {

@@ -26,7 +26,9 @@ export interface ConsumeStats {
 
 /** Encodes as fastjson does: consumeTps (a double) before offsetTable. */
 export function encodeConsumeStats(s: ConsumeStats): Buffer {
-  const rows = s.offsetTable.map(([mq, o]) => [mq, `{"brokerOffset":${o.brokerOffset},"consumerOffset":${o.consumerOffset},"lastTimestamp":${o.lastTimestamp}}`] as const)
+  const rows = s.offsetTable.map(
+    ([mq, o]) => [mq, `{"brokerOffset":${o.brokerOffset},"consumerOffset":${o.consumerOffset},"lastTimestamp":${o.lastTimestamp}}`] as const,
+  )
   return Buffer.from(`{"consumeTps":${javaDouble(s.consumeTps)},"offsetTable":${messageQueueMapJson(rows)}}`)
 }
 

@@ -78,9 +78,9 @@ class Reader {
     if (c === '{') return this.nested(() => this.object())
     if (c === '[') return this.nested(() => this.array())
     if (c === '"') return this.string()
-    if (c === 't' && this.s.startsWith('true', this.i)) return (this.i += 4), true
-    if (c === 'f' && this.s.startsWith('false', this.i)) return (this.i += 5), false
-    if (c === 'n' && this.s.startsWith('null', this.i)) return (this.i += 4), null
+    if (c === 't' && this.s.startsWith('true', this.i)) return ((this.i += 4), true)
+    if (c === 'f' && this.s.startsWith('false', this.i)) return ((this.i += 5), false)
+    if (c === 'n' && this.s.startsWith('null', this.i)) return ((this.i += 4), null)
     const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 40))
     if (!m) this.fail('unexpected character')
     this.i += m[0].length
@@ -100,7 +100,7 @@ class Reader {
     this.i++
     const out: Array<[FjValue, FjValue]> = []
     this.ws()
-    if (this.s[this.i] === '}') return this.i++, {entries: out}
+    if (this.s[this.i] === '}') return (this.i++, {entries: out})
     for (;;) {
       const key = this.value()
       this.ws()
@@ -118,7 +118,7 @@ class Reader {
     this.i++
     const out: FjValue[] = []
     this.ws()
-    if (this.s[this.i] === ']') return this.i++, out
+    if (this.s[this.i] === ']') return (this.i++, out)
     for (;;) {
       out.push(this.value())
       this.ws()
@@ -148,6 +148,7 @@ export function messageQueueFromFj(v: FjValue): {topic: string; brokerName: stri
   const topic = stringField(v, 'topic')
   const brokerName = stringField(v, 'brokerName')
   const queueId = numberField(v, 'queueId', Number.NaN)
-  if (topic === undefined || brokerName === undefined || !Number.isInteger(queueId)) throw new SyntaxError('fastjson body: a message queue without topic, brokerName or queueId')
+  if (topic === undefined || brokerName === undefined || !Number.isInteger(queueId))
+    throw new SyntaxError('fastjson body: a message queue without topic, brokerName or queueId')
   return {topic, brokerName, queueId}
 }

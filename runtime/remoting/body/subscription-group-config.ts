@@ -19,10 +19,7 @@ export interface SubscriptionGroupConfig {
 }
 
 /** SubscriptionGroupConfig's defaults. */
-export function newSubscriptionGroupConfig(
-  groupName: string,
-  fields: Partial<Omit<SubscriptionGroupConfig, 'groupName'>> = {},
-): SubscriptionGroupConfig {
+export function newSubscriptionGroupConfig(groupName: string, fields: Partial<Omit<SubscriptionGroupConfig, 'groupName'>> = {}): SubscriptionGroupConfig {
   return {
     brokerId: 0,
     consumeBroadcastEnable: true,

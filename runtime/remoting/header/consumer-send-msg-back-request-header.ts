@@ -19,17 +19,15 @@ export interface ConsumerSendMsgBackRequestHeader {
 }
 
 /** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<ConsumerSendMsgBackRequestHeader>(
-  {
-    offset: 'long',
-    group: 'string',
-    delayLevel: 'int',
-    originMsgId: 'string?',
-    originTopic: 'string?',
-    unitMode: 'bool?',
-    maxReconsumeTimes: 'int?',
-  },
-)
+const codec = headerCodec<ConsumerSendMsgBackRequestHeader>({
+  offset: 'long',
+  group: 'string',
+  delayLevel: 'int',
+  originMsgId: 'string?',
+  originTopic: 'string?',
+  unitMode: 'bool?',
+  maxReconsumeTimes: 'int?',
+})
 
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
 export const decodeConsumerSendMsgBackRequestHeader: (ext: ExtFields) => ConsumerSendMsgBackRequestHeader = codec.decode

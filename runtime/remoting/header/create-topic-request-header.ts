@@ -19,18 +19,16 @@ export interface CreateTopicRequestHeader {
 }
 
 /** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<CreateTopicRequestHeader>(
-  {
-    topic: 'string',
-    defaultTopic: 'string',
-    readQueueNums: 'int',
-    writeQueueNums: 'int',
-    perm: 'int',
-    topicFilterType: 'string',
-    topicSysFlag: 'int?',
-    order: 'bool?',
-  },
-)
+const codec = headerCodec<CreateTopicRequestHeader>({
+  topic: 'string',
+  defaultTopic: 'string',
+  readQueueNums: 'int',
+  writeQueueNums: 'int',
+  perm: 'int',
+  topicFilterType: 'string',
+  topicSysFlag: 'int?',
+  order: 'bool?',
+})
 
 /** Decodes the extFields; throws HeaderFieldError on a missing or malformed field. */
 export const decodeCreateTopicRequestHeader: (ext: ExtFields) => CreateTopicRequestHeader = codec.decode

@@ -26,22 +26,20 @@ export interface PullMessageRequestHeader {
 }
 
 /** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<PullMessageRequestHeader>(
-  {
-    consumerGroup: 'string',
-    topic: 'string',
-    queueId: 'int',
-    queueOffset: 'long',
-    maxMsgNums: 'int',
-    sysFlag: 'int',
-    commitOffset: 'long',
-    suspendTimeoutMillis: 'long',
-    subVersion: 'long',
-    subscription: 'string?',
-    expressionType: 'string?',
-    bname: 'string?',
-  },
-)
+const codec = headerCodec<PullMessageRequestHeader>({
+  consumerGroup: 'string',
+  topic: 'string',
+  queueId: 'int',
+  queueOffset: 'long',
+  maxMsgNums: 'int',
+  sysFlag: 'int',
+  commitOffset: 'long',
+  suspendTimeoutMillis: 'long',
+  subVersion: 'long',
+  subscription: 'string?',
+  expressionType: 'string?',
+  bname: 'string?',
+})
 
 /** Decodes PULL_MESSAGE extFields; throws HeaderFieldError on a missing or bad field. */
 export const decodePullMessageRequestHeader: (ext: ExtFields) => PullMessageRequestHeader = codec.decode

@@ -21,7 +21,15 @@ export interface RegisterBrokerRequestHeader {
 }
 
 /** The header's one field description, in wire order: decoding and encoding both follow it. */
-const codec = headerCodec<RegisterBrokerRequestHeader>({brokerName: 'string', brokerAddr: 'string', clusterName: 'string', haServerAddr: 'string', brokerId: 'long', compressed: 'bool?', bodyCrc32: 'int?'})
+const codec = headerCodec<RegisterBrokerRequestHeader>({
+  brokerName: 'string',
+  brokerAddr: 'string',
+  clusterName: 'string',
+  haServerAddr: 'string',
+  brokerId: 'long',
+  compressed: 'bool?',
+  bodyCrc32: 'int?',
+})
 
 /** Reads the header from extFields; throws HeaderFieldError naming a missing or bad field. */
 export const decodeRegisterBrokerRequestHeader: (ext: ExtFields) => RegisterBrokerRequestHeader = codec.decode

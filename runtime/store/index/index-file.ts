@@ -138,7 +138,11 @@ export class IndexFile {
   /** IndexFile.isTimeMatched. */
   isTimeMatched(begin: number, end: number): boolean {
     const h = this.header
-    return (begin < h.beginTimestamp && end > h.endTimestamp) || (begin >= h.beginTimestamp && begin <= h.endTimestamp) || (end >= h.beginTimestamp && end <= h.endTimestamp)
+    return (
+      (begin < h.beginTimestamp && end > h.endTimestamp) ||
+      (begin >= h.beginTimestamp && begin <= h.endTimestamp) ||
+      (end >= h.beginTimestamp && end <= h.endTimestamp)
+    )
   }
 
   /**
@@ -152,7 +156,7 @@ export class IndexFile {
     const slotValue = await this.readSlot(slotPos)
     if (slotValue <= INVALID_INDEX || slotValue > h.indexCount || h.indexCount <= 1) return
     const seen = new Set<number>()
-    for (let next = slotValue; out.length < maxNum; ) {
+    for (let next = slotValue; out.length < maxNum;) {
       const e = await this.readEntry(next)
       if (!e || e.timeDiff < 0) break
       const timeRead = h.beginTimestamp + e.timeDiff * 1000
@@ -287,4 +291,3 @@ export class IndexFile {
     return {keyHash: b.readInt32BE(at), phyOffset: readInt64BE(b, at + 4), timeDiff: b.readInt32BE(at + 12), prev: b.readInt32BE(at + 16)}
   }
 }
-

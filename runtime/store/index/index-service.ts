@@ -165,7 +165,14 @@ export class IndexService {
 
   /** Starts a new file after `prev` (full, or none yet); seals prev in the background (IndexService.getAndCreateLastIndexFile). */
   private roll(prev: IndexFile | undefined): IndexFile {
-    const f = IndexFile.create(this.o.fs, `${this.o.dir}/${fileNameAt(this.o.clock(), this.files)}`, this.o.hashSlotNum, this.o.indexNum, prev?.header.endPhyOffset ?? 0, prev?.header.endTimestamp ?? 0)
+    const f = IndexFile.create(
+      this.o.fs,
+      `${this.o.dir}/${fileNameAt(this.o.clock(), this.files)}`,
+      this.o.hashSlotNum,
+      this.o.indexNum,
+      prev?.header.endPhyOffset ?? 0,
+      prev?.header.endTimestamp ?? 0,
+    )
     this.files.push(f)
     if (prev && prev.isWriteFull()) {
       this.background = this.background.then(async () => {

@@ -22,7 +22,15 @@ export interface RecordReader {
 }
 
 /** Runs a query against the index and the commitlog. */
-export async function queryMessage(index: IndexService | undefined, log: RecordReader, topic: string, key: string, maxNum: number, begin: number, end: number): Promise<QueryMessageResult> {
+export async function queryMessage(
+  index: IndexService | undefined,
+  log: RecordReader,
+  topic: string,
+  key: string,
+  maxNum: number,
+  begin: number,
+  end: number,
+): Promise<QueryMessageResult> {
   const result: QueryMessageResult = {messages: [], indexLastUpdateTimestamp: 0, indexLastUpdatePhyoffset: 0}
   let lastQueryMsgTime = end
   for (let round = 0; index && round < 3; round++) {

@@ -16,9 +16,15 @@ const hook: Hook.CommandNotFound = async function (options) {
   const guesses = closestCommands(typed, known)
   const bin = options.config.bin
   const message = `"${typed}" is not a ${bin} command`
-  const suggestion = guesses.length > 0 ? `did you mean ${guesses.map((g) => `${bin} ${g}`).join(' or ')}? (${bin} help lists every command)` : `${bin} help lists every command`
+  const suggestion =
+    guesses.length > 0 ? `did you mean ${guesses.map((g) => `${bin} ${g}`).join(' or ')}? (${bin} help lists every command)` : `${bin} help lists every command`
   if (options.argv?.includes('--json')) {
-    const envelope: JsonEnvelope = {ok: false, command: typed, exitCode: ExitCode.USAGE, error: {code: 'USAGE', message, suggestion, details: {suggestions: guesses}}}
+    const envelope: JsonEnvelope = {
+      ok: false,
+      command: typed,
+      exitCode: ExitCode.USAGE,
+      error: {code: 'USAGE', message, suggestion, details: {suggestions: guesses}},
+    }
     process.stdout.write(JSON.stringify(envelope, null, 2) + '\n')
     process.exitCode = ExitCode.USAGE
     return

@@ -27,5 +27,5 @@ export function renderClusterList(rows: readonly ClusterListRow[]): string {
     {dropOrder: [7, 8, 9, 0]},
   )
   const errors = rows.filter((r) => r.error !== undefined).map((r) => c.yellow(`  ! ${r.brokerName}/${r.brokerId} ${r.addr}: ${r.error}`))
-  return [table, 'BID 0 is the master, > 0 a slave; TPS are the broker\'s last-10-second rates', ...errors].join('\n')
+  return [table, "BID 0 is the master, > 0 a slave; TPS are the broker's last-10-second rates", ...errors].join('\n')
 }

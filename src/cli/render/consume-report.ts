@@ -14,7 +14,12 @@ export function renderConsumedLine(m: ConsumedMessage, bodyWidth = 80): string {
   const keys = m.keys.length === 0 ? '' : ` keys=${m.keys.join(',')}`
   const retry = m.reconsumeTimes > 0 ? c.yellow(` reconsumed=${m.reconsumeTimes}`) : ''
   const body = m.bodyCompressed ? c.dim(`<${m.bodySize} bytes, compressed>`) : JSON.stringify(oneLine(m.body, bodyWidth))
-  const props = Object.keys(m.properties).length === 0 ? '' : ` props=${Object.entries(m.properties).map(([k, v]) => `${k}=${v}`).join(',')}`
+  const props =
+    Object.keys(m.properties).length === 0
+      ? ''
+      : ` props=${Object.entries(m.properties)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')}`
   return `${served} q${m.queueId}@${m.queueOffset} msgId=${m.msgId}${tag}${keys}${props}${retry} ${body}`
 }
 
@@ -35,29 +40,43 @@ export function formatConsumed(m: ConsumedMessage, format: string, now: number =
     B: () => `${m.brokerName}/${m.brokerId}`,
     T: () => new Date(m.storeTimestamp).toISOString(),
     a: () => String(Math.max(0, now - m.storeTimestamp)),
-    p: () => Object.entries(m.properties).map(([k, v]) => `${k}=${v}`).join(','),
+    p: () =>
+      Object.entries(m.properties)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
     '%': () => '%',
   }
-  return format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%(.)/g, (all, f: string) => (fields[f] ? fields[f]() : all))
+  return format
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t')
+    .replace(/%(.)/g, (all, f: string) => (fields[f] ? fields[f]() : all))
 }
 
 /** Why a run stopped, in words. */
-const STOPPED: Record<ConsumeSummary['stoppedBy'], string> = {count: 'got the count asked for', timeout: 'timed out', aborted: 'interrupted', end: 'reached the end of every queue'}
+const STOPPED: Record<ConsumeSummary['stoppedBy'], string> = {
+  count: 'got the count asked for',
+  timeout: 'timed out',
+  aborted: 'interrupted',
+  end: 'reached the end of every queue',
+}
 
 /** The summary lines. */
 export function renderConsumeSummary(s: ConsumeSummary, asked: number | undefined, note: string | undefined): string {
   const c = paletteFor()
   const of = asked === undefined ? '' : ` of ${asked}`
-  const lines = [
-    `consumed ${s.count}${of} from ${s.topic} as group ${s.group} in ${ms(s.elapsedMs)} (${STOPPED[s.stoppedBy]}); ${rate(s.throughput)}`,
-  ]
+  const lines = [`consumed ${s.count}${of} from ${s.topic} as group ${s.group} in ${ms(s.elapsedMs)} (${STOPPED[s.stoppedBy]}); ${rate(s.throughput)}`]
   if (s.count > 0) {
     lines.push(`served by ${countsLine(s.byBroker)} (brokerName/brokerId: 0 master, > 0 slave)`)
     // For a backlog this is how old the messages were, not a latency of the pipeline.
     lines.push(`age at delivery (born → delivered) ${latencyLine(s.endToEndLatency)}`)
   }
   const committed = s.queues.filter((q) => q.committedOffset !== undefined)
-  if (committed.length > 0) lines.push(c.dim(`committed offsets: ${committed.map((q) => `${q.topic === s.topic ? '' : `${q.topic} `}${q.brokerName} q${q.queueId}=${q.committedOffset}`).join(', ')}`))
+  if (committed.length > 0)
+    lines.push(
+      c.dim(
+        `committed offsets: ${committed.map((q) => `${q.topic === s.topic ? '' : `${q.topic} `}${q.brokerName} q${q.queueId}=${q.committedOffset}`).join(', ')}`,
+      ),
+    )
   if (note !== undefined) lines.push(note)
   for (const p of s.problems) lines.push(c.yellow(`  ! ${p}`))
   return lines.map((l) => wrapProse(l)).join('\n')

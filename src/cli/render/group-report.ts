@@ -41,7 +41,9 @@ export function renderGroupProgress(p: GroupProgress): string {
   ])
   const lines: string[] = []
   const topics = [...new Set(p.queues.map((q) => q.topic))]
-  lines.push(`group ${p.group}${topics.length === 1 ? ` on ${topics[0]}` : ''}: lag ${p.totalDiff}, ${p.consumeTps.toFixed(1)} msg/s, ${p.clients.length} client${p.clients.length === 1 ? '' : 's'} online`)
+  lines.push(
+    `group ${p.group}${topics.length === 1 ? ` on ${topics[0]}` : ''}: lag ${p.totalDiff}, ${p.consumeTps.toFixed(1)} msg/s, ${p.clients.length} client${p.clients.length === 1 ? '' : 's'} online`,
+  )
   lines.push(p.queues.length === 0 ? 'no committed offsets on any broker' : renderTable(head, rows))
   lines.push(...answered(p.answeredBy, p.unanswered))
   if (p.clients.length > 0) lines.push('client column: the owner AllocateMessageQueueAveragely gives each queue among the online clients')
@@ -57,10 +59,23 @@ function answered(by: AnsweredBy[], missing: Array<{brokerName: string; error: s
 
 /** The group's clients and subscriptions (mqadmin consumerConnection). */
 export function renderGroupConnections(group: string, conn: ConsumerConnection & {answeredBy: AnsweredBy}): string {
-  const lines = [`group ${group}: ${conn.connectionSet.length} client${conn.connectionSet.length === 1 ? '' : 's'}, ${conn.consumeType ?? '?'}, ${conn.messageModel ?? '?'}, ${conn.consumeFromWhere ?? '?'}`]
-  lines.push(renderTable(['client id', 'address', 'language', 'version'], conn.connectionSet.map((x) => [x.clientId, x.clientAddr, x.language, String(x.version)])))
+  const lines = [
+    `group ${group}: ${conn.connectionSet.length} client${conn.connectionSet.length === 1 ? '' : 's'}, ${conn.consumeType ?? '?'}, ${conn.messageModel ?? '?'}, ${conn.consumeFromWhere ?? '?'}`,
+  ]
+  lines.push(
+    renderTable(
+      ['client id', 'address', 'language', 'version'],
+      conn.connectionSet.map((x) => [x.clientId, x.clientAddr, x.language, String(x.version)]),
+    ),
+  )
   const subs = Object.values(conn.subscriptionTable)
-  if (subs.length > 0) lines.push(renderTable(['topic', 'expression'], subs.map((s) => [s.topic, s.subString])))
+  if (subs.length > 0)
+    lines.push(
+      renderTable(
+        ['topic', 'expression'],
+        subs.map((s) => [s.topic, s.subString]),
+      ),
+    )
   lines.push(`as seen by ${conn.answeredBy.brokerName}'s ${servedByText(conn.answeredBy)}`)
   return lines.join('\n')
 }
@@ -73,7 +88,8 @@ export function renderResetOffset(group: string, topic: string, outcomes: ResetO
   if (rows.length > 0) lines.push(renderTable(['broker', 'queue', 'new offset'], rows))
   for (const o of outcomes) {
     if (!o.ok) lines.push(c.red(`✗ ${o.brokerName}: ${o.error ?? 'failed'}`))
-    else lines.push(`${c.green('✓')} ${o.brokerName}: ${o.via === 'clients' ? 'pushed to the online clients, which commit it' : 'committed (no client online)'}`)
+    else
+      lines.push(`${c.green('✓')} ${o.brokerName}: ${o.via === 'clients' ? 'pushed to the online clients, which commit it' : 'committed (no client online)'}`)
   }
   const ok = outcomes.filter((o) => o.ok).length
   lines.push(`group ${group} on ${topic}: reset on ${ok} of ${outcomes.length} broker group${outcomes.length === 1 ? '' : 's'}`)

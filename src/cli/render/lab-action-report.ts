@@ -15,7 +15,12 @@ export function renderUp(result: UpResult, next: string[]): string {
   const started = result.started.length
   const running = result.alreadyRunning.length
   if (started === 0) lines.push(c.green(`✓ every node was already running (${running}); nothing to start`))
-  else lines.push(c.green(`✓ started ${started} node${started === 1 ? '' : 's'} in ${(result.elapsedMs / 1000).toFixed(1)} s${running > 0 ? `; ${running} already running` : ''}`))
+  else
+    lines.push(
+      c.green(
+        `✓ started ${started} node${started === 1 ? '' : 's'} in ${(result.elapsedMs / 1000).toFixed(1)} s${running > 0 ? `; ${running} already running` : ''}`,
+      ),
+    )
   lines.push('', 'What to try next:', ...next.map((n) => `  ${n}`))
   return lines.join('\n')
 }

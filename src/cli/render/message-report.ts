@@ -8,7 +8,8 @@ const BODY_PREVIEW = 512
 export function bodyText(body: Buffer, compressed: boolean): string {
   if (compressed) return `(${body.length} bytes, compressed)`
   const text = body.toString('utf8')
-  if (!text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text)) return text.length > BODY_PREVIEW ? `${text.slice(0, BODY_PREVIEW)}… (${body.length} bytes)` : text
+  if (!text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text))
+    return text.length > BODY_PREVIEW ? `${text.slice(0, BODY_PREVIEW)}… (${body.length} bytes)` : text
   return `${body.subarray(0, 64).toString('hex')}${body.length > 64 ? '…' : ''} (${body.length} bytes, binary)`
 }
 

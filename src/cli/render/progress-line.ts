@@ -12,7 +12,12 @@ export interface ProgressLine {
 }
 
 /** Starts a progress line: `label` then "done/total" (or just "done" when the total is unknown). */
-export function startProgressLine(label: string, total: number | undefined, stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressLine {
+export function startProgressLine(
+  label: string,
+  total: number | undefined,
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+): ProgressLine {
   let last = 0
   let shown = false
   const draw = (done: number) => {

@@ -18,7 +18,8 @@ export function renderPromote(r: PromoteResult): string {
     for (const ch of r.changes) lines.push(`  ${ch.key.padEnd(width)}  ${c.red(ch.before ?? '(unset)')} → ${c.green(ch.after)}`)
     if (r.note !== null) lines.push(c.dim(`  + # ${r.note}`))
   }
-  if (r.stop !== null && r.stop.action !== 'already-stopped') lines.push('', `stopped first: ${r.stop.action}${r.stop.ms === undefined ? '' : ` (${(r.stop.ms / 1000).toFixed(1)} s)`}`)
+  if (r.stop !== null && r.stop.action !== 'already-stopped')
+    lines.push('', `stopped first: ${r.stop.action}${r.stop.ms === undefined ? '' : ` (${(r.stop.ms / 1000).toFixed(1)} s)`}`)
   for (const w of r.warnings) lines.push(c.yellow(`! ${w}`))
   lines.push('', 'Next:', ...r.next.map((n) => `  ${n}`))
   return lines.join('\n')

@@ -47,19 +47,26 @@ function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): s
   const m = g.master
   if (m === null) lines.push(`${c.bold(g.brokerName)} (${g.cluster})  ${c.red('no master')}`)
   else {
-    const detail = [m.maxPhyOffset === null ? '' : `commitlog max offset ${m.maxPhyOffset}`, m.haListenAddress === null ? '' : `HA ${m.haListenAddress}`].filter((p) => p !== '')
+    const detail = [
+      m.maxPhyOffset === null ? '' : `commitlog max offset ${m.maxPhyOffset}`,
+      m.haListenAddress === null ? '' : `HA ${m.haListenAddress}`,
+    ].filter((p) => p !== '')
     lines.push(`${c.bold(g.brokerName)} (${g.cluster})  master ${names.has(m.addr) ? `${who(m.addr)} (${m.addr})` : m.addr}  ${m.role ?? 'role unknown'}`)
     if (detail.length > 0) lines.push(`  ${detail.join('  ')}`)
     if (m.error !== null) lines.push(c.yellow(`  ! master ${who(m.addr)}: ${m.error}`))
     if (m.sendStatusCounts !== null) {
       const counts = Object.entries(m.sendStatusCounts).filter(([, n]) => n > 0)
-      lines.push(`  sends, last 60 s: ${counts.length === 0 ? 'none' : counts.map(([k, n]) => (k === 'SEND_OK' ? `${k} ${n}` : c.yellow(`${k} ${n}`))).join(', ')}`)
+      lines.push(
+        `  sends, last 60 s: ${counts.length === 0 ? 'none' : counts.map(([k, n]) => (k === 'SEND_OK' ? `${k} ${n}` : c.yellow(`${k} ${n}`))).join(', ')}`,
+      )
     }
     if (m.inSyncSlaves !== null) lines.push(`  slaves within haSlaveFallbehindMax: ${m.inSyncSlaves} of ${m.connections ?? 0} connected`)
   }
   if (g.dledger) {
     const d = g.dledger
-    lines.push(`  DLedger term ${d.term}, leader ${d.leaderId ?? c.red('none')}${d.committedIndex === null ? '' : `, committed index ${d.committedIndex}`}${d.leaderEndIndex === null ? '' : `, leader log end ${d.leaderEndIndex}`}`)
+    lines.push(
+      `  DLedger term ${d.term}, leader ${d.leaderId ?? c.red('none')}${d.committedIndex === null ? '' : `, committed index ${d.committedIndex}`}${d.leaderEndIndex === null ? '' : `, leader log end ${d.leaderEndIndex}`}`,
+    )
     lines.push(
       renderTable(
         ['peer', 'BID', 'address', 'raft role', 'term', 'log end', 'match index', 'lag (entries)'],
@@ -98,7 +105,8 @@ function renderGroup(g: ReplicationGroup, names: ReadonlyMap<string, string>): s
   }
   for (const s of g.slaves) {
     if (s.error !== null) lines.push(c.yellow(`  ! slave ${who(s.addr)}: ${s.error}`))
-    else if (s.lastError !== null && s.status !== 'in-sync') lines.push(c.yellow(`  ! slave ${who(s.addr)}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
+    else if (s.lastError !== null && s.status !== 'in-sync')
+      lines.push(c.yellow(`  ! slave ${who(s.addr)}${s.masterHaAddress ? ` → ${s.masterHaAddress}` : ''}: ${s.lastError}`))
     if (s.status === 'diverged') lines.push(`  note: ${DIVERGED_NOTE}`)
   }
   for (const n of g.notes) lines.push(`  note: ${n}`)

@@ -24,9 +24,15 @@ export function renderSendSummary(result: SendRunResult & {summary: {topic: stri
   const s = result.summary
   const head = `sent ${s.total} to ${s.topic}: ${c.green(`${s.ok} ok`)}${s.degraded > 0 ? `, ${c.yellow(`${s.degraded} stored but not confirmed`)}` : ''}, ${s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed'} (${countsLine(s.byStatus) || 'nothing sent'})`
   // A run that stored nothing has no throughput to speak of (failures come back fast).
-  const figures = s.ok + s.degraded === 0 ? `nothing stored in ${ms(s.elapsedMs)}` : `throughput ${rate(s.throughput)} over ${ms(s.elapsedMs)}; latency ${latencyLine(s.latency)}`
+  const figures =
+    s.ok + s.degraded === 0
+      ? `nothing stored in ${ms(s.elapsedMs)}`
+      : `throughput ${rate(s.throughput)} over ${ms(s.elapsedMs)}; latency ${latencyLine(s.latency)}`
   const lines = [head, figures]
-  if (s.retried > 0) lines.push(c.yellow(`retried ${s.retried} message${s.retried === 1 ? '' : 's'} on another broker after a failure (as RocketMQ's producer, up to 2 retries)`))
+  if (s.retried > 0)
+    lines.push(
+      c.yellow(`retried ${s.retried} message${s.retried === 1 ? '' : 's'} on another broker after a failure (as RocketMQ's producer, up to 2 retries)`),
+    )
   const failures = result.messages.filter((m) => m.outcome === 'failed')
   for (const f of failures.slice(0, maxFailures)) lines.push(c.red(`  #${f.index} ${f.status}: ${f.error?.message ?? ''}`))
   if (failures.length > maxFailures) lines.push(c.red(`  … and ${failures.length - maxFailures} more failures (see --json)`))

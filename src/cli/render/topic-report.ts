@@ -12,12 +12,22 @@ export function permText(perm: number): string {
 /** One line per broker asked, then a verdict. */
 export function renderTopicCreate(r: CreateTopicResult): string {
   const c = paletteFor()
-  const lines = r.brokers.map((b) => (b.ok ? `${c.green('✓')} ${b.cluster}/${b.brokerName} ${b.addr}` : `${c.red('✗')} ${b.cluster}/${b.brokerName} ${b.addr}: ${b.error ?? 'failed'}`))
+  const lines = r.brokers.map((b) =>
+    b.ok ? `${c.green('✓')} ${b.cluster}/${b.brokerName} ${b.addr}` : `${c.red('✗')} ${b.cluster}/${b.brokerName} ${b.addr}: ${b.error ?? 'failed'}`,
+  )
   const ok = r.brokers.filter((b) => b.ok).length
   for (const k of r.skipped ?? []) {
-    lines.push(c.yellow(wrapProse(`- ${k.cluster}/${k.brokerName} skipped: its master is down${k.slaves.length > 0 ? ` (slave ${k.slaves.join(', ')} cannot create topics)` : ''}; create ${r.topic} there again once the master is back`)))
+    lines.push(
+      c.yellow(
+        wrapProse(
+          `- ${k.cluster}/${k.brokerName} skipped: its master is down${k.slaves.length > 0 ? ` (slave ${k.slaves.join(', ')} cannot create topics)` : ''}; create ${r.topic} there again once the master is back`,
+        ),
+      ),
+    )
   }
-  lines.push(`topic ${r.topic}: ${r.readQueueNums} read / ${r.writeQueueNums} write queues, perm ${permText(r.perm)}, on ${ok} of ${r.brokers.length} master${r.brokers.length === 1 ? '' : 's'}${(r.skipped?.length ?? 0) > 0 ? `; ${r.skipped.length} group${r.skipped.length === 1 ? '' : 's'} without a master skipped` : ''}`)
+  lines.push(
+    `topic ${r.topic}: ${r.readQueueNums} read / ${r.writeQueueNums} write queues, perm ${permText(r.perm)}, on ${ok} of ${r.brokers.length} master${r.brokers.length === 1 ? '' : 's'}${(r.skipped?.length ?? 0) > 0 ? `; ${r.skipped.length} group${r.skipped.length === 1 ? '' : 's'} without a master skipped` : ''}`,
+  )
   return lines.join('\n')
 }
 
@@ -40,7 +50,9 @@ export function renderTopicRoute(topic: string, route: TopicRouteData): string {
   )
   const queues = renderTable(
     ['broker name', 'read queues', 'write queues', 'perm'],
-    [...route.queueDatas].sort((a, b) => a.brokerName.localeCompare(b.brokerName)).map((q) => [q.brokerName, String(q.readQueueNums), String(q.writeQueueNums), permText(q.perm)]),
+    [...route.queueDatas]
+      .sort((a, b) => a.brokerName.localeCompare(b.brokerName))
+      .map((q) => [q.brokerName, String(q.readQueueNums), String(q.writeQueueNums), permText(q.perm)]),
   )
   return [`route of ${topic}`, brokers, queues].join('\n')
 }

@@ -19,11 +19,7 @@ export function renderValidation(result: ValidationResult, cwd: string = process
     lines.push(`${where}: ${severity} [${p.rule}] ${message}${p.fix ? ` (fix: ${p.fix})` : ''}`)
   }
   const counts = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`
-  lines.push(
-    result.valid
-      ? c.green(`✓ ${result.dir}: ${result.nodes.length} nodes valid (${counts})`)
-      : c.red(`✗ ${result.dir}: ${counts}`),
-  )
+  lines.push(result.valid ? c.green(`✓ ${result.dir}: ${result.nodes.length} nodes valid (${counts})`) : c.red(`✗ ${result.dir}: ${counts}`))
   return lines.join('\n')
 }
 

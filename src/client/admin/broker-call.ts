@@ -33,7 +33,12 @@ export function brokerIdsOf(bd: BrokerData): number[] {
  * in `accept` (SUCCESS by default) ends the search; another code is remembered and the next broker is
  * tried (a slave may know what a failing master does not).
  */
-export async function askBrokerGroup(client: MQClientInstance, bd: BrokerData, build: () => RemotingCommand, accept: readonly number[] = [ResponseCode.SUCCESS]): Promise<GroupAnswer> {
+export async function askBrokerGroup(
+  client: MQClientInstance,
+  bd: BrokerData,
+  build: () => RemotingCommand,
+  accept: readonly number[] = [ResponseCode.SUCCESS],
+): Promise<GroupAnswer> {
   const errors: string[] = []
   for (const id of brokerIdsOf(bd)) {
     const addr = bd.brokerAddrs[String(id)]!

@@ -37,11 +37,7 @@ export interface ClusterListRow {
 export type RuntimeInfoOutcome = {table: Record<string, string>} | {error: string}
 
 /** Builds the rows from the cluster info and each address's runtime info. */
-export function buildClusterListRows(
-  info: ClusterInfo,
-  runtime: ReadonlyMap<string, RuntimeInfoOutcome>,
-  now: number,
-): ClusterListRow[] {
+export function buildClusterListRows(info: ClusterInfo, runtime: ReadonlyMap<string, RuntimeInfoOutcome>, now: number): ClusterListRow[] {
   const rows: ClusterListRow[] = []
   for (const cluster of Object.keys(info.clusterAddrTable).sort()) {
     for (const brokerName of [...new Set(info.clusterAddrTable[cluster])].sort()) {

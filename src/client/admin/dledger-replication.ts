@@ -35,7 +35,10 @@ export interface DLedgerGroupState {
 }
 
 /** Reads the members registered under one brokerName (brokerId → address); null when none is a DLedger member. */
-export async function fetchDLedgerState(brokerAddrs: Record<string, string>, deps: {remoting: RemotingInvoker; timeoutMs: number}): Promise<DLedgerGroupState | null> {
+export async function fetchDLedgerState(
+  brokerAddrs: Record<string, string>,
+  deps: {remoting: RemotingInvoker; timeoutMs: number},
+): Promise<DLedgerGroupState | null> {
   const rows = await Promise.all(
     Object.entries(brokerAddrs).map(async ([brokerId, addr]) => {
       try {
@@ -71,7 +74,7 @@ export async function fetchDLedgerState(brokerAddrs: Record<string, string>, dep
   const termSource = leader ?? members[0]!
   return {
     term: Number(termSource.t.dLedgerTerm),
-    leaderId: leader ? leader.t.dLedgerSelfId! : (termSource.t.dLedgerLeaderId || null),
+    leaderId: leader ? leader.t.dLedgerSelfId! : termSource.t.dLedgerLeaderId || null,
     committedIndex: leader ? Number(leader.t.dLedgerCommittedIndex) : null,
     leaderEndIndex: leaderEnd,
     peers,

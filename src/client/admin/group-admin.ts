@@ -28,7 +28,16 @@ import {commitOffsetsDirectly} from './offset-commit.js'
 import type {MQAdmin} from './mq-admin.js'
 
 /** Groups every broker creates for itself (SubscriptionGroupManager) and the CID_RMQ_SYS_ prefix. */
-export const SYSTEM_GROUPS = new Set(['TOOLS_CONSUMER', 'FILTERSRV_CONSUMER', 'SELF_TEST_C_GROUP', 'CID_ONS-HTTP-PROXY', 'CID_ONSAPI_PULL', 'CID_ONSAPI_PERMISSION', 'CID_ONSAPI_OWNER', 'CID_SYS_RMQ_TRANS'])
+export const SYSTEM_GROUPS = new Set([
+  'TOOLS_CONSUMER',
+  'FILTERSRV_CONSUMER',
+  'SELF_TEST_C_GROUP',
+  'CID_ONS-HTTP-PROXY',
+  'CID_ONSAPI_PULL',
+  'CID_ONSAPI_PERMISSION',
+  'CID_ONSAPI_OWNER',
+  'CID_SYS_RMQ_TRANS',
+])
 export function isSystemGroup(group: string): boolean {
   return SYSTEM_GROUPS.has(group) || group.startsWith('CID_RMQ_SYS_')
 }
@@ -63,7 +72,10 @@ export interface GroupProgress {
 async function allBrokerGroups(admin: MQAdmin) {
   const info = await admin.clusterInfo()
   const groups = Object.values(info.brokerAddrTable).sort((a, b) => a.brokerName.localeCompare(b.brokerName))
-  if (groups.length === 0) throw new MQClientError('BROKER_NOT_FOUND', 'no broker is registered with the name servers', {suggestion: 'start the lab (mqlab up) or check mqlab cluster'})
+  if (groups.length === 0)
+    throw new MQClientError('BROKER_NOT_FOUND', 'no broker is registered with the name servers', {
+      suggestion: 'start the lab (mqlab up) or check mqlab cluster',
+    })
   return groups
 }
 
@@ -72,7 +84,8 @@ export async function groupConnections(admin: MQAdmin, group: string): Promise<(
   const header = encodeGetConsumerConnectionListRequestHeader({consumerGroup: group})
   for (const bd of await allBrokerGroups(admin)) {
     const a = await askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST, header))
-    if (a.ok && a.response.body) return {...decodeConsumerConnection(a.response.body), answeredBy: {brokerName: a.brokerName, brokerId: a.brokerId, addr: a.addr}}
+    if (a.ok && a.response.body)
+      return {...decodeConsumerConnection(a.response.body), answeredBy: {brokerName: a.brokerName, brokerId: a.brokerId, addr: a.addr}}
   }
   return undefined
 }
@@ -80,7 +93,9 @@ export async function groupConnections(admin: MQAdmin, group: string): Promise<(
 /** mqadmin consumerProgress -g G. */
 export async function groupProgress(admin: MQAdmin, group: string, topic?: string): Promise<GroupProgress> {
   const header = encodeGetConsumeStatsRequestHeader({consumerGroup: group, topic})
-  const answers = await Promise.all((await allBrokerGroups(admin)).map((bd) => askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_CONSUME_STATS, header))))
+  const answers = await Promise.all(
+    (await allBrokerGroups(admin)).map((bd) => askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_CONSUME_STATS, header))),
+  )
   const out: GroupProgress = {group, queues: [], totalDiff: 0, consumeTps: 0, answeredBy: [], unanswered: [], clients: []}
   for (const a of answers) {
     if (!a.ok) {
@@ -102,9 +117,12 @@ export async function groupProgress(admin: MQAdmin, group: string, topic?: strin
     for (const t of [...topics].filter((x) => !seen.has(x))) {
       const bd = byBroker.find((b) => b.brokerName === a.brokerName)
       if (!bd) continue
-      const again = await askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_CONSUME_STATS, encodeGetConsumeStatsRequestHeader({consumerGroup: group, topic: t})))
+      const again = await askBrokerGroup(admin.client, bd, () =>
+        createRequest(RequestCode.GET_CONSUME_STATS, encodeGetConsumeStatsRequestHeader({consumerGroup: group, topic: t})),
+      )
       if (!again.ok) continue
-      for (const [mq, o] of decodeConsumeStats(again.response.body ?? Buffer.from('{"offsetTable":{}}')).offsetTable) out.queues.push({...mq, ...o, diff: o.brokerOffset - o.consumerOffset})
+      for (const [mq, o] of decodeConsumeStats(again.response.body ?? Buffer.from('{"offsetTable":{}}')).offsetTable)
+        out.queues.push({...mq, ...o, diff: o.brokerOffset - o.consumerOffset})
     }
   }
   out.queues.sort(compareMessageQueues)
@@ -158,7 +176,8 @@ export async function groupList(admin: MQAdmin, options: {system?: boolean} = {}
   const names = new Set<string>()
   for (const bd of await allBrokerGroups(admin)) {
     const a = await askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG))
-    if (a.ok && a.response.body) for (const g of Object.keys(decodeSubscriptionGroupWrapper(a.response.body.toString('utf8')).subscriptionGroupTable)) names.add(g)
+    if (a.ok && a.response.body)
+      for (const g of Object.keys(decodeSubscriptionGroupWrapper(a.response.body.toString('utf8')).subscriptionGroupTable)) names.add(g)
   }
   const wanted = [...names].filter((g) => options.system === true || !isSystemGroup(g)).sort()
   return Promise.all(
@@ -166,7 +185,13 @@ export async function groupList(admin: MQAdmin, options: {system?: boolean} = {}
       let error: string | undefined
       const failed = (err: unknown) => void (error = err instanceof Error ? err.message : String(err))
       const [progress, conn] = await Promise.all([groupProgress(admin, group).catch(failed), groupConnections(admin, group).catch(failed)])
-      const row: GroupSummary = {group, system: isSystemGroup(group), clients: conn?.connectionSet.length ?? 0, consumeTps: progress?.consumeTps ?? 0, diff: progress?.totalDiff ?? 0}
+      const row: GroupSummary = {
+        group,
+        system: isSystemGroup(group),
+        clients: conn?.connectionSet.length ?? 0,
+        consumeTps: progress?.consumeTps ?? 0,
+        diff: progress?.totalDiff ?? 0,
+      }
       if (error !== undefined) row.error = error
       if (conn?.consumeType) row.consumeType = conn.consumeType
       if (conn?.messageModel) row.messageModel = conn.messageModel
@@ -214,7 +239,8 @@ export async function resetOffset(admin: MQAdmin, group: string, topic: string, 
         // A queue the group never committed on makes the broker refuse ("consumer group not exist") before it
         // checks for clients; with no client online a direct commit is still right, so mqlab makes it.
         const neverCommitted = r.code === ResponseCode.SYSTEM_ERROR && /not exist/.test(r.remark ?? '') && !(await onlineAt(admin, addr, group))
-        if (r.code !== ResponseCode.CONSUMER_NOT_ONLINE && !neverCommitted) return {brokerName: bd.brokerName, addr, ok: false, error: `${r.remark ?? `code ${r.code}`}`, queues: []}
+        if (r.code !== ResponseCode.CONSUMER_NOT_ONLINE && !neverCommitted)
+          return {brokerName: bd.brokerName, addr, ok: false, error: `${r.remark ?? `code ${r.code}`}`, queues: []}
         const queues = await commitOffsetsDirectly(admin, addr, bd.brokerName, group, topic, route, timestamp)
         return {brokerName: bd.brokerName, addr, via: 'committed', ok: true, queues}
       } catch (err) {

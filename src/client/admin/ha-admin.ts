@@ -42,7 +42,9 @@ export async function collectReplication(admin: MQAdmin, options: ReplicationRep
         if (group.master === null || group.master.error !== null || lagging.length === 0) return
         const queues = await masterQueues(client.remoting, group.master.addr, deps.timeoutMs)
         if (queues === undefined) return
-        const [master, ...slaves] = await Promise.all([group.master.addr, ...lagging.map((s) => s.addr)].map((addr) => maxOffsets(client.remoting, addr, queues, deps.timeoutMs)))
+        const [master, ...slaves] = await Promise.all(
+          [group.master.addr, ...lagging.map((s) => s.addr)].map((addr) => maxOffsets(client.remoting, addr, queues, deps.timeoutMs)),
+        )
         lagging.forEach((s, i) => {
           const offsets = slaves[i]
           if (master !== undefined && offsets !== undefined) s.lagMessages = messageLag(master, offsets)

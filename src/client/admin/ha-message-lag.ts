@@ -21,7 +21,9 @@ export async function masterQueues(remoting: RemotingInvoker, addr: string, time
     const response = await remoting.invoke(addr, createRequest(RequestCode.GET_ALL_TOPIC_CONFIG), timeoutMs)
     if (response.code !== ResponseCode.SUCCESS || response.body === undefined) return undefined
     const table = decodeTopicConfigSerializeWrapper(response.body.toString('utf8')).topicConfigTable
-    const queues = Object.values(table).flatMap((tc) => Array.from({length: Math.max(tc.readQueueNums, tc.writeQueueNums)}, (_, queueId) => ({topic: tc.topicName, queueId})))
+    const queues = Object.values(table).flatMap((tc) =>
+      Array.from({length: Math.max(tc.readQueueNums, tc.writeQueueNums)}, (_, queueId) => ({topic: tc.topicName, queueId})),
+    )
     return queues.length > MESSAGE_LAG_MAX_QUEUES ? undefined : queues
   } catch {
     return undefined
@@ -29,7 +31,12 @@ export async function masterQueues(remoting: RemotingInvoker, addr: string, time
 }
 
 /** The max offset of every queue on `addr`, in the order given; undefined when any answer fails. */
-export async function maxOffsets(remoting: RemotingInvoker, addr: string, queues: ReadonlyArray<{topic: string; queueId: number}>, timeoutMs: number): Promise<number[] | undefined> {
+export async function maxOffsets(
+  remoting: RemotingInvoker,
+  addr: string,
+  queues: ReadonlyArray<{topic: string; queueId: number}>,
+  timeoutMs: number,
+): Promise<number[] | undefined> {
   try {
     return await Promise.all(
       queues.map(async (q) => {

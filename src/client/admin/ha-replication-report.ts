@@ -103,7 +103,9 @@ export function buildReplicationReport(
       const bd = info.brokerAddrTable[brokerName]
       if (bd === undefined) continue
       const before = previous?.groups.find((g) => g.cluster === cluster && g.brokerName === brokerName)
-      groups.push(buildGroup(cluster, brokerName, bd.brokerAddrs, samples, takenAt, before === undefined ? undefined : {group: before, takenAt: previous!.takenAt}))
+      groups.push(
+        buildGroup(cluster, brokerName, bd.brokerAddrs, samples, takenAt, before === undefined ? undefined : {group: before, takenAt: previous!.takenAt}),
+      )
     }
   }
   return {takenAt, groups}
@@ -123,11 +125,24 @@ function buildGroup(
   const master = masterAddr === undefined ? null : masterOf(masterAddr, masterSample)
   const masterStatus = masterSample?.source === 'mqlab' ? masterSample.status : undefined
   const slaveIds = ids.filter((id) => id > 0)
-  const connections = matchConnections(masterStatus, slaveIds.map((id) => samples.get(addrs[String(id)]!)))
-  const slaves = slaveIds.map((id, i) => slaveOf(addrs[String(id)]!, id, samples.get(addrs[String(id)]!), master, masterStatus, connections[i], takenAt, before))
+  const connections = matchConnections(
+    masterStatus,
+    slaveIds.map((id) => samples.get(addrs[String(id)]!)),
+  )
+  const slaves = slaveIds.map((id, i) =>
+    slaveOf(addrs[String(id)]!, id, samples.get(addrs[String(id)]!), master, masterStatus, connections[i], takenAt, before),
+  )
   const notes: string[] = []
-  if (master === null) notes.push(`no master registered: ${brokerName} takes no writes; its slaves still serve reads (classic master/slave never promotes by itself: mqlab promote a slave)`)
-  if (master !== null && slaves.length === 0) notes.push(masterStatus?.role === 'SYNC_MASTER' || master.role === 'SYNC_MASTER' ? 'a SYNC_MASTER with no slave registered: its sends return SLAVE_NOT_AVAILABLE' : 'no slave registered: this group has a single copy')
+  if (master === null)
+    notes.push(
+      `no master registered: ${brokerName} takes no writes; its slaves still serve reads (classic master/slave never promotes by itself: mqlab promote a slave)`,
+    )
+  if (master !== null && slaves.length === 0)
+    notes.push(
+      masterStatus?.role === 'SYNC_MASTER' || master.role === 'SYNC_MASTER'
+        ? 'a SYNC_MASTER with no slave registered: its sends return SLAVE_NOT_AVAILABLE'
+        : 'no slave registered: this group has a single copy',
+    )
   if (masterStatus?.master !== undefined && masterStatus.master.slaves.length > slaves.filter((s) => s.connectionState === 'CONNECTED').length) {
     notes.push(`the master holds ${masterStatus.master.slaves.length} HA connection(s) but fewer slaves are registered and connected`)
   }
@@ -163,7 +178,9 @@ function matchConnections(master: HaStatus | undefined, slaves: Array<BrokerHaSa
     for (let i = 1; i < pool.length; i++) if (Math.abs(pool[i]!.ackedOffset - offset) < Math.abs(pool[best]!.ackedOffset - offset)) best = i
     return pool.splice(best, 1)[0]
   }
-  const out = slaves.map((s) => (s?.source !== 'mqlab' || s.status.slave?.state !== 'CONNECTED' || pool.length === 0 ? undefined : take(s.status.slave.reportedOffset)))
+  const out = slaves.map((s) =>
+    s?.source !== 'mqlab' || s.status.slave?.state !== 'CONNECTED' || pool.length === 0 ? undefined : take(s.status.slave.reportedOffset),
+  )
   // A real RocketMQ slave (a Java slave of an mqlab master, in a mixed lab) reports no link of its own:
   // the connections left are theirs, paired by the nearest commitlog offset, as the master sees them.
   return out.map((c, i) => {
@@ -233,7 +250,12 @@ function slaveOf(
   const s = sample.status
   const ha = s.slave
   const ackedOffset = connection !== undefined && connection.ackedOffset >= 0 ? connection.ackedOffset : (ha?.reportedOffset ?? s.maxPhyOffset)
-  const lagBytes = connection !== undefined && connection.ackedOffset >= 0 ? Math.max(0, connection.lagBytes) : masterMax === null ? null : Math.max(0, masterMax - s.maxPhyOffset)
+  const lagBytes =
+    connection !== undefined && connection.ackedOffset >= 0
+      ? Math.max(0, connection.lagBytes)
+      : masterMax === null
+        ? null
+        : Math.max(0, masterMax - s.maxPhyOffset)
   // Ages are taken on one broker's clock: the slave's for bytes from the master, else the master's for the slave's last ack.
   const contactAt = ha?.lastContactAt ?? null
   const lastContactAgoMs =

@@ -53,7 +53,13 @@ async function fromRuntimeInfo(addr: string, deps: HaFetchDeps): Promise<BrokerH
   const table = info.body === undefined ? {} : decodeKVTable(info.body).table
   const offset = Number(table.commitLogMaxOffset)
   const role = config?.code === ResponseCode.SUCCESS && config.body !== undefined ? roleFromConfig(config.body.toString('utf8')) : null
-  return {addr, source: 'runtime-info', maxPhyOffset: table.commitLogMaxOffset !== undefined && Number.isFinite(offset) ? offset : null, role, receivedAt: deps.now()}
+  return {
+    addr,
+    source: 'runtime-info',
+    maxPhyOffset: table.commitLogMaxOffset !== undefined && Number.isFinite(offset) ? offset : null,
+    role,
+    receivedAt: deps.now(),
+  }
 }
 
 /** brokerRole from GET_BROKER_CONFIG's `key=value` lines (MixAll.properties2String). */

@@ -51,8 +51,11 @@ export function messagesByKey(admin: MQAdmin, topic: string, key: string): Promi
 /** The message at a consume-queue offset of one broker's queue. */
 export async function messageAtQueueOffset(admin: MQAdmin, topic: string, queueId: number, offset: number, brokerName?: string): Promise<FoundMessage[]> {
   const route = await admin.topicRoute(topic)
-  const groups = route.brokerDatas.filter((bd) => brokerName === undefined || bd.brokerName === brokerName).sort((a, b) => a.brokerName.localeCompare(b.brokerName))
-  if (groups.length === 0) throw new MQClientError('INVALID_ARGUMENT', `broker ${brokerName} does not serve topic ${topic}`, {suggestion: `see mqlab topic route ${topic}`})
+  const groups = route.brokerDatas
+    .filter((bd) => brokerName === undefined || bd.brokerName === brokerName)
+    .sort((a, b) => a.brokerName.localeCompare(b.brokerName))
+  if (groups.length === 0)
+    throw new MQClientError('INVALID_ARGUMENT', `broker ${brokerName} does not serve topic ${topic}`, {suggestion: `see mqlab topic route ${topic}`})
   const sub = buildSubscriptionData(topic, '*', 0)
   const out: FoundMessage[] = []
   for (const bd of groups) {
@@ -109,12 +112,17 @@ function ordered(bd: BrokerData, first: string): Array<[number, string]> {
 
 async function queryIndex(admin: MQAdmin, topic: string, key: string, unique: boolean): Promise<FoundMessage[]> {
   const route = await admin.topicRoute(topic)
-  const header: Record<string, string> = {...encodeQueryMessageRequestHeader({topic, key, maxNum: KEY_QUERY_MAX, beginTimestamp: 0, endTimestamp: 0}), endTimestamp: END_OF_TIME}
+  const header: Record<string, string> = {
+    ...encodeQueryMessageRequestHeader({topic, key, maxNum: KEY_QUERY_MAX, beginTimestamp: 0, endTimestamp: 0}),
+    endTimestamp: END_OF_TIME,
+  }
   if (unique) header[UNIQUE_FLAG] = 'true'
   const answers = await Promise.all(
     [...route.brokerDatas]
       .sort((a, b) => a.brokerName.localeCompare(b.brokerName))
-      .map((bd) => askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.QUERY_MESSAGE, header), [ResponseCode.SUCCESS, ResponseCode.QUERY_NOT_FOUND])),
+      .map((bd) =>
+        askBrokerGroup(admin.client, bd, () => createRequest(RequestCode.QUERY_MESSAGE, header), [ResponseCode.SUCCESS, ResponseCode.QUERY_NOT_FOUND]),
+      ),
   )
   const out: FoundMessage[] = []
   for (const a of answers) {

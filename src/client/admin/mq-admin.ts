@@ -123,7 +123,10 @@ export class MQAdmin {
     const readQueueNums = options.readQueueNums ?? 8
     const writeQueueNums = options.writeQueueNums ?? 8
     const perm = options.perm ?? 6
-    for (const [name, n] of [['readQueueNums', readQueueNums], ['writeQueueNums', writeQueueNums]] as const) {
+    for (const [name, n] of [
+      ['readQueueNums', readQueueNums],
+      ['writeQueueNums', writeQueueNums],
+    ] as const) {
       if (!Number.isInteger(n) || n < 1 || n > 1024) throw new MQClientError('INVALID_ARGUMENT', `${name} must be an integer from 1 to 1024, not ${n}`)
     }
     const info = await this.clusterInfo()

@@ -16,7 +16,15 @@ import {MQBrokerError} from '../client-errors.js'
 import type {MQAdmin} from './mq-admin.js'
 
 /** Commits the offsets for `timestamp` (-1: the max offsets) of every queue of one broker; returns them. */
-export async function commitOffsetsDirectly(admin: MQAdmin, addr: string, brokerName: string, group: string, topic: string, route: TopicRouteData, timestamp: number) {
+export async function commitOffsetsDirectly(
+  admin: MQAdmin,
+  addr: string,
+  brokerName: string,
+  group: string,
+  topic: string,
+  route: TopicRouteData,
+  timestamp: number,
+) {
   const call = async (req: RemotingCommand): Promise<RemotingCommand> => {
     const r = await admin.client.remoting.invoke(addr, req, admin.client.requestTimeoutMs)
     if (r.code !== ResponseCode.SUCCESS) throw new MQBrokerError(r.code, r.remark, addr)
@@ -27,9 +35,14 @@ export async function commitOffsetsDirectly(admin: MQAdmin, addr: string, broker
   for (let queueId = 0; queueId < (qd?.readQueueNums ?? 0); queueId++) {
     const offset =
       timestamp === -1
-        ? decodeGetMaxOffsetResponseHeader((await call(createRequest(RequestCode.GET_MAX_OFFSET, encodeGetMaxOffsetRequestHeader({topic, queueId})))).extFields).offset
-        : decodeSearchOffsetResponseHeader((await call(createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, encodeSearchOffsetRequestHeader({topic, queueId, timestamp})))).extFields).offset
-    await call(createRequest(RequestCode.UPDATE_CONSUMER_OFFSET, encodeUpdateConsumerOffsetRequestHeader({consumerGroup: group, topic, queueId, commitOffset: offset})))
+        ? decodeGetMaxOffsetResponseHeader((await call(createRequest(RequestCode.GET_MAX_OFFSET, encodeGetMaxOffsetRequestHeader({topic, queueId})))).extFields)
+            .offset
+        : decodeSearchOffsetResponseHeader(
+            (await call(createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, encodeSearchOffsetRequestHeader({topic, queueId, timestamp})))).extFields,
+          ).offset
+    await call(
+      createRequest(RequestCode.UPDATE_CONSUMER_OFFSET, encodeUpdateConsumerOffsetRequestHeader({consumerGroup: group, topic, queueId, commitOffset: offset})),
+    )
     out.push({topic, brokerName, queueId, offset})
   }
   return out

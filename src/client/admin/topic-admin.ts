@@ -94,7 +94,10 @@ export async function deleteTopic(admin: MQAdmin, topic: string, namesrvAddrs: r
       return {kind, name, addr, ok: false, error: err instanceof Error ? err.message : String(err)}
     }
   }
-  const outcomes = await Promise.all(masters.map((m) => call('broker', m.name, m.addr, RequestCode.DELETE_TOPIC_IN_BROKER, encodeDeleteTopicRequestHeader({topic}))))
-  for (const addr of namesrvAddrs) outcomes.push(await call('namesrv', addr, addr, RequestCode.DELETE_TOPIC_IN_NAMESRV, encodeDeleteTopicFromNamesrvRequestHeader({topic})))
+  const outcomes = await Promise.all(
+    masters.map((m) => call('broker', m.name, m.addr, RequestCode.DELETE_TOPIC_IN_BROKER, encodeDeleteTopicRequestHeader({topic}))),
+  )
+  for (const addr of namesrvAddrs)
+    outcomes.push(await call('namesrv', addr, addr, RequestCode.DELETE_TOPIC_IN_NAMESRV, encodeDeleteTopicFromNamesrvRequestHeader({topic})))
   return {topic, outcomes}
 }

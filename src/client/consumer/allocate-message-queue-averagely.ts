@@ -6,11 +6,7 @@
 import {compareMessageQueues, type MessageQueue} from '../route/message-queue.js'
 
 /** The queues `currentCid` owns among `mqAll` shared by `cidAll`; empty if it is not in `cidAll`. */
-export function allocateMessageQueueAveragely(
-  currentCid: string,
-  mqAll: readonly MessageQueue[],
-  cidAll: readonly string[],
-): MessageQueue[] {
+export function allocateMessageQueueAveragely(currentCid: string, mqAll: readonly MessageQueue[], cidAll: readonly string[]): MessageQueue[] {
   const queues = [...mqAll].sort(compareMessageQueues)
   const cids = [...cidAll].sort()
   const index = cids.indexOf(currentCid)

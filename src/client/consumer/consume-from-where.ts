@@ -12,11 +12,7 @@
 export type ConsumeFromWhere = 'CONSUME_FROM_LAST_OFFSET' | 'CONSUME_FROM_FIRST_OFFSET' | 'CONSUME_FROM_TIMESTAMP'
 
 /** What to do to find a queue's start offset. */
-export type StartOffsetDecision =
-  | {kind: 'offset'; offset: number}
-  | {kind: 'max-offset'}
-  | {kind: 'search-timestamp'}
-  | {kind: 'unknown'}
+export type StartOffsetDecision = {kind: 'offset'; offset: number} | {kind: 'max-offset'} | {kind: 'search-timestamp'} | {kind: 'unknown'}
 
 /** The retry topic prefix (MixAll.RETRY_GROUP_TOPIC_PREFIX). */
 export const RETRY_GROUP_TOPIC_PREFIX = '%RETRY%'

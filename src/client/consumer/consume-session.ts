@@ -257,10 +257,12 @@ export class ConsumeSession {
     const s = this.settings
     const starts = await Promise.all(
       added.map((mq) =>
-        computePullFromWhere(this.client, s.group, mq, s.consumeFromWhere, s.consumeTimestamp, sub.topic === s.topic ? s.startOverride : undefined).catch((err: unknown) => {
-          this.problem(`start offset of ${messageQueueKey(mq)} unknown: ${messageOf(err)}`)
-          return undefined
-        }),
+        computePullFromWhere(this.client, s.group, mq, s.consumeFromWhere, s.consumeTimestamp, sub.topic === s.topic ? s.startOverride : undefined).catch(
+          (err: unknown) => {
+            this.problem(`start offset of ${messageQueueKey(mq)} unknown: ${messageOf(err)}`)
+            return undefined
+          },
+        ),
       ),
     )
     let complete = true
@@ -276,7 +278,10 @@ export class ConsumeSession {
       void runPullLoop(this, pq, sub)
     })
     if (!this.stoppedFlag && (added.length > 0 || removed.length > 0)) {
-      this.settings.onRebalance?.(sub.topic, [...this.queues.values()].filter((pq) => pq.mq.topic === sub.topic).map((pq) => pq.mq))
+      this.settings.onRebalance?.(
+        sub.topic,
+        [...this.queues.values()].filter((pq) => pq.mq.topic === sub.topic).map((pq) => pq.mq),
+      )
     }
     if (complete && sub.topic === s.topic) this.assigned = true
     this.checkEnd()
@@ -316,7 +321,8 @@ export class ConsumeSession {
 
   /** The route poll: both subscribed topics (a failure keeps the last route, as Java's poll does). */
   private pollRoutes(): void {
-    for (const sub of this.subscriptions) void this.client.updateTopicRoute(sub.topic).catch((err: unknown) => this.problem(`route poll of ${sub.topic} failed: ${messageOf(err)}`))
+    for (const sub of this.subscriptions)
+      void this.client.updateTopicRoute(sub.topic).catch((err: unknown) => this.problem(`route poll of ${sub.topic} failed: ${messageOf(err)}`))
   }
 
   private persistAll(): void {

@@ -82,10 +82,7 @@ export async function computePullFromWhere(
 }
 
 /** Which owned queues to drop and which new ones to start, comparing keys. Pure. */
-export function diffAssignment(
-  owned: Iterable<MessageQueue>,
-  allocated: readonly MessageQueue[],
-): {added: MessageQueue[]; removed: MessageQueue[]} {
+export function diffAssignment(owned: Iterable<MessageQueue>, allocated: readonly MessageQueue[]): {added: MessageQueue[]; removed: MessageQueue[]} {
   const ownedByKey = new Map<string, MessageQueue>()
   for (const mq of owned) ownedByKey.set(messageQueueKey(mq), mq)
   const allocatedKeys = new Set(allocated.map(messageQueueKey))

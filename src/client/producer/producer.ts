@@ -99,12 +99,8 @@ export class Producer {
       createUniqId: deps.createUniqId ?? (() => createUniqueMessageId()),
     }
     this.monotonic = deps.monotonic ?? (() => performance.now())
-    this.publishInfos = new PublishInfoTable(
-      this.client,
-      this.header.createTopicKey,
-      this.header.defaultTopicQueueNums,
-      this.monotonic,
-      () => this.heartbeatMasters(),
+    this.publishInfos = new PublishInfoTable(this.client, this.header.createTopicKey, this.header.defaultTopicQueueNums, this.monotonic, () =>
+      this.heartbeatMasters(),
     )
   }
 
@@ -118,7 +114,8 @@ export class Producer {
     let retried = 0
     // Lines read from stdin arrive as an async iterable; concurrent next() calls on it are queued.
     const selector = options.queue === undefined ? undefined : queueSelector(options.queue)
-    const iterator: Iterator<OutgoingMessage> | AsyncIterator<OutgoingMessage> = Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : messages[Symbol.iterator]()
+    const iterator: Iterator<OutgoingMessage> | AsyncIterator<OutgoingMessage> =
+      Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : messages[Symbol.iterator]()
     let next = 0
     const started = this.monotonic()
     const worker = async (): Promise<void> => {
@@ -164,7 +161,13 @@ export class Producer {
     for (let attempt = 0; ; attempt++) {
       const mq = selector !== undefined ? selector(info.messageQueues) : info.selectOneMessageQueue(lastBrokerName)
       if (mq === undefined) {
-        lastError = selector === undefined || info.messageQueues.length === 0 ? noWritableQueue(prepared.topic) : new MQClientError('INVALID_ARGUMENT', `the chosen queue is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ')})`)
+        lastError =
+          selector === undefined || info.messageQueues.length === 0
+            ? noWritableQueue(prepared.topic)
+            : new MQClientError(
+                'INVALID_ARGUMENT',
+                `the chosen queue is not a writable queue of ${prepared.topic} (writable: ${info.messageQueues.map((q) => `${q.brokerName}/${q.queueId}`).join(' ')})`,
+              )
         break
       }
       const elapsed = this.monotonic() - start
@@ -208,7 +211,8 @@ export class Producer {
           error: err instanceof Error ? err.message : String(err),
           latencyMs: this.monotonic() - attemptStart,
         })
-        if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure) info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
+        if (isConnectionFailure(err) && this.client.timing.refreshRouteOnConnectionFailure)
+          info = await this.publishInfos.refreshAfterConnectionFailure(prepared.topic, info)
         const step = selector !== undefined ? 'give-up' : nextSendStep(attempt, err, this.monotonic() - start, this.retry)
         if (step !== 'retry') break
         lastBrokerName = mq.brokerName
@@ -241,14 +245,7 @@ export class Producer {
     void sendHeartbeat(this.client, {clientID: this.client.clientId, producerDataSet: [{groupName: this.group}], consumerDataSet: []}, targets)
   }
 
-  private failure(
-    index: number,
-    topic: string,
-    msgId: string | undefined,
-    start: number,
-    attempts: SendAttempt[],
-    err: unknown,
-  ): SendReport {
+  private failure(index: number, topic: string, msgId: string | undefined, start: number, attempts: SendAttempt[], err: unknown): SendReport {
     const code = errorStatus(err)
     const last = attempts[attempts.length - 1]
     return {

@@ -22,12 +22,7 @@ export interface SendHeaderContext {
 }
 
 /** Builds the SEND_MESSAGE_V2 request for one message to one queue. */
-export function buildSendMessageRequest(
-  msg: PreparedMessage,
-  mq: MessageQueue,
-  ctx: SendHeaderContext,
-  bornTimestamp: number,
-): RemotingCommand {
+export function buildSendMessageRequest(msg: PreparedMessage, mq: MessageQueue, ctx: SendHeaderContext, bornTimestamp: number): RemotingCommand {
   const header = encodeSendMessageRequestHeaderV2({
     producerGroup: ctx.producerGroup,
     topic: msg.topic,

@@ -44,12 +44,7 @@ export function isConnectionFailure(err: unknown): boolean {
 }
 
 /** What to do after attempt number `attempt` (0-based) failed with `err`, `elapsedMs` after the first began. */
-export function nextSendStep(
-  attempt: number,
-  err: unknown,
-  elapsedMs: number,
-  options: SendRetryOptions,
-): 'retry' | 'give-up' | 'timeout' {
+export function nextSendStep(attempt: number, err: unknown, elapsedMs: number, options: SendRetryOptions): 'retry' | 'give-up' | 'timeout' {
   if (!isRetryableSendError(err)) return 'give-up'
   if (attempt + 1 >= 1 + options.retryTimesWhenSendFailed) return 'give-up'
   if (elapsedMs > options.sendMsgTimeout) return 'timeout'

@@ -29,12 +29,15 @@ The default version is 4.9.7: the Maven registry mqlab is tested against serves 
   async run(): Promise<InstallResult> {
     const {args, flags} = await this.parse(EngineInstall)
     if (args.engine !== 'apache') {
-      throw new MqlabError('UNKNOWN_ENGINE', `unknown engine "${args.engine}": the only installable engine is apache (embedded is built in)`, {suggestion: 'mqlab engine install apache'})
+      throw new MqlabError('UNKNOWN_ENGINE', `unknown engine "${args.engine}": the only installable engine is apache (embedded is built in)`, {
+        suggestion: 'mqlab engine install apache',
+      })
     }
     const {DEFAULT_APACHE_VERSION} = await import('../../engine/engine-home.js')
     const {installApache} = await import('../../engine/engine-install.js')
     const version = flags.version ?? DEFAULT_APACHE_VERSION
-    if (!/^\d+\.\d+\.\d+$/.test(version)) throw new MqlabError('INVALID_ARGUMENT', `--version ${version} is not a version like 4.9.7`, {suggestion: '--version 4.9.7'})
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+      throw new MqlabError('INVALID_ARGUMENT', `--version ${version} is not a version like 4.9.7`, {suggestion: '--version 4.9.7'})
     const result = await installApache({
       version,
       force: flags.force,
@@ -45,7 +48,10 @@ The default version is 4.9.7: the Maven registry mqlab is tested against serves 
       const what = `Apache RocketMQ ${result.version}`
       if (result.action === 'already-installed') this.log(`${what} is already installed in ${result.dir} (${result.jars} jars). --force reinstalls it.`)
       else if (result.action === 'registered') this.log(`${what} registered: ${result.home} (${result.jars} jars), nothing copied.`)
-      else this.log(`${what} installed in ${result.dir}: ${result.jars} jars in ${result.seconds} s${result.resumed ? ' (a half-finished install was started over)' : ''}.`)
+      else
+        this.log(
+          `${what} installed in ${result.dir}: ${result.jars} jars in ${result.seconds} s${result.resumed ? ' (a half-finished install was started over)' : ''}.`,
+        )
       this.log(`Java: ${result.java.executable} ${result.java.version}${result.maven ? `; ${result.maven}` : ''}`)
       this.log(`Next: mqlab init 2m-2s-sync --engine apache, or mqlab up --engine apache`)
     }

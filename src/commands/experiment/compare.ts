@@ -26,12 +26,20 @@ export default class ExperimentCompare extends BaseCommand {
     const known = listTemplates().map((t) => t.name)
     const checked = loadScenario(args.scenario, known)
     if (!checked.valid || checked.scenario === undefined) {
-      throw new MqlabError('SCENARIO_INVALID', `${checked.source}: ${checked.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`, {details: {problems: checked.problems}})
+      throw new MqlabError('SCENARIO_INVALID', `${checked.source}: ${checked.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`, {
+        details: {problems: checked.problems},
+      })
     }
-    const listed = flags.templates?.split(',').map((t) => t.trim()).filter((t) => t !== '')
+    const listed = flags.templates
+      ?.split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '')
     const templates = listed ?? checked.scenario.templates ?? [checked.scenario.template ?? '2m-2s-sync']
     const unknown = templates.filter((t) => !known.includes(t))
-    if (unknown.length > 0) throw new MqlabError('UNKNOWN_TEMPLATE', `unknown template${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}`, {suggestion: `known: ${known.join(', ')}`})
+    if (unknown.length > 0)
+      throw new MqlabError('UNKNOWN_TEMPLATE', `unknown template${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}`, {
+        suggestion: `known: ${known.join(', ')}`,
+      })
     const {runCompare, COMPARE_COLUMNS, cell} = await import('../../experiment/compare/compare.js')
     const interrupt = (await import('../../cli/interrupt.js')).onInterrupt()
     const result = await runCompare(checked.scenario, templates, {
@@ -43,12 +51,35 @@ export default class ExperimentCompare extends BaseCommand {
     }).finally(() => interrupt.dispose())
     if (!this.json) {
       const {renderTable} = await import('../../cli/table.js')
-      this.log(renderTable(COMPARE_COLUMNS.map(([, h]) => h), result.rows.map((r) => COMPARE_COLUMNS.map(([k]) => cell(r, k)))))
+      this.log(
+        renderTable(
+          COMPARE_COLUMNS.map(([, h]) => h),
+          result.rows.map((r) => COMPARE_COLUMNS.map(([k]) => cell(r, k))),
+        ),
+      )
       for (const r of result.rows) if (r.error) this.log(`${r.template}: ${r.error}`)
       this.log(`\n${result.html}`)
     }
-    if (result.rows.some((r) => r.verdict === 'invalid')) this.fail(new MqlabError('CHECK_FAILED', `invalid on ${result.rows.filter((r) => r.verdict === 'invalid').map((r) => r.template).join(', ')}`))
-    else if (result.rows.some((r) => r.verdict !== 'valid')) this.fail(new MqlabError('UNDECIDED', `not decided on ${result.rows.filter((r) => r.verdict !== 'valid').map((r) => r.template).join(', ')}`))
+    if (result.rows.some((r) => r.verdict === 'invalid'))
+      this.fail(
+        new MqlabError(
+          'CHECK_FAILED',
+          `invalid on ${result.rows
+            .filter((r) => r.verdict === 'invalid')
+            .map((r) => r.template)
+            .join(', ')}`,
+        ),
+      )
+    else if (result.rows.some((r) => r.verdict !== 'valid'))
+      this.fail(
+        new MqlabError(
+          'UNDECIDED',
+          `not decided on ${result.rows
+            .filter((r) => r.verdict !== 'valid')
+            .map((r) => r.template)
+            .join(', ')}`,
+        ),
+      )
     return result
   }
 }

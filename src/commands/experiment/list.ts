@@ -10,7 +10,13 @@ export default class ExperimentList extends BaseCommand {
     const {BUILTIN_SCENARIOS} = await import('../../experiment/scenario/builtin-scenarios.js')
     if (!this.json) {
       const {renderTable} = await import('../../cli/table.js')
-      this.log(renderTable(['scenario', 'templates', 'what it does'], BUILTIN_SCENARIOS.map((s) => [s.name, (s.templates ?? []).join(', '), s.description ?? '']), {wrap: true, colWidths: [24, 30, 70]}))
+      this.log(
+        renderTable(
+          ['scenario', 'templates', 'what it does'],
+          BUILTIN_SCENARIOS.map((s) => [s.name, (s.templates ?? []).join(', '), s.description ?? '']),
+          {wrap: true, colWidths: [24, 30, 70]},
+        ),
+      )
     }
     return {scenarios: [...BUILTIN_SCENARIOS]}
   }

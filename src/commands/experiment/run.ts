@@ -23,7 +23,7 @@ Client timing defaults to RocketMQ's (route poll 30 s, rebalance 20 s), so a fai
     dir: Flags.string({description: 'lab folder (a fresh lab is made there when it holds none)', default: 'mqlab'}),
     seed: Flags.integer({description: 'seed for every drawn choice of the fault timeline', default: 1}),
     template: Flags.string({description: "template of the fresh lab (overrides the scenario's)"}),
-    fast: Flags.boolean({description: 'fast client timing (route poll and rebalance every second) instead of RocketMQ\'s', default: false}),
+    fast: Flags.boolean({description: "fast client timing (route poll and rebalance every second) instead of RocketMQ's", default: false}),
     'no-report': Flags.boolean({description: 'do not write the report folder', default: false}),
   }
 
@@ -33,7 +33,10 @@ Client timing defaults to RocketMQ's (route poll 30 s, rebalance 20 s), so a fai
     const {loadScenario} = await import('../../experiment/scenario/load-scenario.js')
     const {runExperiment} = await import('../../experiment/run/run-experiment.js')
     const {writeReport} = await import('../../experiment/report/report-files.js')
-    const checked = loadScenario(args.scenario, listTemplates().map((t) => t.name))
+    const checked = loadScenario(
+      args.scenario,
+      listTemplates().map((t) => t.name),
+    )
     if (!checked.valid || checked.scenario === undefined) {
       throw new MqlabError('SCENARIO_INVALID', `${checked.source}: ${checked.problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`, {
         suggestion: 'mqlab experiment validate FILE lists every problem; mqlab experiment list shows the built-in scenarios',
@@ -53,8 +56,19 @@ Client timing defaults to RocketMQ's (route poll 30 s, rebalance 20 s), so a fai
       writeReport: flags['no-report'] ? undefined : (r, h) => writeReport(r.dir, r, h),
     }).finally(() => interrupt.dispose())
     if (!this.json) this.log((await import('../../cli/render/experiment-summary.js')).renderRunSummary(result))
-    if (result.check.verdict === 'invalid') this.fail(new MqlabError('CHECK_FAILED', `${result.check.checks.filter((c) => c.status === 'fail').map((c) => `${c.name} ${c.actual}`).join(', ')}`, {suggestion: result.report ? `see ${result.report.html}` : undefined}))
-    else if (result.check.verdict === 'unknown') this.fail(new MqlabError('UNDECIDED', 'the run could not decide every check', {suggestion: result.report ? `see ${result.report.html}` : undefined}))
+    if (result.check.verdict === 'invalid')
+      this.fail(
+        new MqlabError(
+          'CHECK_FAILED',
+          `${result.check.checks
+            .filter((c) => c.status === 'fail')
+            .map((c) => `${c.name} ${c.actual}`)
+            .join(', ')}`,
+          {suggestion: result.report ? `see ${result.report.html}` : undefined},
+        ),
+      )
+    else if (result.check.verdict === 'unknown')
+      this.fail(new MqlabError('UNDECIDED', 'the run could not decide every check', {suggestion: result.report ? `see ${result.report.html}` : undefined}))
     return result
   }
 }

@@ -27,7 +27,9 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
     try {
       const conn = await groupConnections(admin, args.group)
       if (!conn) {
-        throw new MqlabError('CONSUMER_NOT_ONLINE', `the consumer group ${args.group} has no client online`, {suggestion: `start a consumer (mqlab consume --topic T --group ${args.group}); mqlab group progress ${args.group} shows its offsets meanwhile`})
+        throw new MqlabError('CONSUMER_NOT_ONLINE', `the consumer group ${args.group} has no client online`, {
+          suggestion: `start a consumer (mqlab consume --topic T --group ${args.group}); mqlab group progress ${args.group} shows its offsets meanwhile`,
+        })
       }
       if (!this.json) this.log((await import('../../cli/render/group-report.js')).renderGroupConnections(args.group, conn))
       return {group: args.group, ...conn}

@@ -16,7 +16,7 @@ export default class GroupList extends ClientCommand {
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --system --json']
-  static override flags = {system: Flags.boolean({description: 'include the brokers\' own system groups'}), ...clientTargetFlags}
+  static override flags = {system: Flags.boolean({description: "include the brokers' own system groups"}), ...clientTargetFlags}
 
   async run(): Promise<GroupListResult> {
     const {flags} = await this.parse(GroupList)

@@ -6,13 +6,19 @@ import type {GroupProgress} from '../../client/admin/group-admin.js'
 
 /** `mqlab group progress G`: mqadmin consumerProgress -g G. */
 export default class GroupProgressCommand extends ClientCommand {
-  static override summary = 'Show a consumer group\'s progress per queue: broker offset, group offset, lag, last consumed, client (mqadmin consumerProgress)'
+  static override summary = "Show a consumer group's progress per queue: broker offset, group offset, lag, last consumed, client (mqadmin consumerProgress)"
   static override description = `Asks every broker group for GET_CONSUME_STATS — its master, or a slave when the master does not answer (a slave reports the offsets it copied from its master, or took while the master was down). Lag is broker offset minus group offset. The client column shows which online client AllocateMessageQueueAveragely (RocketMQ's default) gives each queue.
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
-  static override examples = ['<%= config.bin %> <%= command.id %> mqlab-consumer', '<%= config.bin %> <%= command.id %> mqlab-consumer --topic TopicTest --json']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> mqlab-consumer',
+    '<%= config.bin %> <%= command.id %> mqlab-consumer --topic TopicTest --json',
+  ]
   static override args = {group: Args.string({description: 'consumer group', required: true})}
-  static override flags = {topic: Flags.string({char: 't', description: 'only this topic (default: every topic the group committed offsets on)'}), ...clientTargetFlags}
+  static override flags = {
+    topic: Flags.string({char: 't', description: 'only this topic (default: every topic the group committed offsets on)'}),
+    ...clientTargetFlags,
+  }
 
   async run(): Promise<GroupProgress> {
     const {args, flags} = await this.parse(GroupProgressCommand)

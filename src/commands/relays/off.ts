@@ -3,7 +3,7 @@ import {labDirFlag} from '../../cli/node-command.js'
 
 /** `mqlab relays off`. */
 export default class RelaysOff extends BaseCommand {
-  static override summary = 'Stop the lab\'s relay daemon and write the conf files back as they were'
+  static override summary = "Stop the lab's relay daemon and write the conf files back as they were"
   static override description = 'Best run while the lab is stopped (running nodes lose the links that went through the relays until they are restarted).'
   static override examples = ['<%= config.bin %> down && <%= config.bin %> relays off']
   static override flags = {...labDirFlag}

@@ -4,7 +4,7 @@ import type {RelaysFile} from '../../fault/relay-files.js'
 
 /** `mqlab relays on`. */
 export default class RelaysOn extends BaseCommand {
-  static override summary = 'Route the lab\'s links through lab-controlled relays, so mqlab partition/heal/delay work without root'
+  static override summary = "Route the lab's links through lab-controlled relays, so mqlab partition/heal/delay work without root"
   static override description = `Run while the lab is stopped: starts a relay daemon and points each slave's haMasterAddress and each broker's namesrvAddr entries at its relays (the files say so in a comment). Then mqlab up as usual. mqlab relays off stops the daemon and writes the files back as they were. Client → broker links are not relayed (they use the broker's advertised address).`
   static override examples = ['<%= config.bin %> down && <%= config.bin %> relays on && <%= config.bin %> up', '<%= config.bin %> relays on --dir lab --json']
   static override flags = {...labDirFlag}

@@ -14,7 +14,7 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
   static override args = {topic: Args.string({description: 'topic name (letters, digits, %, |, _, -)', required: true})}
   static override flags = {
     queues: Flags.integer({char: 'q', description: 'read and write queues per master', default: 8, min: 1, max: 1024}),
-    cluster: Flags.string({char: 'c', description: 'only this cluster\'s masters'}),
+    cluster: Flags.string({char: 'c', description: "only this cluster's masters"}),
     ...clientTargetFlags,
   }
 
@@ -29,7 +29,11 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       if (!this.json) this.log((await import('../../cli/render/topic-report.js')).renderTopicCreate(result))
       const failed = result.brokers.filter((b) => !b.ok)
       if (failed.length > 0) {
-        this.fail(new MqlabError('CREATE_TOPIC_FAILED', `${failed.length} of ${result.brokers.length} masters did not create ${args.topic}`, {suggestion: 'see each broker\'s error above; mqlab cluster shows which brokers are up'}))
+        this.fail(
+          new MqlabError('CREATE_TOPIC_FAILED', `${failed.length} of ${result.brokers.length} masters did not create ${args.topic}`, {
+            suggestion: "see each broker's error above; mqlab cluster shows which brokers are up",
+          }),
+        )
       }
       return result
     } finally {

@@ -25,7 +25,12 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       const result = await deleteTopic(admin, args.topic, target.namesrvAddrs)
       if (!this.json) this.log((await import('../../cli/render/admin-topic-report.js')).renderTopicDelete(result))
       const failed = result.outcomes.filter((o) => !o.ok)
-      if (failed.length > 0) this.fail(new MqlabError('BROKER_ERROR', `${failed.length} of ${result.outcomes.length} did not delete ${args.topic}`, {suggestion: 'see each error above; mqlab cluster shows which brokers are up'}))
+      if (failed.length > 0)
+        this.fail(
+          new MqlabError('BROKER_ERROR', `${failed.length} of ${result.outcomes.length} did not delete ${args.topic}`, {
+            suggestion: 'see each error above; mqlab cluster shows which brokers are up',
+          }),
+        )
       return result
     } finally {
       await admin.close()

@@ -12,7 +12,7 @@ export interface TopicRouteResult {
 
 /** `mqlab topic route T`: the name servers' route of a topic. */
 export default class TopicRoute extends ClientCommand {
-  static override summary = 'Show a topic\'s route: the brokers serving it (brokerId 0 master, > 0 slave) and its queues, as mqadmin topicRoute'
+  static override summary = "Show a topic's route: the brokers serving it (brokerId 0 master, > 0 slave) and its queues, as mqadmin topicRoute"
   static override description = `A route lists a broker group while any of its brokers is registered; when only the master died, the group stays with just its slave, so consumers keep reading while producers skip it. Exits 11 when the name servers do not know the topic.
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`

@@ -6,11 +6,15 @@ import type {TopicStatusResult} from '../../client/admin/topic-admin.js'
 
 /** `mqlab topic status T`: mqadmin topicStatus. */
 export default class TopicStatus extends ClientCommand {
-  static override summary = 'Show a topic\'s queues on every broker: min/max offset, messages kept, last store time (mqadmin topicStatus)'
+  static override summary = "Show a topic's queues on every broker: min/max offset, messages kept, last store time (mqadmin topicStatus)"
   static override description = `Asks each broker group of the topic's route for GET_TOPIC_STATS_INFO: its master, or a slave when the master does not answer (the output names which). Offsets are consume-queue indexes: max offset is the next one to be written; min offset moves up as retention deletes old files. Exits 11 for an unknown topic, 14 when no broker of some group answered.
 
 ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
-  static override examples = ['<%= config.bin %> <%= command.id %> TopicTest', '<%= config.bin %> <%= command.id %> TopicTest --json', '<%= config.bin %> <%= command.id %> TopicTest --dir /tmp/lab2']
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> TopicTest',
+    '<%= config.bin %> <%= command.id %> TopicTest --json',
+    '<%= config.bin %> <%= command.id %> TopicTest --dir /tmp/lab2',
+  ]
   static override args = {topic: Args.string({description: 'topic name', required: true})}
   static override flags = {...clientTargetFlags}
 
@@ -25,7 +29,11 @@ ${clientTargetHelp(ROUTE_REFRESH_NOTE)}`
       const result = await topicStatus(admin, args.topic)
       if (!this.json) this.log((await import('../../cli/render/admin-topic-report.js')).renderTopicStatus(result))
       if (result.unanswered.length > 0) {
-        this.fail(new MqlabError('BROKER_ERROR', `no broker of ${result.unanswered.map((u) => u.brokerName).join(', ')} answered`, {suggestion: 'see mqlab status and mqlab cluster'}))
+        this.fail(
+          new MqlabError('BROKER_ERROR', `no broker of ${result.unanswered.map((u) => u.brokerName).join(', ')} answered`, {
+            suggestion: 'see mqlab status and mqlab cluster',
+          }),
+        )
       }
       return result
     } finally {

@@ -64,7 +64,17 @@ export function positionKey(p: Position): string {
 }
 
 export function sendRef(s: SendRecord): SendRef {
-  return {seq: s.seq, value: s.value, msgId: s.msgId, status: s.status, outcome: s.outcome, broker: s.broker, queueId: s.queueId, queueOffset: s.queueOffset, t: s.t}
+  return {
+    seq: s.seq,
+    value: s.value,
+    msgId: s.msgId,
+    status: s.status,
+    outcome: s.outcome,
+    broker: s.broker,
+    queueId: s.queueId,
+    queueOffset: s.queueOffset,
+    t: s.t,
+  }
 }
 
 /** Which send a delivery belongs to, by msgId first, then by value. */

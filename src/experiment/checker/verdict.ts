@@ -77,7 +77,8 @@ export function check(history: History, options: {ordered?: boolean; expect?: Ex
   const windows = faultWindows(history.faults)
   const availability = checkAvailability(history, windows)
   const expect = {...DEFAULT_EXPECTATIONS, ...options.expect}
-  const maxOf = (values: Array<number | null>): number | null => (values.length === 0 ? 0 : values.some((v) => v === null) ? null : Math.max(...(values as number[])))
+  const maxOf = (values: Array<number | null>): number | null =>
+    values.length === 0 ? 0 : values.some((v) => v === null) ? null : Math.max(...(values as number[]))
   const actual: Record<CheckName, number | null> = {
     lost: queue.lost.length,
     recovered: queue.recovered.length,
@@ -99,7 +100,8 @@ export function check(history: History, options: {ordered?: boolean; expect?: Ex
     const value = actual[name]
     checks.push(judge(name, expected, value, history))
   }
-  if (queue.acknowledged === 0) checks.push({name: 'lost', expected: 'report', actual: null, status: 'unknown', note: 'no send was acknowledged: nothing to decide'})
+  if (queue.acknowledged === 0)
+    checks.push({name: 'lost', expected: 'report', actual: null, status: 'unknown', note: 'no send was acknowledged: nothing to decide'})
   const verdict: Verdict = checks.some((c) => c.status === 'fail') ? 'invalid' : checks.some((c) => c.status === 'unknown') ? 'unknown' : 'valid'
   return {verdict, exitCode: verdict === 'valid' ? 0 : verdict === 'invalid' ? 1 : 2, checks, queue, reorders, windows, availability}
 }
@@ -113,7 +115,8 @@ function judge(name: CheckName, expected: Expectation, value: number | null, his
   }
   const ok = (range.max === undefined || value <= range.max) && (range.min === undefined || value >= range.min)
   // Messages not delivered may still be unread when the final read did not catch up: undecided.
-  if (!ok && name === 'lost' && !history.drained) return {name, expected, actual: value, status: 'unknown', note: 'the final read did not reach the end of every queue'}
+  if (!ok && name === 'lost' && !history.drained)
+    return {name, expected, actual: value, status: 'unknown', note: 'the final read did not reach the end of every queue'}
   return {name, expected, actual: value, status: ok ? 'pass' : 'fail'}
 }
 
@@ -123,7 +126,10 @@ function judge(name: CheckName, expected: Expectation, value: number | null, his
  */
 export function withFailedSteps(report: CheckReport, errors: readonly string[]): CheckReport {
   if (errors.length === 0) return report
-  const checks: CheckOutcome[] = [...report.checks, {name: 'lost', expected: 'report', actual: null, status: 'unknown', note: `fault steps failed: ${errors.join('; ')}`}]
+  const checks: CheckOutcome[] = [
+    ...report.checks,
+    {name: 'lost', expected: 'report', actual: null, status: 'unknown', note: `fault steps failed: ${errors.join('; ')}`},
+  ]
   const verdict: Verdict = report.verdict === 'invalid' ? 'invalid' : 'unknown'
   return {...report, checks, verdict, exitCode: verdict === 'invalid' ? 1 : 2}
 }

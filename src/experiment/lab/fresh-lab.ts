@@ -45,7 +45,10 @@ async function freeBrokerPort(taken: Set<number>): Promise<number> {
 export async function createFreshLab(template: string, dir: string, options: {namesrv?: number} = {}): Promise<void> {
   initLab({template, dir, namesrv: options.namesrv ?? 1, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false})
   const conf = path.join(dir, 'conf')
-  const files = fs.readdirSync(conf).filter((f) => f.endsWith('.properties')).sort()
+  const files = fs
+    .readdirSync(conf)
+    .filter((f) => f.endsWith('.properties'))
+    .sort()
   const taken = new Set<number>()
   const namesrvPorts = new Map<string, number>()
   const edit = (file: string, values: Record<string, string>) => {

@@ -34,13 +34,46 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
   const windows = c.windows
   const end = history.end
   const charts = [
-    renderChart({id: 'throughput', title: 'Sends completed per second, by outcome (fault windows shaded)', yLabel: 'msg/s', series: throughputSeries(history), windows, endMs: end, kind: 'line', colourBy: 'outcome'}),
-    renderChart({id: 'latency', title: 'Send latency, each send at its completion (log scale)', yLabel: 'ms', series: latencyPoints(history), windows, endMs: end, kind: 'dots', logY: true, colourBy: 'outcome'}),
-    renderChart({id: 'deliveries', title: 'Deliveries per second, by who served them (broker#brokerId: 0 master, >0 slave)', yLabel: 'msg/s', series: deliverySeries(history), windows, endMs: end, kind: 'line'}),
+    renderChart({
+      id: 'throughput',
+      title: 'Sends completed per second, by outcome (fault windows shaded)',
+      yLabel: 'msg/s',
+      series: throughputSeries(history),
+      windows,
+      endMs: end,
+      kind: 'line',
+      colourBy: 'outcome',
+    }),
+    renderChart({
+      id: 'latency',
+      title: 'Send latency, each send at its completion (log scale)',
+      yLabel: 'ms',
+      series: latencyPoints(history),
+      windows,
+      endMs: end,
+      kind: 'dots',
+      logY: true,
+      colourBy: 'outcome',
+    }),
+    renderChart({
+      id: 'deliveries',
+      title: 'Deliveries per second, by who served them (broker#brokerId: 0 master, >0 slave)',
+      yLabel: 'msg/s',
+      series: deliverySeries(history),
+      windows,
+      endMs: end,
+      kind: 'line',
+    }),
     renderBars('served-by', 'Messages delivered per broker and brokerId', result.stats.deliveredBy),
     renderBars('stored-on', 'Acknowledged sends per broker group', result.stats.storedOn),
   ]
-  const checkRows = c.checks.map((k) => [k.name, typeof k.expected === 'object' ? JSON.stringify(k.expected) : String(k.expected), k.actual, `<span class="${k.status}">${k.status}</span>`, k.note ?? ''])
+  const checkRows = c.checks.map((k) => [
+    k.name,
+    typeof k.expected === 'object' ? JSON.stringify(k.expected) : String(k.expected),
+    k.actual,
+    `<span class="${k.status}">${k.status}</span>`,
+    k.note ?? '',
+  ])
   const outcome = [
     ['attempted', q.attempted, 'every send the workload made'],
     ['acknowledged', q.acknowledged, `a stored status came back (${q.degraded} of them not SEND_OK)`],
@@ -54,10 +87,24 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
     ['failed but stored', q.failedButStored.length, 'the client was told "not stored" wrongly'],
     ['reordered', c.reorders.length, 'ordered workloads only'],
   ]
-  const avail = c.availability.map((a) => [a.group, a.fault, a.start, a.end, a.writeUnavailableMs, a.anyWriteUnavailableMs, a.readWaiting ? a.readUnavailableMs : 'nothing waiting', a.firstReadBrokerId, a.waitedForRestart, a.neverDelivered])
+  const avail = c.availability.map((a) => [
+    a.group,
+    a.fault,
+    a.start,
+    a.end,
+    a.writeUnavailableMs,
+    a.anyWriteUnavailableMs,
+    a.readWaiting ? a.readUnavailableMs : 'nothing waiting',
+    a.firstReadBrokerId,
+    a.waitedForRestart,
+    a.neverDelivered,
+  ])
   const predicted = result.predictions.map((p) => {
     const rows = compareClaims(p.prediction, c, result.stats, result.timing)
-    const list = rows.length > 0 ? rows.map((r) => `<tr><td>${e(r.predicted)}</td><td>${e(r.measured || '—')}</td></tr>`).join('') : p.prediction.effects.map((x) => `<tr><td>${e(x)}</td><td>—</td></tr>`).join('')
+    const list =
+      rows.length > 0
+        ? rows.map((r) => `<tr><td>${e(r.predicted)}</td><td>${e(r.measured || '—')}</td></tr>`).join('')
+        : p.prediction.effects.map((x) => `<tr><td>${e(x)}</td><td>—</td></tr>`).join('')
     return `<h3>${e(p.prediction.state === 'paused' ? 'pause' : 'kill')} ${e(p.node)} at ${(p.t / 1000).toFixed(2)} s</h3><table class="predicted-measured"><tr><th>predicted by mqlab kill</th><th>measured</th></tr>${list}</table><ul>${p.prediction.effects.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`
   })
   const claims = claimsFor(result.template).map((cl) => {
@@ -66,13 +113,29 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
     const holds = v === null ? 'undecided' : cl.holdsWhen === 'zero' ? (v === 0 ? 'holds' : 'contradicted') : 'measured'
     return [`<blockquote>${e(cl.claim)}</blockquote>`, cl.measure, v, holds]
   })
-  const samples = (title: string, rows: Array<Record<string, unknown>>) => (rows.length === 0 ? '' : `<h3>${e(title)} (first ${Math.min(rows.length, 50)} of ${rows.length})</h3>${table(Object.keys(rows[0]!), rows.slice(0, 50).map((r) => Object.values(r)))}`)
-  const timeline = result.timeline.map((s) => [s.appliedAt === null ? '—' : (s.appliedAt / 1000).toFixed(2) + ' s', s.at === 'drained' ? 'drained' : `${(s.at / 1000).toFixed(2)} s`, s.action, s.targetsResolved.join(' ~ ') || s.targets.join(' ~ '), s.error ?? ''])
+  const samples = (title: string, rows: Array<Record<string, unknown>>) =>
+    rows.length === 0
+      ? ''
+      : `<h3>${e(title)} (first ${Math.min(rows.length, 50)} of ${rows.length})</h3>${table(
+          Object.keys(rows[0]!),
+          rows.slice(0, 50).map((r) => Object.values(r)),
+        )}`
+  const timeline = result.timeline.map((s) => [
+    s.appliedAt === null ? '—' : (s.appliedAt / 1000).toFixed(2) + ' s',
+    s.at === 'drained' ? 'drained' : `${(s.at / 1000).toFixed(2)} s`,
+    s.action,
+    s.targetsResolved.join(' ~ ') || s.targets.join(' ~ '),
+    s.error ?? '',
+  ])
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mqlab experiment ${e(result.scenario)} on ${e(result.template ?? 'lab')}</title><style>${STYLE}</style></head><body>
 <h1>${e(result.scenario)} on ${e(result.template ?? 'the lab')}</h1>
 <p>${e(result.description ?? '')}</p>
 <p><span class="verdict v-${c.verdict}" id="verdict">${c.verdict.toUpperCase()}</span> seed ${result.seed}, client timing ${e(result.timing)}, started ${e(result.startedAt)}, workload ${result.workload.durationMs / 1000} s on topic <code>${e(result.workload.topic)}</code>.</p>
-<p>${result.stats.sends} sends, ${result.stats.acknowledged} acknowledged, ${result.stats.throughput} msg/s; latency p50 ${result.stats.latency.p50} ms, p99 ${result.stats.latency.p99} ms, max ${result.stats.latency.max} ms. Send statuses: ${e(Object.entries(result.stats.byStatus).map(([k, v]) => `${k} ${v}`).join(', '))}.</p>
+<p>${result.stats.sends} sends, ${result.stats.acknowledged} acknowledged, ${result.stats.throughput} msg/s; latency p50 ${result.stats.latency.p50} ms, p99 ${result.stats.latency.p99} ms, max ${result.stats.latency.max} ms. Send statuses: ${e(
+    Object.entries(result.stats.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  )}.</p>
 <h2>Fault timeline</h2>${table(['applied', 'planned', 'action', 'target', 'error'], timeline)}
 <h2>Over time</h2>${charts.join('\n')}
 <h2>What happened to the messages</h2>${table(['outcome', 'count', 'meaning'], outcome, 'outcome-table')}
@@ -83,11 +146,37 @@ export function renderHtmlReport(result: ExperimentResult, history: History): st
 <h2>Details</h2>
 ${samples('Lost', q.lost as unknown as Array<Record<string, unknown>>)}
 ${samples('Recovered', q.recovered as unknown as Array<Record<string, unknown>>)}
-${samples('Stored twice', q.storedTwice.map((s) => ({msgId: s.send.msgId, value: s.send.value, status: s.send.status, positions: s.positions.map((p) => `${p.broker}/${p.queueId}/${p.queueOffset}`).join(' ')})))}
-${samples('Delivered twice', q.deliveredTwice.map((d) => ({msgId: d.msgId, position: `${d.position.broker}/${d.position.queueId}/${d.position.queueOffset}`, deliveries: d.deliveries, servedBy: d.servedBy.join(' ')})))}
-${samples('Unexpected', q.unexpected.map((u) => ({msgId: u.msgId, value: u.value, position: `${u.position.broker}/${u.position.queueId}/${u.position.queueOffset}`})))}
+${samples(
+  'Stored twice',
+  q.storedTwice.map((s) => ({
+    msgId: s.send.msgId,
+    value: s.send.value,
+    status: s.send.status,
+    positions: s.positions.map((p) => `${p.broker}/${p.queueId}/${p.queueOffset}`).join(' '),
+  })),
+)}
+${samples(
+  'Delivered twice',
+  q.deliveredTwice.map((d) => ({
+    msgId: d.msgId,
+    position: `${d.position.broker}/${d.position.queueId}/${d.position.queueOffset}`,
+    deliveries: d.deliveries,
+    servedBy: d.servedBy.join(' '),
+  })),
+)}
+${samples(
+  'Unexpected',
+  q.unexpected.map((u) => ({msgId: u.msgId, value: u.value, position: `${u.position.broker}/${u.position.queueId}/${u.position.queueOffset}`})),
+)}
 <p>Raw history: <code>ledger.jsonl</code> (one send, delivery or fault per line); everything above: <code>result.json</code>.</p>
-${result.problems.length > 0 ? `<h3>Client problems met</h3><ul>${result.problems.slice(0, 30).map((p) => `<li>${e(p)}</li>`).join('')}</ul>` : ''}
+${
+  result.problems.length > 0
+    ? `<h3>Client problems met</h3><ul>${result.problems
+        .slice(0, 30)
+        .map((p) => `<li>${e(p)}</li>`)
+        .join('')}</ul>`
+    : ''
+}
 </body></html>
 `
 }

@@ -17,7 +17,10 @@ export interface ClaimRow {
 
 function when(c: PredictionClaim, timing: 'java' | 'fast'): string {
   const t = c.when
-  const from = t.from === 'now' ? 'at once' : `once clients re-read the route (within ${Math.round(((timing === 'java' ? t.javaClientWithinMs : t.fastClientWithinMs) ?? 0) / 1000)} s)`
+  const from =
+    t.from === 'now'
+      ? 'at once'
+      : `once clients re-read the route (within ${Math.round(((timing === 'java' ? t.javaClientWithinMs : t.fastClientWithinMs) ?? 0) / 1000)} s)`
   return `${from}${t.until ? `, until ${t.until}` : ''}`
 }
 
@@ -25,20 +28,38 @@ const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n
 
 export function compareClaims(prediction: KillPrediction, check: CheckReport, stats: RunStats, timing: 'java' | 'fast'): ClaimRow[] {
   const a = check.availability.find((x) => x.group === prediction.brokerName && x.fault.endsWith(prediction.node))
-  const served = a?.firstReadBrokerId === null || a === undefined ? 'nobody' : a.firstReadBrokerId === 0 ? 'the master (brokerId 0)' : `a slave (brokerId ${a.firstReadBrokerId})`
+  const served =
+    a?.firstReadBrokerId === null || a === undefined
+      ? 'nobody'
+      : a.firstReadBrokerId === 0
+        ? 'the master (brokerId 0)'
+        : `a slave (brokerId ${a.firstReadBrokerId})`
   return prediction.claims.map((c) => {
-    const scope = [c.groups.join(', '), c.nodes.length > 0 ? `(${c.nodes.join(', ')})` : '', c.topics.length > 0 ? `topics ${c.topics.join(', ')}` : ''].filter((x) => x !== '').join(' ')
+    const scope = [c.groups.join(', '), c.nodes.length > 0 ? `(${c.nodes.join(', ')})` : '', c.topics.length > 0 ? `topics ${c.topics.join(', ')}` : '']
+      .filter((x) => x !== '')
+      .join(' ')
     const predicted = `${c.what}${scope ? ` ${scope}` : ''}${c.detail ? ` [${c.detail}]` : ''}, ${when(c, timing)}`
     let measured = ''
     switch (c.what) {
       case 'messages-readable':
-        measured = a === undefined ? '' : a.readWaiting ? `first read of ${a.group} after the fault: ${ms(a.readUnavailableMs)}, served by ${served}` : `nothing of ${a.group} was waiting to be read`
+        measured =
+          a === undefined
+            ? ''
+            : a.readWaiting
+              ? `first read of ${a.group} after the fault: ${ms(a.readUnavailableMs)}, served by ${served}`
+              : `nothing of ${a.group} was waiting to be read`
         break
       case 'messages-unreadable':
-        measured = a === undefined ? '' : `${a.waitedForRestart} message(s) waited for the restart; first read after ${ms(a.readUnavailableMs)}, served by ${served}`
+        measured =
+          a === undefined ? '' : `${a.waitedForRestart} message(s) waited for the restart; first read after ${ms(a.readUnavailableMs)}, served by ${served}`
         break
       case 'writes-go-to':
-        measured = a === undefined ? '' : `first acknowledged send anywhere after ${ms(a.anyWriteUnavailableMs)}; stored per group: ${Object.entries(stats.storedOn).map(([g, n]) => `${g} ${n}`).join(', ')}`
+        measured =
+          a === undefined
+            ? ''
+            : `first acknowledged send anywhere after ${ms(a.anyWriteUnavailableMs)}; stored per group: ${Object.entries(stats.storedOn)
+                .map(([g, n]) => `${g} ${n}`)
+                .join(', ')}`
         break
       case 'writes-fail':
       case 'no-promotion':

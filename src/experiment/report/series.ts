@@ -18,7 +18,9 @@ function bucketCount<T>(items: readonly T[], time: (x: T) => number, key: (x: T)
     arr[b]!++
     byKey.set(k, arr)
   }
-  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, arr]) => ({name, points: arr.map((c, i) => [i * bucketMs, (c * 1000) / bucketMs] as [number, number])}))
+  return [...byKey.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, arr]) => ({name, points: arr.map((c, i) => [i * bucketMs, (c * 1000) / bucketMs] as [number, number])}))
 }
 
 export function bucketFor(end: number): number {
@@ -27,12 +29,24 @@ export function bucketFor(end: number): number {
 
 /** Sends completed per second by outcome (ok / failed / unknown). */
 export function throughputSeries(h: History): Series[] {
-  return bucketCount(h.sends, (s) => s.t + s.latencyMs, (s) => s.outcome, h.end, bucketFor(h.end))
+  return bucketCount(
+    h.sends,
+    (s) => s.t + s.latencyMs,
+    (s) => s.outcome,
+    h.end,
+    bucketFor(h.end),
+  )
 }
 
 /** Deliveries per second by who served them (broker#brokerId). */
 export function deliverySeries(h: History): Series[] {
-  return bucketCount(h.consumes, (c) => c.t, (c) => `${c.broker}#${c.brokerId}`, h.end, bucketFor(h.end))
+  return bucketCount(
+    h.consumes,
+    (c) => c.t,
+    (c) => `${c.broker}#${c.brokerId}`,
+    h.end,
+    bucketFor(h.end),
+  )
 }
 
 /** Each send's latency at its completion, by outcome (a scatter, as OpenChaos and Jepsen plot it). */

@@ -55,7 +55,11 @@ export class FaultDriver {
     // In a DLedger lab "broker-a-master" means the group's elected leader (as mqlab kill resolves it), and
     // later steps naming it again mean that same member (the one killed), not whoever leads by then.
     const group = /^(.*)-master$/.exec(target)?.[1]
-    if (group !== undefined && !this.ctx.specs.some((s) => s.name === target) && this.ctx.specs.some((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)) {
+    if (
+      group !== undefined &&
+      !this.ctx.specs.some((s) => s.name === target) &&
+      this.ctx.specs.some((s) => s.fileRole === 'DLEDGER' && s.brokerName === group)
+    ) {
       const known = this.aliases.get(target)
       if (known !== undefined) return known
       const leader = await this.resolve('@leader')
@@ -67,7 +71,11 @@ export class FaultDriver {
       const admin = new MQAdmin({namesrvAddr: this.namesrvAddr})
       try {
         const info = await admin.clusterInfo()
-        const leaders = new Set(Object.values(info.brokerAddrTable).map((b) => b.brokerAddrs['0']).filter((a): a is string => a !== undefined))
+        const leaders = new Set(
+          Object.values(info.brokerAddrTable)
+            .map((b) => b.brokerAddrs['0'])
+            .filter((a): a is string => a !== undefined),
+        )
         const members = this.ctx.specs.filter((s) => s.fileRole === 'DLEDGER')
         const found = members.filter((s) => (target === '@leader') === leaders.has(s.addr))
         if (found.length === 0) throw new Error(`no DLedger ${target.slice(1)} is registered now`)
@@ -84,7 +92,9 @@ export class FaultDriver {
 
   private needRelays(): LinkControl {
     if (this.relays === undefined) {
-      throw new Error('link faults need the links to run through relays: run the scenario on a fresh --dir (the experiment relays the lab it starts), or put relays on this lab (mqlab down, mqlab relays on, mqlab up)')
+      throw new Error(
+        'link faults need the links to run through relays: run the scenario on a fresh --dir (the experiment relays the lab it starts), or put relays on this lab (mqlab down, mqlab relays on, mqlab up)',
+      )
     }
     return this.relays
   }
@@ -162,8 +172,27 @@ export class FaultDriver {
               ? {delayMs: step.options.ms ?? 0, jitterMs: step.options.jitter ?? 0}
               : {bandwidthKiBps: step.options.kbps ?? 0}
         const applied = {links: await relays.apply(a, b!, fault, step.options.oneway === true)}
-        const detail = step.action === 'partition' ? (step.options.oneway ? `${a} → ${b} only` : 'both ways') : step.action === 'delay' ? `${step.options.ms} ms ± ${step.options.jitter ?? 0}` : `${step.options.kbps} KiB/s`
-        return {step, targets, records: [this.record(step.action, `${a}~${b}`, this.groupsOf([a, b!]), 'start', `${detail}; links ${applied.links.map((l) => `${l.from}→${l.to}`).join(', ')}`)]}
+        const detail =
+          step.action === 'partition'
+            ? step.options.oneway
+              ? `${a} → ${b} only`
+              : 'both ways'
+            : step.action === 'delay'
+              ? `${step.options.ms} ms ± ${step.options.jitter ?? 0}`
+              : `${step.options.kbps} KiB/s`
+        return {
+          step,
+          targets,
+          records: [
+            this.record(
+              step.action,
+              `${a}~${b}`,
+              this.groupsOf([a, b!]),
+              'start',
+              `${detail}; links ${applied.links.map((l) => `${l.from}→${l.to}`).join(', ')}`,
+            ),
+          ],
+        }
       }
       case 'isolate': {
         const relays = this.needRelays()

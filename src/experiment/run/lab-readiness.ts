@@ -21,7 +21,12 @@ async function until(what: string, timeoutMs: number, condition: () => Promise<b
   }
 }
 
-export async function prepareTopic(namesrvAddr: string, topic: string, queues: number, options: {classicHa: boolean; timeoutMs?: number} = {classicHa: true}): Promise<void> {
+export async function prepareTopic(
+  namesrvAddr: string,
+  topic: string,
+  queues: number,
+  options: {classicHa: boolean; timeoutMs?: number} = {classicHa: true},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 60_000
   const admin = new MQAdmin({namesrvAddr})
   try {
@@ -31,10 +36,11 @@ export async function prepareTopic(namesrvAddr: string, topic: string, queues: n
       return r.brokers.length > 0 && r.brokers.every((b) => b.ok)
     })
     // DLedger members replicate through raft, not the classic HA link.
-    if (options.classicHa) await until('every slave to connect to its master', timeoutMs, async () => {
-      const report = await collectReplication(admin, {messageLag: false})
-      return report.groups.every((g) => g.master !== null && g.slaves.every((s) => s.connectionState === 'CONNECTED'))
-    })
+    if (options.classicHa)
+      await until('every slave to connect to its master', timeoutMs, async () => {
+        const report = await collectReplication(admin, {messageLag: false})
+        return report.groups.every((g) => g.master !== null && g.slaves.every((s) => s.connectionState === 'CONNECTED'))
+      })
     const knows = async (addr: string) => {
       const response = await admin.client.remoting.invoke(addr, createRequest(RequestCode.GET_ALL_TOPIC_CONFIG), 3000)
       if (response.code !== ResponseCode.SUCCESS || response.body === undefined) return false
@@ -42,7 +48,11 @@ export async function prepareTopic(namesrvAddr: string, topic: string, queues: n
     }
     await until(`every slave to copy topic ${topic} from its master`, timeoutMs, async () => {
       const info = await admin.clusterInfo()
-      const slaves = Object.values(info.brokerAddrTable).flatMap((b) => Object.entries(b.brokerAddrs).filter(([id]) => id !== '0').map(([, a]) => a))
+      const slaves = Object.values(info.brokerAddrTable).flatMap((b) =>
+        Object.entries(b.brokerAddrs)
+          .filter(([id]) => id !== '0')
+          .map(([, a]) => a),
+      )
       return (await Promise.all(slaves.map((a) => knows(a).catch(() => false)))).every(Boolean)
     })
   } finally {

@@ -45,7 +45,10 @@ function labExists(dir: string): boolean {
 }
 
 function roles(ctx: LabContext): NodeRole[] {
-  return ctx.specs.map((s) => ({name: s.name, role: s.kind === 'namesrv' ? 'namesrv' : s.fileRole === 'SLAVE' ? 'slave' : s.fileRole === 'DLEDGER' ? 'dledger' : 'master'}))
+  return ctx.specs.map((s) => ({
+    name: s.name,
+    role: s.kind === 'namesrv' ? 'namesrv' : s.fileRole === 'SLAVE' ? 'slave' : s.fileRole === 'DLEDGER' ? 'dledger' : 'master',
+  }))
 }
 
 export async function runExperiment(scenario: Scenario, options: RunOptions): Promise<{result: ExperimentResult; history: History}> {
@@ -55,7 +58,10 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
   const timing = options.timing ?? scenario.timing ?? 'java'
   const fresh = !labExists(dir)
   if (fresh) {
-    if (template === undefined) throw new MqlabError('LAB_NOT_FOUND', `no lab in ${dir}, and scenario ${scenario.name} names no template to make one`, {suggestion: 'add template: 2m-2s-sync to the scenario, or run mqlab init first'})
+    if (template === undefined)
+      throw new MqlabError('LAB_NOT_FOUND', `no lab in ${dir}, and scenario ${scenario.name} names no template to make one`, {
+        suggestion: 'add template: 2m-2s-sync to the scenario, or run mqlab init first',
+      })
     say(`making a fresh ${template} lab in ${dir}`)
     await createFreshLab(template, dir, {namesrv: scenario.namesrv ?? 1})
   }
@@ -67,7 +73,9 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
   const wantsDledger = (scenario.templates ?? []).every((t) => t === 'dledger') && (scenario.templates ?? []).length > 0
   if (wantsDledger && !dledger) {
     await ctx.close()
-    throw new MqlabError('USAGE', `${scenario.name} needs a DLedger lab (template dledger); ${dir} is ${labTemplate ?? 'another template'}`, {suggestion: `run it on a fresh folder: mqlab experiment run ${scenario.name} --dir <new folder>`})
+    throw new MqlabError('USAGE', `${scenario.name} needs a DLedger lab (template dledger); ${dir} is ${labTemplate ?? 'another template'}`, {
+      suggestion: `run it on a fresh folder: mqlab experiment run ${scenario.name} --dir <new folder>`,
+    })
   }
   const wasRunning = ctx.specs.some((s) => isLive(ctx.supervisor.status(s.name).state))
   let relays: LabRelays | undefined
@@ -94,16 +102,27 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
         await runUp(ctx, {signal: options.signal})
       } catch (err) {
         if (dledger) {
-          throw new MqlabError('NODE_START_FAILED', `${scenario.name} needs a running DLedger group, and this lab's DLedger members did not start: ${(err as Error).message}`, {
-            suggestion: 'mqlab runs DLedger only where its runtime supports enableDLegerCommitLog=true; run the dledger template on Apache RocketMQ, or pick a master/slave scenario',
-          })
+          throw new MqlabError(
+            'NODE_START_FAILED',
+            `${scenario.name} needs a running DLedger group, and this lab's DLedger members did not start: ${(err as Error).message}`,
+            {
+              suggestion:
+                'mqlab runs DLedger only where its runtime supports enableDLegerCommitLog=true; run the dledger template on Apache RocketMQ, or pick a master/slave scenario',
+            },
+          )
         }
         throw err
       }
     }
     // A running lab with `mqlab relays on`: its relay daemon takes the link faults, its client list the clients.
     const daemon = relays === undefined ? daemonLinks(dir) : undefined
-    const namesrvAddr = relays?.clientNamesrvAddr ?? (daemon !== undefined ? currentRelays(dir)!.clientNamesrvAddr : undefined) ?? ctx.specs.filter((s) => s.kind === 'namesrv').map((s) => s.addr).join(';')
+    const namesrvAddr =
+      relays?.clientNamesrvAddr ??
+      (daemon !== undefined ? currentRelays(dir)!.clientNamesrvAddr : undefined) ??
+      ctx.specs
+        .filter((s) => s.kind === 'namesrv')
+        .map((s) => s.addr)
+        .join(';')
     const topic = scenario.topic ?? 'mqlab_experiment'
     say(`creating topic ${topic} and waiting for every slave`)
     await prepareTopic(namesrvAddr, topic, scenario.queues ?? 4, {classicHa: !dledger})
@@ -124,7 +143,15 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
       if (done.prediction !== undefined) predictions.push({t: step.appliedAt, node: done.targets[0]!, prediction: done.prediction})
     }
     t0 = performance.now()
-    workload = new WorkloadRunner({namesrvAddr, topic, workload: scenario.workload ?? {}, timing, now, onSend: (r) => sends.push(r), onConsume: (r) => consumes.push(r)})
+    workload = new WorkloadRunner({
+      namesrvAddr,
+      topic,
+      workload: scenario.workload ?? {},
+      timing,
+      now,
+      onSend: (r) => sends.push(r),
+      onConsume: (r) => consumes.push(r),
+    })
     const consumersFrom = parseDuration(scenario.workload?.consumerStart ?? 0)
     const consumerStart = (async () => {
       if (consumersFrom > 0) await sleep(consumersFrom, undefined, {signal: options.signal}).catch(() => undefined)
@@ -190,7 +217,10 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     const history: History = {sends, consumes, faults, workloadEnd, end, drained, consumersFrom}
     const ordered = scenario.workload?.ordered === true
     const expect = {...scenario.checks, ...(labTemplate !== null ? scenario.checksByTemplate?.[labTemplate] : undefined)}
-    const report = withFailedSteps(check(history, {ordered, expect}), applied.filter((s) => s.error !== undefined).map((s) => `${s.action} ${s.targets.join(' ')}: ${s.error}`))
+    const report = withFailedSteps(
+      check(history, {ordered, expect}),
+      applied.filter((s) => s.error !== undefined).map((s) => `${s.action} ${s.targets.join(' ')}: ${s.error}`),
+    )
     const stats = runStats(history, workloadEnd)
     const result: ExperimentResult = {
       scenario: scenario.name,
@@ -221,4 +251,3 @@ export async function runExperiment(scenario: Scenario, options: RunOptions): Pr
     await relays?.restore().catch(() => undefined)
   }
 }
-

@@ -18,7 +18,12 @@ import type {Workload} from '../scenario/scenario.js'
  * connection, pull retry 3 s, rebalance 20 s), or fast (mqlab's --fast-failover, plus route poll and
  * rebalance every second, so a short run shows the whole failover).
  */
-export function clientTimings(timing: 'java' | 'fast'): {failover: 'java' | 'fast'; pollNameServerIntervalMs: number; rebalanceIntervalMs: number; pullRetryDelayMs: number} {
+export function clientTimings(timing: 'java' | 'fast'): {
+  failover: 'java' | 'fast'
+  pollNameServerIntervalMs: number
+  rebalanceIntervalMs: number
+  pullRetryDelayMs: number
+} {
   return timing === 'fast'
     ? {failover: 'fast', pollNameServerIntervalMs: 1000, rebalanceIntervalMs: 1000, pullRetryDelayMs: 200}
     : {failover: 'java', pollNameServerIntervalMs: 30_000, rebalanceIntervalMs: 20_000, pullRetryDelayMs: 3000}
@@ -61,7 +66,12 @@ export class WorkloadRunner {
   startConsumers(): void {
     const timings = clientTimings(this.s.timing)
     for (let i = 0; i < (this.s.workload.consumers ?? 1); i++) {
-      const consumer = new Consumer({namesrvAddr: this.s.namesrvAddr, failover: timings.failover, pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-c${i}-${process.pid}`})
+      const consumer = new Consumer({
+        namesrvAddr: this.s.namesrvAddr,
+        failover: timings.failover,
+        pollNameServerIntervalMs: timings.pollNameServerIntervalMs,
+        instanceName: `mqlab-exp-c${i}-${process.pid}`,
+      })
       const done = consumer
         .consume({
           topic: this.s.topic,
@@ -91,11 +101,25 @@ export class WorkloadRunner {
   async runProducers(durationMs: number, signal?: AbortSignal): Promise<void> {
     const w = this.s.workload
     const timings = clientTimings(this.s.timing)
-    const producers = Array.from({length: w.producers ?? 1}, (_, p) => new Producer({namesrvAddr: this.s.namesrvAddr, failover: timings.failover, producerGroup: 'mqlab_experiment_producer', pollNameServerIntervalMs: timings.pollNameServerIntervalMs, instanceName: `mqlab-exp-p${p}-${process.pid}`}))
+    const producers = Array.from(
+      {length: w.producers ?? 1},
+      (_, p) =>
+        new Producer({
+          namesrvAddr: this.s.namesrvAddr,
+          failover: timings.failover,
+          producerGroup: 'mqlab_experiment_producer',
+          pollNameServerIntervalMs: timings.pollNameServerIntervalMs,
+          instanceName: `mqlab-exp-p${p}-${process.pid}`,
+        }),
+    )
     const end = this.s.now() + durationMs
     const running = () => this.s.now() < end && signal?.aborted !== true
     try {
-      await Promise.all(producers.map((producer, p) => (w.rate !== undefined ? this.openLoop(producer, p, w.rate, running) : this.closedLoop(producer, p, w.inflight ?? 1, running))))
+      await Promise.all(
+        producers.map((producer, p) =>
+          w.rate !== undefined ? this.openLoop(producer, p, w.rate, running) : this.closedLoop(producer, p, w.inflight ?? 1, running),
+        ),
+      )
     } finally {
       await Promise.all(producers.map((p) => p.close().catch(() => undefined)))
     }
@@ -144,7 +168,8 @@ export class WorkloadRunner {
     const seq = this.seq++
     const t = this.s.now()
     // Ordered: a key's messages go to one queue, chosen as RocketMQ's SelectMessageQueueByHash does.
-    const selector = this.s.workload.ordered === true && key !== undefined ? (queues: readonly MessageQueue[]) => queues[Math.abs(javaHash(key)) % queues.length] : undefined
+    const selector =
+      this.s.workload.ordered === true && key !== undefined ? (queues: readonly MessageQueue[]) => queues[Math.abs(javaHash(key)) % queues.length] : undefined
     const report: SendReport = await producer.sendOne(message, seq, selector)
     this.s.onSend({
       type: 'send',
@@ -153,7 +178,10 @@ export class WorkloadRunner {
       value,
       t,
       latencyMs: report.latencyMs,
-      outcome: sendOutcome(report.status, report.attempts.map((a) => a.status)),
+      outcome: sendOutcome(
+        report.status,
+        report.attempts.map((a) => a.status),
+      ),
       status: report.status,
       msgId: report.msgId,
       offsetMsgId: report.offsetMsgId,

@@ -11,7 +11,8 @@ const lateConsumers = {...workload, consumerStart: '3s'}
 export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   {
     name: 'kill-master',
-    description: "SIGKILL broker-a's master mid-stream; after the survivors were read, start it again. Who serves broker-a's messages meanwhile, what waited for the restart, what was lost.",
+    description:
+      "SIGKILL broker-a's master mid-stream; after the survivors were read, start it again. Who serves broker-a's messages meanwhile, what waited for the restart, what was lost.",
     template: '2m-2s-sync',
     templates: ['2m-noslave', '2m-2s-async', '2m-2s-sync'],
     workload: lateConsumers,
@@ -55,7 +56,8 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'partition-master-slave',
-    description: "Cut broker-a's HA link (slave → master, both ways) for 3 s through the lab's relay, then heal: a SYNC_MASTER waits for its slave (FLUSH_SLAVE_TIMEOUT after syncFlushTimeout), and the link resumes intact.",
+    description:
+      "Cut broker-a's HA link (slave → master, both ways) for 3 s through the lab's relay, then heal: a SYNC_MASTER waits for its slave (FLUSH_SLAVE_TIMEOUT after syncFlushTimeout), and the link resumes intact.",
     template: '2m-2s-sync',
     templates: ['2m-2s-sync', '2m-2s-async'],
     workload,

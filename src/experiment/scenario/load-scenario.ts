@@ -81,14 +81,16 @@ export function checkScenario(data: unknown, source: string, templates: readonly
     if (step.at !== 'drained') {
       const times = typeof step.at === 'object' ? step.at.between : [step.at]
       const ms = times.map((x) => parseDuration(x))
-      if (ms.some((x) => x > duration)) problems.push({path: `/faults/${i}/at`, message: `after the workload ends (${duration} ms); use at: drained for a step after the final read`})
+      if (ms.some((x) => x > duration))
+        problems.push({path: `/faults/${i}/at`, message: `after the workload ends (${duration} ms); use at: drained for a step after the final read`})
       if (ms.length === 2 && ms[0]! > ms[1]!) problems.push({path: `/faults/${i}/at`, message: 'between: the first time is after the second'})
     }
     if ((step.delay !== undefined && step.ms === undefined) || (step.bandwidth !== undefined && step.kbps === undefined)) {
       problems.push({path: `/faults/${i}`, message: step.delay !== undefined ? 'delay needs ms' : 'bandwidth needs kbps'})
     }
   })
-  if (s.workload?.rate !== undefined && s.workload.inflight !== undefined) problems.push({path: '/workload', message: 'give rate (open loop) or inflight (closed loop), not both'})
+  if (s.workload?.rate !== undefined && s.workload.inflight !== undefined)
+    problems.push({path: '/workload', message: 'give rate (open loop) or inflight (closed loop), not both'})
   return {source, valid: problems.length === 0, problems, scenario: problems.length === 0 ? s : undefined}
 }
 
@@ -101,13 +103,21 @@ export function loadScenario(nameOrFile: string, templates: readonly string[]): 
     text = fs.readFileSync(nameOrFile, 'utf8')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    return {source: nameOrFile, valid: false, problems: [{path: '', message: code === 'ENOENT' ? 'no built-in scenario and no file of that name' : `cannot read: ${(err as Error).message}`}]}
+    return {
+      source: nameOrFile,
+      valid: false,
+      problems: [{path: '', message: code === 'ENOENT' ? 'no built-in scenario and no file of that name' : `cannot read: ${(err as Error).message}`}],
+    }
   }
   let data: unknown
   try {
     data = /\.json$/i.test(nameOrFile) ? JSON.parse(text) : parseYaml(text)
   } catch (err) {
-    return {source: nameOrFile, valid: false, problems: [{path: '', message: `not valid ${/\.json$/i.test(nameOrFile) ? 'JSON' : 'YAML'}: ${(err as Error).message}`}]}
+    return {
+      source: nameOrFile,
+      valid: false,
+      problems: [{path: '', message: `not valid ${/\.json$/i.test(nameOrFile) ? 'JSON' : 'YAML'}: ${(err as Error).message}`}],
+    }
   }
   return checkScenario(data, nameOrFile, templates)
 }

@@ -93,6 +93,7 @@ export function parseDuration(value: string | number, what = 'duration'): number
 /** The one action of a step. */
 export function actionOf(step: FaultStep): ActionName {
   const found = ACTIONS.filter((a) => step[a] !== undefined)
-  if (found.length !== 1) throw new Error(`a fault step needs exactly one action (${ACTIONS.join(', ')}); this one has ${found.length === 0 ? 'none' : found.join(' and ')}`)
+  if (found.length !== 1)
+    throw new Error(`a fault step needs exactly one action (${ACTIONS.join(', ')}); this one has ${found.length === 0 ? 'none' : found.join(' and ')}`)
   return found[0]!
 }

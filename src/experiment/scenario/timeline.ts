@@ -60,7 +60,13 @@ export function planTimeline(scenario: Scenario, nodes: readonly NodeRole[], see
     } else at = parseDuration(step.at)
     const raw = step[action] as NodeTarget | NodeTarget[] | 'all'
     const targets = raw === 'all' ? ['all'] : Array.isArray(raw) ? raw.map((t) => resolveTarget(t, nodes, random)) : [resolveTarget(raw, nodes, random)]
-    return {at, action, targets, options: {signal: step.signal, oneway: step.oneway, ms: step.ms, jitter: step.jitter, kbps: step.kbps}, written: JSON.stringify(step)}
+    return {
+      at,
+      action,
+      targets,
+      options: {signal: step.signal, oneway: step.oneway, ms: step.ms, jitter: step.jitter, kbps: step.kbps},
+      written: JSON.stringify(step),
+    }
   })
   // Stable: steps at the same time keep the order they were written in.
   return steps

@@ -23,12 +23,14 @@ export const dledgerRules: TopologyRule = {
     for (const m of members) {
       const classic = brokers.find((b) => !b.config.enableDLegerCommitLog && b.config.brokerName === m.config.brokerName)
       if (classic) {
-        problems.push(problemAt(m, 'enableDLegerCommitLog', {
-          severity: 'error',
-          rule: 'dledger-mixed',
-          message: `${m.config.brokerName} mixes DLedger members (${m.name}) with a classic broker (${classic.name})`,
-          fix: `use enableDLegerCommitLog=true on every broker of ${m.config.brokerName}, or on none`,
-        }))
+        problems.push(
+          problemAt(m, 'enableDLegerCommitLog', {
+            severity: 'error',
+            rule: 'dledger-mixed',
+            message: `${m.config.brokerName} mixes DLedger members (${m.name}) with a classic broker (${classic.name})`,
+            fix: `use enableDLegerCommitLog=true on every broker of ${m.config.brokerName}, or on none`,
+          }),
+        )
         break
       }
     }
@@ -38,27 +40,34 @@ export const dledgerRules: TopologyRule = {
       const first = group[0]
       for (const m of group.slice(1)) {
         if (usable(m, 'dLegerGroup') && usable(first, 'dLegerGroup') && m.config.dLegerGroup !== first.config.dLegerGroup) {
-          problems.push(problemAt(m, 'dLegerGroup', {
-            severity: 'error',
-            rule: 'dledger-group',
-            message: `${m.name} has dLegerGroup ${m.config.dLegerGroup ?? '(none)'} but ${first.name}, also of ${brokerName}, has ${first.config.dLegerGroup ?? '(none)'}`,
-            fix: `write dLegerGroup=${first.config.dLegerGroup ?? brokerName} on every member of ${brokerName}`,
-          }))
+          problems.push(
+            problemAt(m, 'dLegerGroup', {
+              severity: 'error',
+              rule: 'dledger-group',
+              message: `${m.name} has dLegerGroup ${m.config.dLegerGroup ?? '(none)'} but ${first.name}, also of ${brokerName}, has ${first.config.dLegerGroup ?? '(none)'}`,
+              fix: `write dLegerGroup=${first.config.dLegerGroup ?? brokerName} on every member of ${brokerName}`,
+            }),
+          )
         }
       }
     }
 
-    const byGroup = groupBy(members.filter((m) => m.config.dLegerGroup), (m) => m.config.dLegerGroup!)
+    const byGroup = groupBy(
+      members.filter((m) => m.config.dLegerGroup),
+      (m) => m.config.dLegerGroup!,
+    )
     for (const [dLegerGroup, group] of byGroup) {
       const first = group[0]
       for (const m of group.slice(1)) {
         if (m.config.brokerName !== first.config.brokerName) {
-          problems.push(problemAt(m, 'brokerName', {
-            severity: 'error',
-            rule: 'dledger-group',
-            message: `${m.name} is in dLegerGroup ${dLegerGroup} with ${first.name} but has brokerName ${m.config.brokerName}, not ${first.config.brokerName}`,
-            fix: `write brokerName=${first.config.brokerName}: every member of a raft group is the same broker`,
-          }))
+          problems.push(
+            problemAt(m, 'brokerName', {
+              severity: 'error',
+              rule: 'dledger-group',
+              message: `${m.name} is in dLegerGroup ${dLegerGroup} with ${first.name} but has brokerName ${m.config.brokerName}, not ${first.config.brokerName}`,
+              fix: `write brokerName=${first.config.brokerName}: every member of a raft group is the same broker`,
+            }),
+          )
         }
       }
       problems.push(...peerAgreement(group, dLegerGroup))
@@ -78,12 +87,14 @@ function peerAgreement(group: BrokerNode[], dLegerGroup: string): ConfigProblem[
   const canonical = (peers: typeof reference.peers) => formatDLedgerPeers([...peers].sort((a, b) => a.id.localeCompare(b.id)))
   for (const {m, peers} of parsed.slice(1)) {
     if (canonical(peers) !== canonical(reference.peers)) {
-      problems.push(problemAt(m, 'dLegerPeers', {
-        severity: 'error',
-        rule: 'dledger-peers',
-        message: `${m.name}'s dLegerPeers differs from ${reference.m.name}'s (${reference.m.config.dLegerPeers}); raft members must agree on the group`,
-        fix: `write dLegerPeers=${reference.m.config.dLegerPeers} on every member of ${dLegerGroup}`,
-      }))
+      problems.push(
+        problemAt(m, 'dLegerPeers', {
+          severity: 'error',
+          rule: 'dledger-peers',
+          message: `${m.name}'s dLegerPeers differs from ${reference.m.name}'s (${reference.m.config.dLegerPeers}); raft members must agree on the group`,
+          fix: `write dLegerPeers=${reference.m.config.dLegerPeers} on every member of ${dLegerGroup}`,
+        }),
+      )
     }
   }
   const seen = new Map<string, BrokerNode>()
@@ -93,31 +104,37 @@ function peerAgreement(group: BrokerNode[], dLegerGroup: string): ConfigProblem[
     const other = seen.get(id)
     if (other) {
       const free = reference.peers.map((p) => p.id).find((p) => !group.some((g) => g.config.dLegerSelfId === p))
-      problems.push(problemAt(m, 'dLegerSelfId', {
-        severity: 'error',
-        rule: 'dledger-self-id',
-        message: `${m.name} and ${other.name} both have dLegerSelfId ${id} in ${dLegerGroup}`,
-        fix: free ? `give ${m.name} dLegerSelfId=${free}` : `give ${m.name} an id of its own, listed in dLegerPeers`,
-      }))
+      problems.push(
+        problemAt(m, 'dLegerSelfId', {
+          severity: 'error',
+          rule: 'dledger-self-id',
+          message: `${m.name} and ${other.name} both have dLegerSelfId ${id} in ${dLegerGroup}`,
+          fix: free ? `give ${m.name} dLegerSelfId=${free}` : `give ${m.name} an id of its own, listed in dLegerPeers`,
+        }),
+      )
     } else seen.set(id, m)
   }
   const peers = reference.peers
   if (peers.length < 3) {
-    problems.push(problemAt(reference.m, 'dLegerPeers', {
-      severity: 'warning',
-      rule: 'dledger-quorum',
-      message: `${dLegerGroup} has ${peers.length} peer${peers.length === 1 ? '' : 's'}: raft needs a majority, so fewer than 3 cannot survive losing one`,
-      fix: 'list 3 (or 5) peers in dLegerPeers and add a node for each',
-    }))
+    problems.push(
+      problemAt(reference.m, 'dLegerPeers', {
+        severity: 'warning',
+        rule: 'dledger-quorum',
+        message: `${dLegerGroup} has ${peers.length} peer${peers.length === 1 ? '' : 's'}: raft needs a majority, so fewer than 3 cannot survive losing one`,
+        fix: 'list 3 (or 5) peers in dLegerPeers and add a node for each',
+      }),
+    )
   }
   const missing = peers.filter((p) => !group.some((m) => m.config.dLegerSelfId === p.id))
   if (missing.length > 0) {
-    problems.push(problemAt(reference.m, 'dLegerPeers', {
-      severity: 'warning',
-      rule: 'dledger-member-missing',
-      message: `${missing.map((p) => p.id).join(', ')} listed in dLegerPeers of ${dLegerGroup} but no node in the lab has that dLegerSelfId`,
-      fix: `add a node with dLegerSelfId=${missing[0].id}, or remove it from dLegerPeers on every member`,
-    }))
+    problems.push(
+      problemAt(reference.m, 'dLegerPeers', {
+        severity: 'warning',
+        rule: 'dledger-member-missing',
+        message: `${missing.map((p) => p.id).join(', ')} listed in dLegerPeers of ${dLegerGroup} but no node in the lab has that dLegerSelfId`,
+        fix: `add a node with dLegerSelfId=${missing[0].id}, or remove it from dLegerPeers on every member`,
+      }),
+    )
   }
   return problems
 }

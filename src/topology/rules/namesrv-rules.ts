@@ -18,18 +18,26 @@ export const namesrvRules: TopologyRule = {
     const namesrvs = namesrvsOf(lab).filter((n) => usable(n, 'listenPort', 'bindAddress'))
     const brokers = brokersOf(lab)
     if (namesrvsOf(lab).length === 0 && brokers.length > 0) {
-      problems.push({severity: 'error', rule: 'namesrv-missing', file: 'conf/', message: 'the lab has no name server (no conf/namesrv-*.properties)', fix: 'run mqlab init --force, or add conf/namesrv-1.properties with listenPort=9876'})
+      problems.push({
+        severity: 'error',
+        rule: 'namesrv-missing',
+        file: 'conf/',
+        message: 'the lab has no name server (no conf/namesrv-*.properties)',
+        fix: 'run mqlab init --force, or add conf/namesrv-1.properties with listenPort=9876',
+      })
     }
     const expected = namesrvs.map((n) => `${n.config.bindAddress}:${n.config.listenPort}`).join(';')
     for (const b of brokers) {
       if (!usable(b, 'namesrvAddr')) continue
       if (b.config.namesrvAddr === undefined) {
-        problems.push(problemAt(b, 'namesrvAddr', {
-          severity: 'warning',
-          rule: 'namesrv-missing',
-          message: `${b.name} has no namesrvAddr: it registers with no name server, so no client can find it`,
-          fix: expected ? `write namesrvAddr=${expected}` : 'write namesrvAddr=host:port;host:port',
-        }))
+        problems.push(
+          problemAt(b, 'namesrvAddr', {
+            severity: 'warning',
+            rule: 'namesrv-missing',
+            message: `${b.name} has no namesrvAddr: it registers with no name server, so no client can find it`,
+            fix: expected ? `write namesrvAddr=${expected}` : 'write namesrvAddr=host:port;host:port',
+          }),
+        )
         continue
       }
       const parsed = parseNamesrvAddr(b.config.namesrvAddr)
@@ -39,22 +47,26 @@ export const namesrvRules: TopologyRule = {
         const hit = namesrvs.find((n) => n.config.listenPort === addr.port && hostsOverlap(n.config.bindAddress, addr.host))
         if (hit) matched.add(hit.name)
         else if (namesrvs.length > 0) {
-          problems.push(problemAt(b, 'namesrvAddr', {
-            severity: 'warning',
-            rule: 'namesrv-unknown',
-            message: `${addr.host}:${addr.port} in ${b.name}'s namesrvAddr is not a name server of this lab`,
-            fix: `write namesrvAddr=${expected}, unless that name server runs elsewhere on purpose`,
-          }))
+          problems.push(
+            problemAt(b, 'namesrvAddr', {
+              severity: 'warning',
+              rule: 'namesrv-unknown',
+              message: `${addr.host}:${addr.port} in ${b.name}'s namesrvAddr is not a name server of this lab`,
+              fix: `write namesrvAddr=${expected}, unless that name server runs elsewhere on purpose`,
+            }),
+          )
         }
       }
       const missed = namesrvs.filter((n) => !matched.has(n.name))
       if (missed.length > 0 && matched.size > 0) {
-        problems.push(problemAt(b, 'namesrvAddr', {
-          severity: 'warning',
-          rule: 'namesrv-partial',
-          message: `${b.name} does not register with ${missed.map((n) => `${n.name} (${n.config.bindAddress}:${n.config.listenPort})`).join(', ')}: clients asking ${missed.length === 1 ? 'it' : 'them'} will not find ${b.name}`,
-          fix: `write namesrvAddr=${expected}`,
-        }))
+        problems.push(
+          problemAt(b, 'namesrvAddr', {
+            severity: 'warning',
+            rule: 'namesrv-partial',
+            message: `${b.name} does not register with ${missed.map((n) => `${n.name} (${n.config.bindAddress}:${n.config.listenPort})`).join(', ')}: clients asking ${missed.length === 1 ? 'it' : 'them'} will not find ${b.name}`,
+            fix: `write namesrvAddr=${expected}`,
+          }),
+        )
       }
     }
     return problems

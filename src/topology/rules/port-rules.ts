@@ -20,24 +20,33 @@ export const portRules: TopologyRule = {
       // A DLedger port that equals one of the node's own broker ports.
       const own = selfClash(mine)
       if (own) {
-        problems.push(problemAt(node, 'dLegerPeers', {
-          severity: 'error',
-          rule: 'port-overlap',
-          message: `${node.name}'s DLedger port ${own.port} is also its own ${own.other}`,
-          fix: `move ${node.name}'s entry in dLegerPeers (on every member) to a free port such as ${freePort(lab, claimsOf, node, own.host, 40911, 1)}`,
-        }))
+        problems.push(
+          problemAt(node, 'dLegerPeers', {
+            severity: 'error',
+            rule: 'port-overlap',
+            message: `${node.name}'s DLedger port ${own.port} is also its own ${own.other}`,
+            fix: `move ${node.name}'s entry in dLegerPeers (on every member) to a free port such as ${freePort(lab, claimsOf, node, own.host, 40911, 1)}`,
+          }),
+        )
       }
       for (const other of lab.nodes.slice(0, i)) {
-        const clashes = mine.flatMap((a) => claimsOf.get(other)!.filter((b) => b.port === a.port && hostsOverlap(a.host, b.host)).map((b) => ({a, b})))
+        const clashes = mine.flatMap((a) =>
+          claimsOf
+            .get(other)!
+            .filter((b) => b.port === a.port && hostsOverlap(a.host, b.host))
+            .map((b) => ({a, b})),
+        )
         if (clashes.length === 0) continue
         const first = clashes[0]
         const detail = clashes.map(({a, b}) => `port ${a.port} is ${other.name}'s ${b.use} and ${node.name}'s ${a.use}`).join('; ')
-        problems.push(problemAt(node, first.a.key, {
-          severity: 'error',
-          rule: 'port-overlap',
-          message: `${detail} on ${first.a.host}`,
-          fix: proposeFix(lab, claimsOf, node, first.a),
-        }))
+        problems.push(
+          problemAt(node, first.a.key, {
+            severity: 'error',
+            rule: 'port-overlap',
+            message: `${detail} on ${first.a.host}`,
+            fix: proposeFix(lab, claimsOf, node, first.a),
+          }),
+        )
       }
     })
     return problems
@@ -66,7 +75,13 @@ function proposeFix(lab: LabSnapshot, claimsOf: Map<LabNode, PortClaim[]>, node:
  * or p alone (width 1) are free on `host`, ignoring `node`'s own claims.
  */
 function freePort(lab: LabSnapshot, claimsOf: Map<LabNode, PortClaim[]>, node: LabNode, host: string, start: number, step: number, width = 1): number {
-  const taken = new Set(lab.nodes.filter((n) => n !== node).flatMap((n) => claimsOf.get(n)!).filter((c) => hostsOverlap(c.host, host)).map((c) => c.port))
+  const taken = new Set(
+    lab.nodes
+      .filter((n) => n !== node)
+      .flatMap((n) => claimsOf.get(n)!)
+      .filter((c) => hostsOverlap(c.host, host))
+      .map((c) => c.port),
+  )
   for (let p = start; p + 1 <= 65535; p += step) {
     const span = width === 1 ? [p] : [p - 2, p - 1, p, p + 1]
     if (span.every((q) => !taken.has(q))) return p

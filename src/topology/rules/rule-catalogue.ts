@@ -33,12 +33,20 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'delete-when', scope: 'file', summary: 'deleteWhen not hours 00-23 separated by ";"'},
   {id: 'path-relative', scope: 'file', summary: 'a relative store path (resolved against the working directory)'},
   // Ports
-  {id: 'port-range', scope: 'file', summary: 'a port outside 1-65535, counting a broker\'s listenPort-2 and listenPort+1'},
+  {id: 'port-range', scope: 'file', summary: "a port outside 1-65535, counting a broker's listenPort-2 and listenPort+1"},
   {id: 'ha-port', scope: 'file', summary: 'haListenPort other than listenPort+1 (RocketMQ 4.x forces it)'},
   {id: 'bind-address', scope: 'file', summary: "a name server's bindAddress that is not an address"},
-  {id: 'port-overlap', scope: 'lab', summary: 'two nodes on one host address bind the same port (listenPort-2, listenPort, haListenPort, DLedger port); names both and proposes a free port'},
+  {
+    id: 'port-overlap',
+    scope: 'lab',
+    summary: 'two nodes on one host address bind the same port (listenPort-2, listenPort, haListenPort, DLedger port); names both and proposes a free port',
+  },
   // Stores
-  {id: 'store-shared', scope: 'lab', summary: 'two nodes share or nest a store root, commitlog, consumequeue/index/checkpoint/abort/lock path, or name server kvConfigPath'},
+  {
+    id: 'store-shared',
+    scope: 'lab',
+    summary: 'two nodes share or nest a store root, commitlog, consumequeue/index/checkpoint/abort/lock path, or name server kvConfigPath',
+  },
   // Roles
   {id: 'role-broker-id', scope: 'file', summary: 'brokerId 0 ⇔ master: a SLAVE needs brokerId > 0; a master with another id is forced to 0 (warning)'},
   {id: 'master-duplicate', scope: 'lab', summary: 'more than one master in a brokerName'},
@@ -50,7 +58,7 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'namesrv-addr', scope: 'file', summary: 'namesrvAddr not host:port;host:port'},
   {id: 'namesrv-missing', scope: 'lab', summary: 'no name server in the lab (error), or a broker without namesrvAddr (warning)'},
   {id: 'namesrv-unknown', scope: 'lab', summary: 'namesrvAddr names an address that is not a name server of the lab (warning)'},
-  {id: 'namesrv-partial', scope: 'lab', summary: "a broker does not register with every name server of the lab (warning)"},
+  {id: 'namesrv-partial', scope: 'lab', summary: 'a broker does not register with every name server of the lab (warning)'},
   // DLedger
   {id: 'dledger-disabled', scope: 'file', summary: 'DLedger keys without enableDLegerCommitLog=true (warning)'},
   {id: 'dledger-controller', scope: 'file', summary: 'enableDLegerCommitLog combined with enableControllerMode'},
@@ -61,5 +69,9 @@ export const ruleCatalogue: readonly RuleInfo[] = [
   {id: 'dledger-member-missing', scope: 'lab', summary: 'a peer in dLegerPeers with no node in the lab (warning)'},
   {id: 'dledger-mixed', scope: 'lab', summary: 'one brokerName with both DLedger and classic brokers'},
   // Engines (src/engine: nodes on Apache RocketMQ)
-  {id: 'jvm-binds-all', scope: 'lab', summary: 'a node on the apache engine (a JVM binds every interface) shares a port with a node on another loopback address'},
+  {
+    id: 'jvm-binds-all',
+    scope: 'lab',
+    summary: 'a node on the apache engine (a JVM binds every interface) shares a port with a node on another loopback address',
+  },
 ]

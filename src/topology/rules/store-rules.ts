@@ -37,12 +37,14 @@ export const storeRules: TopologyRule = {
       const kv = path.resolve(ns.config.kvConfigPath ?? path.join(os.homedir(), 'namesrv', 'kvConfig.json'))
       const first = seen.get(kv)
       if (first !== undefined) {
-        problems.push(problemAt(ns, 'kvConfigPath', {
-          severity: 'warning',
-          rule: 'store-shared',
-          message: `${ns.name} and ${first} share kvConfigPath ${kv}: they overwrite each other's KV config`,
-          fix: `write kvConfigPath=${lab.dir}/store/${ns.name}/kvConfig.json`,
-        }))
+        problems.push(
+          problemAt(ns, 'kvConfigPath', {
+            severity: 'warning',
+            rule: 'store-shared',
+            message: `${ns.name} and ${first} share kvConfigPath ${kv}: they overwrite each other's KV config`,
+            fix: `write kvConfigPath=${lab.dir}/store/${ns.name}/kvConfig.json`,
+          }),
+        )
       } else seen.set(kv, ns.name)
     }
     return problems

@@ -70,7 +70,10 @@ export class RaftInvariants implements ClusterObserver {
       truncations += log.truncations ?? NaN
     }
     if (writes !== this.lastWrites) this.logMatching(cluster)
-    const leaders = cluster.leaders().map((id) => `${id}@${cluster.node(id).currentTerm()}`).join(',')
+    const leaders = cluster
+      .leaders()
+      .map((id) => `${id}@${cluster.node(id).currentTerm()}`)
+      .join(',')
     if (leaders !== this.lastLeaders || this.acknowledged.size !== this.lastAcknowledged || truncations !== this.lastTruncations) {
       this.leaderCompleteness(cluster)
     }
@@ -112,7 +115,9 @@ export class RaftInvariants implements ClusterObserver {
           if (x.term !== y.term) continue
           const lower = j > low && la.get(j - 1)!.term !== lb.get(j - 1)!.term
           if (text(x.body) !== text(y.body) || x.pos !== y.pos || lower) {
-            throw new InvariantViolation(`log matching: ${logs[a]!.id} and ${logs[b]!.id} both hold term ${x.term} at ${j} but differ ${lower ? 'one index lower' : 'there'}`)
+            throw new InvariantViolation(
+              `log matching: ${logs[a]!.id} and ${logs[b]!.id} both hold term ${x.term} at ${j} but differ ${lower ? 'one index lower' : 'there'}`,
+            )
           }
         }
       }
@@ -129,7 +134,9 @@ export class RaftInvariants implements ClusterObserver {
         if (ackTerm >= leaderTerm) continue
         const e = log.get(index)
         if (!e || e.term !== term || text(e.body) !== body) {
-          throw new InvariantViolation(`leader completeness: leader ${id} (term ${cluster.node(id).currentTerm()}) lacks acknowledged entry ${index} ${term}:${body}`)
+          throw new InvariantViolation(
+            `leader completeness: leader ${id} (term ${cluster.node(id).currentTerm()}) lacks acknowledged entry ${index} ${term}:${body}`,
+          )
         }
       }
     }

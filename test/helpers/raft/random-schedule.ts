@@ -17,7 +17,10 @@ export interface ScheduleResult {
 }
 
 /** Runs schedule `seed` (DLedger's default timings at 100 ms per tick). */
-export function runSchedule(seed: number, options: {ticks?: number; strictCommitSafety?: boolean; keepTrace?: boolean; fifoLinks?: boolean} = {}): ScheduleResult {
+export function runSchedule(
+  seed: number,
+  options: {ticks?: number; strictCommitSafety?: boolean; keepTrace?: boolean; fifoLinks?: boolean} = {},
+): ScheduleResult {
   const cluster = new RaftCluster({seed, tickMs: 100})
   if (options.keepTrace) cluster.traceLimit = Infinity
   cluster.fifoLinks = options.fifoLinks ?? true
@@ -47,7 +50,13 @@ export function runSchedule(seed: number, options: {ticks?: number; strictCommit
     for (const id of cluster.ids) if (!cluster.alive(id)) cluster.start(id)
     cluster.log('heal')
     const settled = cluster.runUntil(() => cluster.leaders().length === 1, 400)
-    return {seed, trace: options.keepTrace ? cluster.trace : [], acknowledged: cluster.acks.filter((a) => a.code === 200).length, leaderAtEnd: settled, checks: invariants.checks}
+    return {
+      seed,
+      trace: options.keepTrace ? cluster.trace : [],
+      acknowledged: cluster.acks.filter((a) => a.code === 200).length,
+      leaderAtEnd: settled,
+      checks: invariants.checks,
+    }
   } catch (error) {
     cluster.log(`VIOLATION ${(error as Error).message}`)
     cluster.log(`state:\n${cluster.summary()}`)
@@ -78,10 +87,11 @@ function fault(cluster: RaftCluster): void {
       break
     case 4:
       // Isolate one node completely.
-      for (const o of ids) if (o !== a) {
-      cluster.cut.add(`${a}>${o}`)
-      cluster.cut.add(`${o}>${a}`)
-    }
+      for (const o of ids)
+        if (o !== a) {
+          cluster.cut.add(`${a}>${o}`)
+          cluster.cut.add(`${o}>${a}`)
+        }
       cluster.log(`isolate ${a}`)
       break
     default:

@@ -36,7 +36,12 @@ test('missing header fields and unknown codes get error responses, the connectio
   const unknown = await lab.client.invoke(lab.brokerAddr, 9999)
   t.is(unknown.code, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
   t.is(unknown.remark, 'request type 9999 not supported')
-  const badBatch = await lab.client.invoke(lab.brokerAddr, RequestCode.SEND_BATCH_MESSAGE, {a: 'P', b: 'TBW102x', c: 'TBW102', d: 4, e: 0, f: 0, g: 1, h: 0, m: true}, Buffer.from([1, 2, 3]))
+  const badBatch = await lab.client.invoke(
+    lab.brokerAddr,
+    RequestCode.SEND_BATCH_MESSAGE,
+    {a: 'P', b: 'TBW102x', c: 'TBW102', d: 4, e: 0, f: 0, g: 1, h: 0, m: true},
+    Buffer.from([1, 2, 3]),
+  )
   t.is(badBatch.code, ResponseCode.MESSAGE_ILLEGAL)
   t.is((await lab.client.createTopic(lab.brokerAddr, 'StillFine', 1)).code, 0)
 })

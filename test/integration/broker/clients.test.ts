@@ -69,14 +69,22 @@ test('a pull without the SUBSCRIPTION bit uses the heartbeat subscription, and n
   await lab.client.heartbeat(lab.brokerAddr, 'c1', [{group: 'G', topics: [{topic: 'T', subString: 'B'}]}])
   const r = await pull()
   t.is(r.code, ResponseCode.SUCCESS)
-  t.deepEqual(MqTestClient.messages(r).map((m) => m.body.toString()), ['b'])
+  t.deepEqual(
+    MqTestClient.messages(r).map((m) => m.body.toString()),
+    ['b'],
+  )
 })
 
 test('LOCK_BATCH_MQ gives a queue to one client until it unlocks', async (t) => {
   const lab = await startBrokerLab(t)
   const mq = {topic: 'T', brokerName: 'broker-t', queueId: 0}
   const lock = async (clientId: string) => {
-    const r = await lab.client.invoke(lab.brokerAddr, RequestCode.LOCK_BATCH_MQ, undefined, encodeLockBatchRequestBody({consumerGroup: 'G', clientId, mqSet: [mq]}))
+    const r = await lab.client.invoke(
+      lab.brokerAddr,
+      RequestCode.LOCK_BATCH_MQ,
+      undefined,
+      encodeLockBatchRequestBody({consumerGroup: 'G', clientId, mqSet: [mq]}),
+    )
     return decodeLockBatchResponseBody(r.body!)
   }
   t.deepEqual(await lock('a'), [mq])

@@ -29,7 +29,10 @@ test('committed offsets, topics and messages survive a graceful broker restart',
   t.is(decodeQueryConsumerOffsetResponseHeader(q1.extFields).offset, 1)
   t.like(lab.broker.topicConfigManager.selectTopicConfig('Durable'), {readQueueNums: 2, writeQueueNums: 2})
   const pulled = await client.pull(lab.brokerAddr, {group: 'G', topic: 'Durable', queueId: 0, offset: 2})
-  t.deepEqual(MqTestClient.messages(pulled).map((m) => m.body.toString()), ['m4'])
+  t.deepEqual(
+    MqTestClient.messages(pulled).map((m) => m.body.toString()),
+    ['m4'],
+  )
 
   const saved = JSON.parse(await readFile(join(lab.storeDir, 'config', 'consumerOffset.json'), 'utf8'))
   t.deepEqual(saved.offsetTable['Durable@G'], {0: 2, 1: 1})

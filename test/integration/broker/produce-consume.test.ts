@@ -43,7 +43,10 @@ test('send V1 and V2, pull them back with all header fields, tags filtered by ha
   t.is(all.remark, 'FOUND')
   t.deepEqual(decodePullMessageResponseHeader(all.extFields), {suggestWhichBrokerId: 0, nextBeginOffset: 3, minOffset: 0, maxOffset: 3})
   const msgs = MqTestClient.messages(all)
-  t.deepEqual(msgs.map((m) => m.body.toString()), ['a', 'b', 'c'])
+  t.deepEqual(
+    msgs.map((m) => m.body.toString()),
+    ['a', 'b', 'c'],
+  )
   t.is(msgs[0]!.properties.CLUSTER, 'TestCluster')
   t.is(msgs[0]!.properties.KEYS, 'k1')
   t.false('WAIT' in msgs[1]!.properties, 'WAIT is not stored')
@@ -51,7 +54,10 @@ test('send V1 and V2, pull them back with all header fields, tags filtered by ha
   t.is(msgs[0]!.bornHost.ip, '127.0.0.1')
 
   const onlyA = await client.pull(lab.brokerAddr, {group: 'G1', topic: 'Orders', queueId: 0, offset: 0, subscription: 'TagA'})
-  t.deepEqual(MqTestClient.messages(onlyA).map((m) => m.body.toString()), ['a', 'c'])
+  t.deepEqual(
+    MqTestClient.messages(onlyA).map((m) => m.body.toString()),
+    ['a', 'c'],
+  )
   const onlyB = await client.pull(lab.brokerAddr, {group: 'G1', topic: 'Orders', queueId: 0, offset: 2, subscription: 'TagB'})
   t.is(onlyB.code, ResponseCode.PULL_RETRY_IMMEDIATELY, 'everything scanned was filtered out')
 
@@ -85,7 +91,10 @@ test('a long-polling pull is answered when a message arrives, and not before', a
   t.is(sent.code, 0)
   const r = await pulling
   t.is(r.code, ResponseCode.SUCCESS)
-  t.deepEqual(MqTestClient.messages(r).map((m) => m.body.toString()), ['wake'])
+  t.deepEqual(
+    MqTestClient.messages(r).map((m) => m.body.toString()),
+    ['wake'],
+  )
 })
 
 test('a long-polling pull times out with PULL_NOT_FOUND after its suspend time', async (t) => {
@@ -153,11 +162,14 @@ test('SEND_BATCH_MESSAGE stores every message of the batch in one queue', async 
   t.is(h.msgId.split(',').length, 3)
   t.is(h.queueOffset, 0)
   const pulled = MqTestClient.messages(await lab.client.pull(lab.brokerAddr, {group: 'G', topic: 'Batch', queueId: 0, offset: 0}))
-  t.deepEqual(pulled.map((m) => [m.body.toString(), m.properties.UNIQ_KEY, m.properties.CLUSTER]), [
-    ['m0', 'u0', 'TestCluster'],
-    ['m1', 'u1', 'TestCluster'],
-    ['m2', 'u2', 'TestCluster'],
-  ])
+  t.deepEqual(
+    pulled.map((m) => [m.body.toString(), m.properties.UNIQ_KEY, m.properties.CLUSTER]),
+    [
+      ['m0', 'u0', 'TestCluster'],
+      ['m1', 'u1', 'TestCluster'],
+      ['m2', 'u2', 'TestCluster'],
+    ],
+  )
 })
 
 function waitUntilRoute(client: MqTestClient, namesrv: string, topic: string) {

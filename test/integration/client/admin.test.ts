@@ -6,17 +6,23 @@ test('createTopic defaults to 8/8 queues, perm 6, on every master; list and rout
   const lab = await startClientLab(t, ['broker-a', 'broker-b'])
   const created = await lab.admin.createTopic({topic: 'AdminTopic', cluster: lab.cluster})
   t.like(created, {topic: 'AdminTopic', readQueueNums: 8, writeQueueNums: 8, perm: 6})
-  t.deepEqual(created.brokers.map((b) => [b.cluster, b.brokerName, b.ok]), [
-    [lab.cluster, 'broker-a', true],
-    [lab.cluster, 'broker-b', true],
-  ])
+  t.deepEqual(
+    created.brokers.map((b) => [b.cluster, b.brokerName, b.ok]),
+    [
+      [lab.cluster, 'broker-a', true],
+      [lab.cluster, 'broker-b', true],
+    ],
+  )
   t.true((await lab.admin.topicList()).includes('AdminTopic'))
   const route = await lab.admin.topicRoute('AdminTopic')
+  t.deepEqual(route.queueDatas.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm]).sort(), [
+    ['broker-a', 8, 8, 6],
+    ['broker-b', 8, 8, 6],
+  ])
   t.deepEqual(
-    route.queueDatas.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm]).sort(),
-    [['broker-a', 8, 8, 6], ['broker-b', 8, 8, 6]],
+    route.brokerDatas.map((b) => b.brokerAddrs['0']).sort(),
+    [lab.brokers.get('broker-a')!.brokerAddr, lab.brokers.get('broker-b')!.brokerAddr].sort(),
   )
-  t.deepEqual(route.brokerDatas.map((b) => b.brokerAddrs['0']).sort(), [lab.brokers.get('broker-a')!.brokerAddr, lab.brokers.get('broker-b')!.brokerAddr].sort())
 })
 
 test('createTopic refuses an unknown cluster and a bad name before sending anything', async (t) => {
@@ -33,10 +39,13 @@ test('createTopic refuses an unknown cluster and a bad name before sending anyth
 test('clusterList shows each broker with version and TPS from its runtime info', async (t) => {
   const lab = await startClientLab(t, ['broker-a', 'broker-b'])
   const rows = await lab.admin.clusterList()
-  t.deepEqual(rows.map((r) => [r.cluster, r.brokerName, r.brokerId, r.addr]), [
-    [lab.cluster, 'broker-a', 0, lab.brokers.get('broker-a')!.brokerAddr],
-    [lab.cluster, 'broker-b', 0, lab.brokers.get('broker-b')!.brokerAddr],
-  ])
+  t.deepEqual(
+    rows.map((r) => [r.cluster, r.brokerName, r.brokerId, r.addr]),
+    [
+      [lab.cluster, 'broker-a', 0, lab.brokers.get('broker-a')!.brokerAddr],
+      [lab.cluster, 'broker-b', 0, lab.brokers.get('broker-b')!.brokerAddr],
+    ],
+  )
   for (const row of rows) {
     t.is(row.error, undefined)
     t.regex(row.version ?? '', /^V4_/)

@@ -77,8 +77,14 @@ test('bad input: unknown topic, unreachable name servers, invalid messages — c
   const lab = await startClientLab(t, ['broker-a'], {autoCreateTopicEnable: false})
   const producer = new Producer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => producer.close())
-  const missing = await producer.send([{topic: 'NoSuchTopic', body: 'x'}, {topic: 'NoSuchTopic', body: 'y'}])
-  t.deepEqual(missing.messages.map((m) => m.status), ['TOPIC_NOT_EXIST', 'TOPIC_NOT_EXIST'])
+  const missing = await producer.send([
+    {topic: 'NoSuchTopic', body: 'x'},
+    {topic: 'NoSuchTopic', body: 'y'},
+  ])
+  t.deepEqual(
+    missing.messages.map((m) => m.status),
+    ['TOPIC_NOT_EXIST', 'TOPIC_NOT_EXIST'],
+  )
   t.is(missing.summary.failed, 2)
   const illegal = await producer.sendOne({topic: 'bad topic!', body: 'x'})
   t.is(illegal.status, 'MESSAGE_ILLEGAL')

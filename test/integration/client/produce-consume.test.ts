@@ -13,11 +13,20 @@ function* messages(topic: string, n: number, extra: (i: number) => Partial<Outgo
 test('send N pipelined, consume N exactly once with the queue coordinates the producer reported', async (t) => {
   const lab = await startClientLab(t, ['broker-a', 'broker-b'])
   const created = await lab.admin.createTopic({topic: 'Orders', readQueueNums: 4, writeQueueNums: 4})
-  t.deepEqual(created.brokers.map((b) => [b.brokerName, b.ok]), [['broker-a', true], ['broker-b', true]])
+  t.deepEqual(
+    created.brokers.map((b) => [b.brokerName, b.ok]),
+    [
+      ['broker-a', true],
+      ['broker-b', true],
+    ],
+  )
 
   const producer = new Producer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => producer.close())
-  const sent = await producer.send(messages('Orders', 300, (i) => ({tags: i % 2 === 0 ? 'even' : 'odd'})), {inflight: 16})
+  const sent = await producer.send(
+    messages('Orders', 300, (i) => ({tags: i % 2 === 0 ? 'even' : 'odd'})),
+    {inflight: 16},
+  )
   t.is(sent.summary.total, 300)
   t.is(sent.summary.ok, 300)
   t.deepEqual(sent.summary.byStatus, {SEND_OK: 300})
@@ -48,7 +57,10 @@ test('send N pipelined, consume N exactly once with the queue coordinates the pr
     t.is(m.brokerId, 0, 'served by the master')
   }
   t.is(seen.size, 300)
-  t.is(Object.values(got.summary.byBroker).reduce((a, b) => a + b, 0), 300)
+  t.is(
+    Object.values(got.summary.byBroker).reduce((a, b) => a + b, 0),
+    300,
+  )
 })
 
 test('a second run with the same group continues where the first stopped; a third finds nothing', async (t) => {
@@ -84,7 +96,10 @@ test('a tag subscription delivers only that tag and still moves the group past t
   await lab.admin.createTopic({topic: 'Tagged', readQueueNums: 2, writeQueueNums: 2})
   const producer = new Producer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => producer.close())
-  await producer.send(messages('Tagged', 40, (i) => ({tags: i % 4 === 0 ? 'TagA' : 'TagB'})), {inflight: 4})
+  await producer.send(
+    messages('Tagged', 40, (i) => ({tags: i % 4 === 0 ? 'TagA' : 'TagB'})),
+    {inflight: 4},
+  )
   const consumer = new Consumer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => consumer.close())
   const got = await consumer.consume({topic: 'Tagged', group: 'g-tags', subExpression: 'TagA', count: 10, from: 'first', timeoutMs: 15_000})
@@ -156,7 +171,19 @@ test('bodies over 4 KiB travel zlib-compressed and come back intact; generated {
   const consumer = new Consumer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => consumer.close())
   const got = await consumer.consume({topic: 'Big', group: 'g-big', count: 5, from: 'first', timeoutMs: 15_000})
-  t.deepEqual(got.messages.map((m) => m.bodySize), [6000, 6000, 6000, 3, 3])
-  t.deepEqual(got.messages.slice(0, 3).map((m) => m.body), Array(3).fill(sizedBody(6000).toString()))
-  t.deepEqual(got.messages.slice(3).map((m) => [m.body, m.keys]), [['n=0', ['key-0']], ['n=1', ['key-1']]])
+  t.deepEqual(
+    got.messages.map((m) => m.bodySize),
+    [6000, 6000, 6000, 3, 3],
+  )
+  t.deepEqual(
+    got.messages.slice(0, 3).map((m) => m.body),
+    Array(3).fill(sizedBody(6000).toString()),
+  )
+  t.deepEqual(
+    got.messages.slice(3).map((m) => [m.body, m.keys]),
+    [
+      ['n=0', ['key-0']],
+      ['n=1', ['key-1']],
+    ],
+  )
 })

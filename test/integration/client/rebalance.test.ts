@@ -10,7 +10,10 @@ test('two consumers of one group split the queues (average allocation) and each 
   const lab = await startClientLab(t, ['broker-a'])
   await lab.admin.createTopic({topic: 'Shared', readQueueNums: 4, writeQueueNums: 4})
   const owned = new Map<string, MessageQueue[]>()
-  const received = new Map<string, ConsumedMessage[]>([['A', []], ['B', []]])
+  const received = new Map<string, ConsumedMessage[]>([
+    ['A', []],
+    ['B', []],
+  ])
   const abort = new AbortController()
   const start = (name: string) => {
     const consumer = new Consumer({namesrvAddr: lab.namesrvAddr})
@@ -36,7 +39,10 @@ test('two consumers of one group split the queues (average allocation) and each 
   )
   const producer = new Producer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => producer.close())
-  const sent = await producer.send(Array.from({length: 40}, (_, i) => ({topic: 'Shared', body: `x${i}`})), {inflight: 4})
+  const sent = await producer.send(
+    Array.from({length: 40}, (_, i) => ({topic: 'Shared', body: `x${i}`})),
+    {inflight: 4},
+  )
   await waitUntil(() => received.get('A')!.length + received.get('B')!.length >= 40, 'all 40 delivered', {timeoutMs: 15_000})
   abort.abort()
   const [a, b] = await Promise.all(runs)
@@ -44,9 +50,15 @@ test('two consumers of one group split the queues (average allocation) and each 
   const all = [...a!.messages, ...b!.messages]
   t.is(all.length, 40)
   t.deepEqual(all.map((m) => m.msgId).sort(), sent.messages.map((m) => m.msgId!).sort())
-  for (const [name, run] of [['A', a!], ['B', b!]] as const) {
+  for (const [name, run] of [
+    ['A', a!],
+    ['B', b!],
+  ] as const) {
     t.true(run.messages.length > 0, `${name} got a share`)
     const mine = new Set(owned.get(name)!.map((q) => q.queueId))
-    t.true(run.messages.every((m) => mine.has(m.queueId)), `${name} only read its own queues`)
+    t.true(
+      run.messages.every((m) => mine.has(m.queueId)),
+      `${name} only read its own queues`,
+    )
   }
 })

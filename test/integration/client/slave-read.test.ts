@@ -12,7 +12,10 @@ test('the master dies: the route lists only {1: slave}, and the consumer reads a
   lab.brokers.get('broker-a-s')!.topicConfigManager.updateTopicConfig(newTopicConfig('SlaveRead', {readQueueNums: 2, writeQueueNums: 2}))
   const producer = new Producer({namesrvAddr: lab.namesrvAddr})
   t.teardown(() => producer.close())
-  const sent = await producer.send(Array.from({length: 30}, (_, i) => ({topic: 'SlaveRead', body: `s${i}`})), {inflight: 4})
+  const sent = await producer.send(
+    Array.from({length: 30}, (_, i) => ({topic: 'SlaveRead', body: `s${i}`})),
+    {inflight: 4},
+  )
   t.is(sent.summary.ok, 30)
   await lab.replicate('broker-a')
   const slave = lab.brokers.get('broker-a-s')!
@@ -28,12 +31,22 @@ test('the master dies: the route lists only {1: slave}, and the consumer reads a
   t.teardown(() => consumer.close())
   const got = await consumer.consume({topic: 'SlaveRead', group: 'g-slave', count: 30, from: 'first', timeoutMs: 15_000})
   t.is(got.messages.length, 30)
-  t.true(got.messages.every((m) => m.brokerName === 'broker-a' && m.brokerId === 1), 'every pull served by brokerId 1')
+  t.true(
+    got.messages.every((m) => m.brokerName === 'broker-a' && m.brokerId === 1),
+    'every pull served by brokerId 1',
+  )
   t.deepEqual(got.summary.byBroker, {'broker-a/1': 30})
   t.deepEqual(got.messages.map((m) => m.msgId).sort(), sent.messages.map((m) => m.msgId!).sort())
   const queues = got.summary.queues.filter((q) => q.topic === 'SlaveRead')
-  t.deepEqual(queues.map((q) => q.lastServedByBrokerId), [1, 1])
-  t.is(queues.reduce((sum, q) => sum + (q.committedOffset ?? 0), 0), 30, 'offsets committed to the slave')
+  t.deepEqual(
+    queues.map((q) => q.lastServedByBrokerId),
+    [1, 1],
+  )
+  t.is(
+    queues.reduce((sum, q) => sum + (q.committedOffset ?? 0), 0),
+    30,
+    'offsets committed to the slave',
+  )
 
   const again = await consumer.consume({topic: 'SlaveRead', group: 'g-slave', count: 1, from: 'first', timeoutMs: 1500})
   t.is(again.messages.length, 0, 'the next run continues from the offsets the slave keeps')

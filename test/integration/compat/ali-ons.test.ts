@@ -22,7 +22,14 @@ test('ali-ons produces N messages and consumes every one, a failed one is retrie
   await waitUntil(() => lab.client.route(lab.namesrv.address, topic), 'the topic route')
 
   const errors: Error[] = []
-  const producer = new Producer({nameSrv: lab.namesrv.address, httpclient: {}, producerGroup: 'PID_compat', logger: quiet, instanceName: 'compat-p', ...fastClient})
+  const producer = new Producer({
+    nameSrv: lab.namesrv.address,
+    httpclient: {},
+    producerGroup: 'PID_compat',
+    logger: quiet,
+    instanceName: 'compat-p',
+    ...fastClient,
+  })
   producer.on('error', (e: Error) => errors.push(e))
   let consumer: any
   // Close the clients before the lab stops (teardowns run last-registered first), including the hidden
@@ -81,14 +88,22 @@ test('ali-ons produces N messages and consumes every one, a failed one is retrie
   t.is(retried.topic, topic)
   t.is(retried.tags, 'TagB')
   t.is(received.filter((r) => r.body === 'fail-once').length, 2)
-  for (const [body] of sent) t.true(received.some((r) => r.body === body), `missing ${body}`)
+  for (const [body] of sent)
+    t.true(
+      received.some((r) => r.body === body),
+      `missing ${body}`,
+    )
   t.is(received.filter((r) => r.body !== 'fail-once').length, N - 1, 'no other message delivered twice')
   t.deepEqual(errors, [])
 
   // Offsets were committed (UPDATE_CONSUMER_OFFSET / pull COMMIT_OFFSET): together they cover every message.
-  await waitUntil(() => {
-    let committed = 0
-    for (let q = 0; q < 4; q++) committed += Math.max(0, lab.broker.consumerOffsetManager.queryOffset('GID_compat', topic, q))
-    return committed === N
-  }, 'offsets committed for every message', {timeoutMs: 10_000})
+  await waitUntil(
+    () => {
+      let committed = 0
+      for (let q = 0; q < 4; q++) committed += Math.max(0, lab.broker.consumerOffsetManager.queryOffset('GID_compat', topic, q))
+      return committed === N
+    },
+    'offsets committed for every message',
+    {timeoutMs: 10_000},
+  )
 })

@@ -26,7 +26,7 @@ function open(dir: string, hook?: (pos: number, bytes: Buffer) => void): DLedger
 
 const body = (n: number, fill = 0x61) => Buffer.alloc(n, fill)
 
-test('an entry is written in DLedger\'s layout and indexed with a 32-byte record', (t) => {
+test("an entry is written in DLedger's layout and indexed with a 32-byte record", (t) => {
   const dir = tempDir(t)
   const s = open(dir)
   const e = s.appendAsLeader(2, Buffer.from('hi'))
@@ -126,7 +126,7 @@ test('follower truncate keeps an equal entry and cuts after it, or replaces a di
   r.close()
 })
 
-test('a follower with no overlap starts over at the leader\'s entry position', (t) => {
+test("a follower with no overlap starts over at the leader's entry position", (t) => {
   const dir = tempDir(t)
   const s = open(dir)
   s.truncate({index: 40, term: 3, pos: 3 * FILE + 16, body: body(8)})

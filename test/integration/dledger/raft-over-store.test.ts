@@ -42,7 +42,10 @@ test('three members on DLedger entry files end with byte-identical data and inde
   }
   c.start(old)
   const end = () => stores.get(leader()!)!.endIndex()
-  t.true(c.runUntil(() => c.ids.every((id) => stores.get(id)!.endIndex() === end() && c.node(id).status().committedIndex === end()), 1000), c.summary())
+  t.true(
+    c.runUntil(() => c.ids.every((id) => stores.get(id)!.endIndex() === end() && c.node(id).status().committedIndex === end()), 1000),
+    c.summary(),
+  )
   t.is(end(), 99)
   for (const dir of ['data', 'index']) {
     const files = c.ids.map((id) => readdirSync(join(root, id, dir)).sort())

@@ -17,7 +17,7 @@ async function lab(t: {teardown(fn: () => unknown): void}, template: string) {
 
 const prop = (text: string, key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(text)?.[1]
 
-test('2m-2s-sync: each slave dials its master\'s HA port through a relay, each broker each name server, and the files come back byte for byte', async (t) => {
+test("2m-2s-sync: each slave dials its master's HA port through a relay, each broker each name server, and the files come back byte for byte", async (t) => {
   const dir = await lab(t, '2m-2s-sync')
   const specs = nodeSpecs(readLab(dir))
   const before = new Map(specs.map((s) => [s.confPath, fs.readFileSync(s.confPath, 'utf8')]))
@@ -39,7 +39,7 @@ test('2m-2s-sync: each slave dials its master\'s HA port through a relay, each b
   for (const [file, text] of before) t.is(fs.readFileSync(file, 'utf8'), text)
 })
 
-test('dledger: every directed peer pair gets a relay; a member\'s own entry keeps its real port', async (t) => {
+test("dledger: every directed peer pair gets a relay; a member's own entry keeps its real port", async (t) => {
   const dir = await lab(t, 'dledger')
   const specs = nodeSpecs(readLab(dir))
   const original = new Map(specs.map((s) => [s.name, prop(fs.readFileSync(s.confPath, 'utf8'), 'dLegerPeers')]))

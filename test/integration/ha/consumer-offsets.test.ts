@@ -16,7 +16,7 @@ async function commit(client: MqTestClient, addr: string, queueId: number, offse
   if (r.code !== ResponseCode.SUCCESS) throw new Error(`commit: code ${r.code}`)
 }
 
-test('offsets committed on the slave while the master was dead are rolled back to the returned master\'s (4.9.8; apache/rocketmq#1094), and nothing is written to the master', async (t) => {
+test("offsets committed on the slave while the master was dead are rolled back to the returned master's (4.9.8; apache/rocketmq#1094), and nothing is written to the master", async (t) => {
   const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER'})
   await lab.client.createTopic(lab.master.brokerAddr, 'Off', 2)
   await commit(lab.client, lab.master.brokerAddr, 0, 5)
@@ -25,7 +25,9 @@ test('offsets committed on the slave while the master was dead are rolled back t
   t.is(slave.slaveSyncMasterAddr, lab.master.brokerAddr, 'the registration answer names the master')
   const offsets = slave.consumerOffsetManager
   // The first sync runs 3 s after start, then every 10 s.
-  await waitUntil(() => offsets.queryOffset('G', 'Off', 0) === 5 && offsets.queryOffset('G', 'Off', 1) === 2, 'the slave copied the offsets', {timeoutMs: 15_000})
+  await waitUntil(() => offsets.queryOffset('G', 'Off', 0) === 5 && offsets.queryOffset('G', 'Off', 1) === 2, 'the slave copied the offsets', {
+    timeoutMs: 15_000,
+  })
 
   await lab.stopMaster()
   // The slave's next registration (every 30 s; triggered here) names no master: it stops syncing.
@@ -39,7 +41,7 @@ test('offsets committed on the slave while the master was dead are rolled back t
   t.is(master.consumerOffsetManager.queryOffset('G', 'Off', 0), 5, 'the returned master holds the offset it persisted before dying')
   await slave.registerBrokerAll()
   t.is(slave.slaveSyncMasterAddr, master.brokerAddr, 'the next registration answer names the returned master')
-  await waitUntil(() => offsets.queryOffset('G', 'Off', 0) === 5, 'the slave took the master\'s older offset at its next sync', {timeoutMs: 15_000})
+  await waitUntil(() => offsets.queryOffset('G', 'Off', 0) === 5, "the slave took the master's older offset at its next sync", {timeoutMs: 15_000})
   t.is(master.consumerOffsetManager.queryOffset('G', 'Off', 0), 5, 'the slave never commits to the master: a consumer starting now re-reads from 5')
   t.is(offsets.queryOffset('G', 'Off', 1), 2)
 })

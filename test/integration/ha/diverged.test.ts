@@ -56,7 +56,7 @@ test('a former master restarted as slave of a master with other messages at the 
   t.false(lab.master.ha!.isSlaveOK(lab.master.store.getMaxPhyOffset()))
 })
 
-test('a former master whose log is longer than the new master\'s refuses too', async (t) => {
+test("a former master whose log is longer than the new master's refuses too", async (t) => {
   const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER'})
   await formerMaster(lab, 'x', 10)
   await lab.client.createTopic(lab.master.brokerAddr, 'Div', 1)

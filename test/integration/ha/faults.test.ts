@@ -45,7 +45,12 @@ test('garbage on the HA port drops that connection; the master and its real slav
   t.false(backwards.closed, 'repeating an offset is fine')
   const ahead = await sendToHaPort(port, [encodeOffsetReport(lab.master.store.getMaxPhyOffset() + 1_000_000)])
   t.true(ahead.closed, 'a slave claiming more data than the master holds')
-  const split = await sendToHaPort(port, [encodeOffsetReport(0), encodeOffsetReport(10).subarray(0, 3), encodeOffsetReport(10).subarray(3), encodeOffsetReport(5)])
+  const split = await sendToHaPort(port, [
+    encodeOffsetReport(0),
+    encodeOffsetReport(10).subarray(0, 3),
+    encodeOffsetReport(10).subarray(3),
+    encodeOffsetReport(5),
+  ])
   t.true(split.closed, 'an acknowledgement that goes backwards, even across reads')
 
   await waitUntil(() => lab.master.ha?.connectionCount === 1, 'only the real slave is left')
@@ -98,8 +103,18 @@ test('a slave pointed at a dead master keeps retrying and says why; it connects 
   master = new BrokerController(testBrokerConfig(masterDir, undefined, {brokerName: 'broker-ha', brokerRole: 'ASYNC_MASTER', ...FAST_HA, haListenPort: haPort}))
   await master.start()
   await master.brokerContext.store.putMessage({
-    topic: 'Late', queueId: 0, flag: 0, body: Buffer.from('hello'), propertiesString: '', sysFlag: 0, bornTimestamp: Date.now(),
-    bornHost: {ip: '127.0.0.1', port: 1}, storeHost: {ip: '127.0.0.1', port: master.listenPort}, reconsumeTimes: 0, preparedTransactionOffset: 0, tagsCode: 0,
+    topic: 'Late',
+    queueId: 0,
+    flag: 0,
+    body: Buffer.from('hello'),
+    propertiesString: '',
+    sysFlag: 0,
+    bornTimestamp: Date.now(),
+    bornHost: {ip: '127.0.0.1', port: 1},
+    storeHost: {ip: '127.0.0.1', port: master.listenPort},
+    reconsumeTimes: 0,
+    preparedTransactionOffset: 0,
+    tagsCode: 0,
   })
   await waitCaughtUp(master, slave)
   const up = await haStatus(client, slave.brokerAddr)
@@ -115,7 +130,7 @@ test('a slave pointed at a port that is not an HA master (a name server) keeps r
     const st = await haStatus(lab.client, slave.brokerAddr)
     return st.slave?.lastError ? st : undefined
   }, 'the slave reports why')
-  t.is(s.slave?.masterHaAddress, lab.namesrv.address, 'a configured haMasterAddress wins over the name server\'s answer')
+  t.is(s.slave?.masterHaAddress, lab.namesrv.address, "a configured haMasterAddress wins over the name server's answer")
   t.not(s.slave?.state, 'CONNECTED')
   t.regex(s.slave?.lastError ?? '', /closed the connection|corrupt|ECONNRESET/)
   t.is(lab.master.ha?.connectionCount, 0)
@@ -142,6 +157,7 @@ test('slave killed under SYNC_MASTER with sends in flight: every send ends by sl
   stop = true
   await Promise.all(producers)
   const kinds = new Set(codes)
-  for (const k of kinds) t.true([ResponseCode.SUCCESS, ResponseCode.FLUSH_SLAVE_TIMEOUT, ResponseCode.SLAVE_NOT_AVAILABLE].includes(k as 0 | 11 | 12), `code ${k}`)
+  for (const k of kinds)
+    t.true([ResponseCode.SUCCESS, ResponseCode.FLUSH_SLAVE_TIMEOUT, ResponseCode.SLAVE_NOT_AVAILABLE].includes(k as 0 | 11 | 12), `code ${k}`)
   t.deepEqual([...new Set(codes.slice(0, 150))], [ResponseCode.SUCCESS], 'SEND_OK while the slave was there')
 })

@@ -5,7 +5,7 @@ import {MqTestClient} from '../../helpers/mq-test-client.js'
 import {waitUntil} from '../../helpers/wait-until.js'
 import {haStatus, startHaLab, waitCaughtUp} from './ha-lab.js'
 
-test('an empty slave started after the master copies from the master\'s last segment (as RocketMQ 4.9.8), keeps following, and serves the same pulls', async (t) => {
+test("an empty slave started after the master copies from the master's last segment (as RocketMQ 4.9.8), keeps following, and serves the same pulls", async (t) => {
   const lab = await startHaLab(t, {brokerRole: 'ASYNC_MASTER', mappedFileSizeCommitLog: 32 * 1024})
   const {client} = lab
   await client.createTopic(lab.master.brokerAddr, 'Rep', 2)
@@ -20,7 +20,11 @@ test('an empty slave started after the master copies from the master\'s last seg
   const lastSegment = masterMax - (masterMax % segment)
   t.true(lastSegment >= 2 * segment, 'the master holds three segments')
   t.is(lab.master.store.getMinPhyOffset(), 0)
-  t.is(slave.store.getMinPhyOffset(), lastSegment, 'an empty slave starts at the beginning of the master\'s last segment; older messages exist only on the master')
+  t.is(
+    slave.store.getMinPhyOffset(),
+    lastSegment,
+    "an empty slave starts at the beginning of the master's last segment; older messages exist only on the master",
+  )
   t.is(await slave.store.getCommitLogData(0, 100), undefined, 'nothing of the first segment')
   const a = await lab.master.store.getCommitLogData(lastSegment, segment)
   const b = await slave.store.getCommitLogData(lastSegment, segment)
@@ -78,7 +82,10 @@ test('on connecting, a slave copies topics, subscription groups, consumer offset
   const master = lab.master.brokerAddr
   await client.createTopic(master, 'Meta', 3)
   await client.heartbeat(master, 'c1', [{group: 'GM', topics: ['Meta']}])
-  t.is((await client.invoke(master, RequestCode.UPDATE_CONSUMER_OFFSET, {consumerGroup: 'GM', topic: 'Meta', queueId: 2, commitOffset: 7})).code, ResponseCode.SUCCESS)
+  t.is(
+    (await client.invoke(master, RequestCode.UPDATE_CONSUMER_OFFSET, {consumerGroup: 'GM', topic: 'Meta', queueId: 2, commitOffset: 7})).code,
+    ResponseCode.SUCCESS,
+  )
   // Delay level 1 (1 s): the master stores it in SCHEDULE_TOPIC_XXXX, delivers it, and advances the level's offset.
   t.is((await client.send(master, {topic: 'Meta', body: 'later', properties: {DELAY: '1'}})).code, ResponseCode.SUCCESS)
   await waitUntil(() => lab.master.scheduleMessageService.offsetOf(1) === 1, 'the master delivered the delayed message', {timeoutMs: 10_000})

@@ -133,13 +133,15 @@ test('4.9.8: a slave (re)connecting to a SYNC_MASTER is counted at once but repo
   const lab = await startHaLab(t, {...intervals, slaveTimeout: 300})
   await lab.client.createTopic(lab.master.brokerAddr, 'Sync', 1)
   await lab.startSlave(intervals)
-  await waitUntil(() => lab.master.ha?.connectionCount === 1, 'the master counts the slave\'s connection')
+  await waitUntil(() => lab.master.ha?.connectionCount === 1, "the master counts the slave's connection")
   const before = await haStatus(lab.client, lab.master.brokerAddr)
   t.is(before.master?.slaves[0]?.state, 'HANDSHAKE', 'no offset report yet')
   const inWindow = await sendTimed(lab, 'in the silent window')
   t.is(inWindow.r.code, ResponseCode.FLUSH_SLAVE_TIMEOUT, 'the send waited for a slave that has not reported yet')
   t.truthy(decodeSendMessageResponseHeader(inWindow.r.extFields).msgId, 'stored on the master all the same')
-  await waitUntil(async () => (await haStatus(lab.client, lab.master.brokerAddr)).master?.slaves[0]?.state === 'TRANSFER', 'the first report', {timeoutMs: 15_000})
+  await waitUntil(async () => (await haStatus(lab.client, lab.master.brokerAddr)).master?.slaves[0]?.state === 'TRANSFER', 'the first report', {
+    timeoutMs: 15_000,
+  })
   t.is((await sendTimed(lab, 'after the first report')).r.code, ResponseCode.SUCCESS)
 })
 
@@ -148,6 +150,6 @@ test('opt-in mqlabHaReportOnConnect: the slave reports at once, so a SYNC_MASTER
   const lab = await startHaLab(t, {...intervals, slaveTimeout: 3000})
   await lab.client.createTopic(lab.master.brokerAddr, 'Sync', 1)
   await lab.startSlave({...intervals, mqlabHaReportOnConnect: true})
-  await waitUntil(() => lab.master.ha?.connectionCount === 1, 'the master counts the slave\'s connection')
+  await waitUntil(() => lab.master.ha?.connectionCount === 1, "the master counts the slave's connection")
   t.is((await sendTimed(lab, 'right after connecting')).r.code, ResponseCode.SUCCESS)
 })

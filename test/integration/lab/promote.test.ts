@@ -73,7 +73,13 @@ test('after the master dies: stop the slave, rewrite brokerId/brokerRole only, s
   t.is(result.file, 'conf/broker-a-s.properties')
   t.is(result.stop?.action, 'stopped')
   t.is(result.start.action, 'started')
-  t.deepEqual(result.registeredWith.sort(), ctx.specs.filter((s) => s.kind === 'namesrv').map((s) => s.addr).sort())
+  t.deepEqual(
+    result.registeredWith.sort(),
+    ctx.specs
+      .filter((s) => s.kind === 'namesrv')
+      .map((s) => s.addr)
+      .sort(),
+  )
   t.true(result.masterAfterMs !== null && result.masterAfterMs >= 0)
   t.regex(result.next[0]!, /broker-a-master must not come back .* set brokerId=1 and brokerRole=SLAVE/)
 
@@ -117,7 +123,10 @@ test('--sync writes SYNC_MASTER and warns that sends get SLAVE_NOT_AVAILABLE unt
   const result = await promoteNode(ctx, 'broker-b-slave', {sync: true, force: true})
   t.true(result.forced)
   t.is(result.role, 'SYNC_MASTER')
-  t.deepEqual(result.changes.map((c) => `${c.key}=${c.after}`), ['brokerId=0', 'brokerRole=SYNC_MASTER'])
+  t.deepEqual(
+    result.changes.map((c) => `${c.key}=${c.after}`),
+    ['brokerId=0', 'brokerRole=SYNC_MASTER'],
+  )
   t.true(result.warnings.some((w) => /two masters take writes for broker-b/.test(w)))
   t.true(result.warnings.some((w) => /SLAVE_NOT_AVAILABLE/.test(w)))
   t.false(signalsSent(fake).includes('broker-b-master SIGTERM'), 'the live master is left alone')

@@ -26,7 +26,10 @@ test('a real ali-ons producer gets the route of a registered topic from the name
   const broker = new RemotingClient()
   t.teardown(() => broker.close())
   const body = encodeRegisterBrokerBody({
-    topicConfigSerializeWrapper: {topicConfigTable: {TopicTest: newTopicConfig('TopicTest', {readQueueNums: 4, writeQueueNums: 4})}, dataVersion: {timestamp: 1, counter: 1}},
+    topicConfigSerializeWrapper: {
+      topicConfigTable: {TopicTest: newTopicConfig('TopicTest', {readQueueNums: 4, writeQueueNums: 4})},
+      dataVersion: {timestamp: 1, counter: 1},
+    },
     filterServerList: [],
   })
   const header = {brokerName: 'broker-a', brokerAddr, clusterName: 'DefaultCluster', haServerAddr: '127.0.0.1:1', brokerId: 0, bodyCrc32: crc32(body)}

@@ -43,7 +43,7 @@ async function route(c: RemotingClient, addr: string, topic: string, version?: n
   return c.invoke(addr, req, 3000)
 }
 
-test('register a master and a slave; routes, cluster info and the slave\'s master addresses', async (t) => {
+test("register a master and a slave; routes, cluster info and the slave's master addresses", async (t) => {
   const ns = await startNamesrv(t)
   const master = client(t)
   const slave = client(t)
@@ -61,7 +61,11 @@ test('register a master and a slave; routes, cluster info and the slave\'s maste
   const parsed = JSON.parse(standard.body!.toString())
   t.deepEqual(parsed.brokerDatas[0].brokerAddrs, {'0': '127.0.0.1:10911', '1': '127.0.0.1:10921'})
   t.deepEqual(decodeTopicRouteData(legacy.body!), decodeTopicRouteData(standard.body!))
-  const accept = await master.invoke(ns.address, createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC, {topic: 'TopicTest', acceptStandardJsonOnly: true}, undefined), 3000)
+  const accept = await master.invoke(
+    ns.address,
+    createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC, {topic: 'TopicTest', acceptStandardJsonOnly: true}, undefined),
+    3000,
+  )
   t.notThrows(() => JSON.parse(accept.body!.toString()))
 
   const info = await master.invoke(ns.address, createRequest(RequestCode.GET_BROKER_CLUSTER_INFO), 3000)
@@ -73,7 +77,7 @@ test('register a master and a slave; routes, cluster info and the slave\'s maste
   t.deepEqual(decodeTopicList(topics.body!).topicList, ['TopicTest'])
 })
 
-test('unknown topic → TOPIC_NOT_EXIST with RocketMQ\'s remark', async (t) => {
+test("unknown topic → TOPIC_NOT_EXIST with RocketMQ's remark", async (t) => {
   const ns = await startNamesrv(t)
   const res = await route(client(t), ns.address, 'Nope')
   t.is(res.code, ResponseCode.TOPIC_NOT_EXIST)
@@ -87,7 +91,9 @@ test('a broker disappears the moment its connection closes', async (t) => {
   await broker.invoke(ns.address, registerRequest('broker-a', '127.0.0.1:10911', 0, {T: 2}), 3000)
   t.is((await route(observer, ns.address, 'T')).code, 0)
   broker.closeConnection(ns.address)
-  await waitUntil(async () => (await route(observer, ns.address, 'T').catch(() => undefined))?.code === ResponseCode.TOPIC_NOT_EXIST, 'route dropped', {timeoutMs: 15_000})
+  await waitUntil(async () => (await route(observer, ns.address, 'T').catch(() => undefined))?.code === ResponseCode.TOPIC_NOT_EXIST, 'route dropped', {
+    timeoutMs: 15_000,
+  })
   const info = await observer.invoke(ns.address, createRequest(RequestCode.GET_BROKER_CLUSTER_INFO), 3000)
   t.deepEqual(decodeClusterInfo(info.body!), {brokerAddrTable: {}, clusterAddrTable: {}})
 })
@@ -107,7 +113,9 @@ test('a broker that stops registering expires after the configured time (scan cl
   t.is((await route(observer, ns.address, 'T')).code, 0)
   now += 1
   // The periodic scan, not the test, drops it; generous deadline as the 50 ms timer can lag on loaded cores.
-  await waitUntil(async () => (await route(observer, ns.address, 'T').catch(() => undefined))?.code === ResponseCode.TOPIC_NOT_EXIST, 'expiry', {timeoutMs: 15_000})
+  await waitUntil(async () => (await route(observer, ns.address, 'T').catch(() => undefined))?.code === ResponseCode.TOPIC_NOT_EXIST, 'expiry', {
+    timeoutMs: 15_000,
+  })
 })
 
 test('two name servers are independent', async (t) => {
@@ -126,7 +134,11 @@ test('unregister removes the broker', async (t) => {
   const ns = await startNamesrv(t)
   const c = client(t)
   await c.invoke(ns.address, registerRequest('broker-a', '127.0.0.1:10911', 0, {T: 2}), 3000)
-  const res = await c.invoke(ns.address, createRequest(RequestCode.UNREGISTER_BROKER, {brokerName: 'broker-a', brokerAddr: '127.0.0.1:10911', clusterName: 'DefaultCluster', brokerId: 0}), 3000)
+  const res = await c.invoke(
+    ns.address,
+    createRequest(RequestCode.UNREGISTER_BROKER, {brokerName: 'broker-a', brokerAddr: '127.0.0.1:10911', clusterName: 'DefaultCluster', brokerId: 0}),
+    3000,
+  )
   t.is(res.code, 0)
   t.is((await route(c, ns.address, 'T')).code, ResponseCode.TOPIC_NOT_EXIST)
 })
@@ -144,7 +156,11 @@ test('bad registrations: crc mismatch, missing header field, undecodable body �
   const r2 = await c.invoke(ns.address, missing, 3000)
   t.is(r2.code, ResponseCode.SYSTEM_ERROR)
   t.regex(r2.remark!, /brokerId/)
-  const garbage = createRequest(RequestCode.REGISTER_BROKER, {brokerName: 'b', brokerAddr: 'h:1', clusterName: 'C', haServerAddr: 'h:2', brokerId: 0, compressed: true}, Buffer.from('not zlib'))
+  const garbage = createRequest(
+    RequestCode.REGISTER_BROKER,
+    {brokerName: 'b', brokerAddr: 'h:1', clusterName: 'C', haServerAddr: 'h:2', brokerId: 0, compressed: true},
+    Buffer.from('not zlib'),
+  )
   const r3 = await c.invoke(ns.address, garbage, 3000)
   t.is(r3.code, ResponseCode.SYSTEM_ERROR)
   t.regex(r3.remark!, /RegisterBrokerBody/)

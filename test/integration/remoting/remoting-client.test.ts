@@ -87,7 +87,7 @@ test('a reused request object (same opaque) still gets each answer', async (t) =
   t.is(b.code, 0)
 })
 
-test('the invoke timeout covers connecting, as in Java\'s invokeSync', async (t) => {
+test("the invoke timeout covers connecting, as in Java's invokeSync", async (t) => {
   // A zero budget is used up before any connect can complete.
   const {addr} = await start(t)
   const client = new RemotingClient({connectTimeoutMs: 1000})

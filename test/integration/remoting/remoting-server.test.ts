@@ -73,7 +73,7 @@ test('a slow async processor does not block other requests on the same connectio
   t.is((await slow).remark, 'slow done')
 })
 
-test('unknown code → REQUEST_CODE_NOT_SUPPORTED with RocketMQ\'s remark', async (t) => {
+test("unknown code → REQUEST_CODE_NOT_SUPPORTED with RocketMQ's remark", async (t) => {
   const {addr} = await startServer(t)
   const res = await newClient(t).invoke(addr, createRequest(4242), 3000)
   t.is(res.code, ResponseCode.REQUEST_CODE_NOT_SUPPORTED)
@@ -131,7 +131,9 @@ test('a oneway request is processed and not answered', async (t) => {
   // Nothing was answered: a raw peer sending oneway then a normal request gets only the second answer.
   const peer = await rawConnect(server.port)
   t.teardown(() => peer.socket.destroy())
-  peer.socket.write(Buffer.concat([encodeFrame(createRequest(RECORD, undefined, undefined, {oneway: true})), encodeFrame({...createRequest(ECHO), opaque: 555})]))
+  peer.socket.write(
+    Buffer.concat([encodeFrame(createRequest(RECORD, undefined, undefined, {oneway: true})), encodeFrame({...createRequest(ECHO), opaque: 555})]),
+  )
   const res = await peer.next()
   t.is(res.opaque, 555)
   t.is(peer.received.length, 0)
@@ -142,17 +144,23 @@ for (const [what, bytes] of [
   ['a negative length', Buffer.from([0xff, 0xff, 0xff, 0xf0, 0, 0, 0, 0])],
   ['a length too small for the header word', Buffer.from([0, 0, 0, 2, 0, 0])],
   ['a frame over the 16 MiB limit', Buffer.from([0x01, 0x00, 0x00, 0x00])],
-  ['a truncated header (header length beyond the frame)', (() => {
-    const f = jsonFrame('{"code":900,"opaque":1}')
-    f.writeInt32BE(500, 4)
-    return f
-  })()],
+  [
+    'a truncated header (header length beyond the frame)',
+    (() => {
+      const f = jsonFrame('{"code":900,"opaque":1}')
+      f.writeInt32BE(500, 4)
+      return f
+    })(),
+  ],
   ['an undecodable JSON header', jsonFrame('{"code":900,"opaque":')],
-  ['an unknown serialize type', (() => {
-    const f = jsonFrame('{"code":900,"opaque":1}')
-    f[4] = 7
-    return f
-  })()],
+  [
+    'an unknown serialize type',
+    (() => {
+      const f = jsonFrame('{"code":900,"opaque":1}')
+      f[4] = 7
+      return f
+    })(),
+  ],
 ] as const) {
   test(`${what} closes that connection only; other clients keep being served`, async (t) => {
     const {server, addr} = await startServer(t)

@@ -52,7 +52,7 @@ test('a client that never reads its answers cannot make the server buffer withou
   }
   t.true(served < total, `the server stopped reading the peer (served ${served} of ${total})`)
   // Bounded by the high-water mark plus the answers to one read chunk (64 KiB of ~60-byte requests).
-  const bound = DEFAULT_WRITE_HIGH_WATER_MARK + (64 * 1024 / 40) * (ANSWER_BYTES + 64)
+  const bound = DEFAULT_WRITE_HIGH_WATER_MARK + ((64 * 1024) / 40) * (ANSWER_BYTES + 64)
   t.true(maxBuffered <= bound, `server buffered at most ${maxBuffered} bytes (bound ${bound})`)
 
   // Another client is served meanwhile.

@@ -26,7 +26,10 @@ test('a failing write fails exactly the puts in it; nothing half-stored; the sto
   t.is((await s.putMessage(message('F', 0, 'ok-0'))).status, 'PUT_OK')
   fs.fault = {kind: 'fail', match: isCommitLog}
   const failed = await Promise.all([1, 2, 3].map((i) => s.putMessage(message('F', 0, `lost-${i}`))))
-  t.deepEqual(failed.map((r) => r.status), ['UNKNOWN_ERROR', 'UNKNOWN_ERROR', 'UNKNOWN_ERROR'])
+  t.deepEqual(
+    failed.map((r) => r.status),
+    ['UNKNOWN_ERROR', 'UNKNOWN_ERROR', 'UNKNOWN_ERROR'],
+  )
   t.regex(failed[0].remark ?? '', /EIO: injected/)
   t.is(s.getMaxOffsetInQueue('F', 0), 1)
   fs.fault = undefined
@@ -63,7 +66,10 @@ test('leftovers of a torn write are zeroed before the next write, so a later cra
   fs.fault = {kind: 'torn', match: isCommitLog}
   // Two records in one write: the first lands whole on disk before the write fails.
   const lost = await Promise.all([s.putMessage(message('F', 0, 'a'.repeat(50))), s.putMessage(message('F', 0, 'b'.repeat(400)))])
-  t.deepEqual(lost.map((r) => r.status), ['UNKNOWN_ERROR', 'UNKNOWN_ERROR'])
+  t.deepEqual(
+    lost.map((r) => r.status),
+    ['UNKNOWN_ERROR', 'UNKNOWN_ERROR'],
+  )
   fs.fault = undefined
   t.is((await s.putMessage(message('F', 0, 'ok-1'))).status, 'PUT_OK')
   await s.halt()

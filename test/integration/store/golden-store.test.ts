@@ -34,7 +34,7 @@ for (const name of ['clean', 'torn-tail', 'bad-crc', 'garbage-tail']) {
       const [topic, queueId] = key.split('/')
       // A pull stops at the end of a consume-queue file (4 entries here), as RocketMQ's does.
       const got: string[] = []
-      for (let offset = 0; ; ) {
+      for (let offset = 0; ;) {
         const r = await store.getMessage('g', topic, Number(queueId), offset, 64)
         if (r.status !== 'FOUND') break
         got.push(...r.messages.map((m) => goldenLabel(decodeMessage(m).body.toString())))

@@ -127,14 +127,21 @@ test('a store restarted cleanly keeps its index; after a crash, files newer than
   t.false(store.lastRecovery!.lastExitOK)
   for (const i of [0, 7, 49, 55, 69]) {
     const r = await store.queryMessage('Rec', `k${i}`, 10, 0, Number.MAX_SAFE_INTEGER)
-    t.deepEqual(r.messages.map((m) => decodeMessage(m).body.toString()), [`b${i}`], `k${i} after the crash`)
+    t.deepEqual(
+      r.messages.map((m) => decodeMessage(m).body.toString()),
+      [`b${i}`],
+      `k${i} after the crash`,
+    )
   }
 })
 
 test('retention: index files wholly below the commitlog minimum are deleted with it, never the newest', async (t) => {
   const dir = await tempDir(t)
   let now = Date.UTC(2024, 0, 15, 12, 0, 0)
-  const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 4096, maxHashSlotNum: 8, maxIndexNum: 10, fileReservedTime: 1}), {clock: () => now, cleanResourceInterval: 0})
+  const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 4096, maxHashSlotNum: 8, maxIndexNum: 10, fileReservedTime: 1}), {
+    clock: () => now,
+    cleanResourceInterval: 0,
+  })
   await store.start()
   t.teardown(() => store.shutdown())
   for (let i = 0; i < 60; i++) {
@@ -163,8 +170,15 @@ test('kill -9 while writing: every acknowledged key is found after recovery', as
   writer.process.kill('SIGKILL')
   await writer.exited
   t.is(writer.stderr(), '')
-  const acked = writer.stdout().split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.split(' ')).map(([, i, off]) => [Number(i), Number(off)] as const)
-  const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 8 * 1024 * 1024, maxHashSlotNum: 64, maxIndexNum: 400}), {cleanResourceInterval: 0})
+  const acked = writer
+    .stdout()
+    .split('\n')
+    .filter((l) => l.startsWith('ack '))
+    .map((l) => l.split(' '))
+    .map(([, i, off]) => [Number(i), Number(off)] as const)
+  const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 8 * 1024 * 1024, maxHashSlotNum: 64, maxIndexNum: 400}), {
+    cleanResourceInterval: 0,
+  })
   await store.start()
   t.teardown(() => store.shutdown())
   t.false(store.lastRecovery!.lastExitOK)

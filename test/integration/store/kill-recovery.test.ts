@@ -15,9 +15,15 @@ for (const flush of ['ASYNC_FLUSH', 'SYNC_FLUSH'] as const) {
     writer.process.kill('SIGKILL')
     await writer.exited
     t.is(writer.stderr(), '')
-    const acked = writer.stdout().split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.split(' '))
+    const acked = writer
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('ack '))
+      .map((l) => l.split(' '))
     t.true(acked.length >= 3000)
-    const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 256 * 1024, mappedFileSizeConsumeQueue: 20 * 1000}), {cleanResourceInterval: 0})
+    const store = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: 256 * 1024, mappedFileSizeConsumeQueue: 20 * 1000}), {
+      cleanResourceInterval: 0,
+    })
     await store.start()
     t.teardown(() => store.shutdown())
     t.is(store.lastRecovery?.lastExitOK, false)

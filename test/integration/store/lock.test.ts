@@ -22,7 +22,10 @@ test('a second store on the same directory is refused with the path and holder p
 test('a lock held by a live broker with this store open refuses; once it is dead the lock is taken over', async (t) => {
   const dir = await tempDir(t)
   // Looks like a broker (its command line names mqbroker) and keeps a file of the store open.
-  const holder = spawnNode(t, '-e', [`require('fs').openSync(${JSON.stringify(join(dir, 'held'))}, 'w'); console.log('open'); setInterval(() => {}, 1000)`, 'bin/mqbroker.js'])
+  const holder = spawnNode(t, '-e', [
+    `require('fs').openSync(${JSON.stringify(join(dir, 'held'))}, 'w'); console.log('open'); setInterval(() => {}, 1000)`,
+    'bin/mqbroker.js',
+  ])
   await waitFor(() => holder.stdout().includes('open'), 5000, 'child has the store open')
   const pid = holder.process.pid!
   await fsp.writeFile(join(dir, 'lock'), `${pid}\n`)
@@ -67,5 +70,8 @@ test('a lock file without a pid (as a Java broker leaves it) is stale; shutdown 
   await s.start()
   await s.shutdown()
   await t.throwsAsync(fsp.access(join(dir, 'lock')), {code: 'ENOENT'})
-  t.deepEqual((await fsp.readdir(dir)).filter((n) => n.startsWith('lock')), [])
+  t.deepEqual(
+    (await fsp.readdir(dir)).filter((n) => n.startsWith('lock')),
+    [],
+  )
 })

@@ -69,13 +69,19 @@ test('rollback forgets uncommitted bytes and the next commit zeroes what a faile
   f.rollback(100)
   t.is(f.wrotePosition, 100)
   const onDisk = await fsp.readFile(path)
-  t.true(onDisk.subarray(100, 200).some((b) => b !== 0), 'the torn write left bytes behind')
+  t.true(
+    onDisk.subarray(100, 200).some((b) => b !== 0),
+    'the torn write left bytes behind',
+  )
   fs.fault = undefined
   f.appendBytes(Buffer.alloc(10, 0xee))
   await f.commit()
   const after = await fsp.readFile(path)
   t.true(after.subarray(100, 110).equals(Buffer.alloc(10, 0xee)))
-  t.true(after.subarray(110).every((b) => b === 0), 'leftovers zeroed')
+  t.true(
+    after.subarray(110).every((b) => b === 0),
+    'leftovers zeroed',
+  )
   await f.close()
 })
 

@@ -18,23 +18,40 @@ test('put then get returns byte-exact records with consecutive queue offsets', a
   const dir = await tempDir(t)
   const store = await openStore(t, dir)
   const results = await Promise.all([0, 1, 2].map((i) => store.putMessage(message('TopicA', 1, `body-${i}`, 'TagA'))))
-  t.deepEqual(results.map((r) => r.status), ['PUT_OK', 'PUT_OK', 'PUT_OK'])
-  t.deepEqual(results.map((r) => r.appendResult?.logicsOffset), [0, 1, 2])
+  t.deepEqual(
+    results.map((r) => r.status),
+    ['PUT_OK', 'PUT_OK', 'PUT_OK'],
+  )
+  t.deepEqual(
+    results.map((r) => r.appendResult?.logicsOffset),
+    [0, 1, 2],
+  )
   t.is(results[1].appendResult?.wroteOffset, results[0].appendResult!.wroteBytes)
   t.is(store.getMaxOffsetInQueue('TopicA', 1), 3)
   const got = await store.getMessage('g', 'TopicA', 1, 0, 32)
   t.is(got.status, 'FOUND')
   t.is(got.nextBeginOffset, 3)
   const msgs = decodeMessages(Buffer.concat(got.messages))
-  t.deepEqual(msgs.map((m) => m.body.toString()), ['body-0', 'body-1', 'body-2'])
-  t.deepEqual(msgs.map((m) => m.queueOffset), [0, 1, 2])
+  t.deepEqual(
+    msgs.map((m) => m.body.toString()),
+    ['body-0', 'body-1', 'body-2'],
+  )
+  t.deepEqual(
+    msgs.map((m) => m.queueOffset),
+    [0, 1, 2],
+  )
   t.is(msgs[0].msgId, results[0].appendResult!.msgId)
   t.is(msgs[2].commitLogOffset, results[2].appendResult!.wroteOffset)
   const exact = await store.lookMessageByOffset(results[1].appendResult!.wroteOffset)
   t.true(exact?.equals(got.messages[1]))
   t.is(await store.getCommitLogOffsetInQueue('TopicA', 1, 2), results[2].appendResult!.wroteOffset)
   t.is(await store.getCommitLogOffsetInQueue('TopicA', 1, 3), -1)
-  t.like(store.getRuntimeInfo(), {commitLogMinOffset: '0', commitLogMaxOffset: String(store.getMaxPhyOffset()), putMessageTimesTotal: '3', getMessageTimesTotalFound: '1'})
+  t.like(store.getRuntimeInfo(), {
+    commitLogMinOffset: '0',
+    commitLogMaxOffset: String(store.getMaxPhyOffset()),
+    putMessageTimesTotal: '3',
+    getMessageTimesTotalFound: '1',
+  })
   t.deepEqual(store.getTopicQueueIds().get('TopicA'), [1])
 })
 
@@ -45,7 +62,10 @@ test('arriving-message listeners hear every dispatched record with the queue max
   store.onMessageArrived((topic, queueId, maxOffset, tagsCode) => heard.push([topic, queueId, maxOffset, tagsCode]))
   await store.putMessage(message('L', 2, 'a', 'TagA'))
   await store.putMessage(message('L', 2, 'b'))
-  t.deepEqual(heard, [['L', 2, 1, 2598919], ['L', 2, 2, 0]])
+  t.deepEqual(heard, [
+    ['L', 2, 1, 2598919],
+    ['L', 2, 2, 0],
+  ])
 })
 
 test('search by time, earliest time, and unused topics', async (t) => {
@@ -92,7 +112,10 @@ test('records roll to the next segment behind a blank end marker', async (t) => 
   t.is(seg0.readInt32BE(4), MESSAGE_MAGIC_CODE)
   const got = await store.getMessage('g', 'Roll', 0, 2, 32)
   t.is(got.status, 'FOUND')
-  t.deepEqual(got.messages.map((m) => decodeMessage(m).commitLogOffset), rs.slice(2).map((r) => r.appendResult!.wroteOffset))
+  t.deepEqual(
+    got.messages.map((m) => decodeMessage(m).commitLogOffset),
+    rs.slice(2).map((r) => r.appendResult!.wroteOffset),
+  )
 })
 
 test('getMessage statuses and next offsets follow the pull table', async (t) => {
@@ -106,7 +129,10 @@ test('getMessage statuses and next offsets follow the pull table', async (t) => 
   const filtered = await store.getMessage('g', 'S', 0, 0, 32, (code) => code === tagA)
   t.is(filtered.status, 'FOUND')
   t.is(filtered.nextBeginOffset, 4)
-  t.deepEqual(filtered.messages.map((m) => decodeMessage(m).body.toString()), ['m0', 'm2'])
+  t.deepEqual(
+    filtered.messages.map((m) => decodeMessage(m).body.toString()),
+    ['m0', 'm2'],
+  )
   const none = await store.getMessage('g', 'S', 0, 0, 32, () => false)
   t.like(none, {status: 'NO_MATCHED_MESSAGE', nextBeginOffset: 4})
   t.is(none.messages.length, 0)
@@ -144,5 +170,8 @@ test('a clean restart keeps everything and continues the queue offsets', async (
   const r = await second.putMessage(message('R', 1, 'after'))
   t.is(r.appendResult?.logicsOffset, 10)
   const got = await second.getMessage('g', 'R', 1, 0, 32)
-  t.deepEqual(got.messages.map((m) => decodeMessage(m).body.toString()), [...Array.from({length: 10}, (_, i) => `v${i * 2 + 1}`), 'after'])
+  t.deepEqual(
+    got.messages.map((m) => decodeMessage(m).body.toString()),
+    [...Array.from({length: 10}, (_, i) => `v${i * 2 + 1}`), 'after'],
+  )
 })

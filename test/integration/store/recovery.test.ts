@@ -58,7 +58,10 @@ test('normal recovery cuts a garbage tail and keeps every record before it', asy
   t.is(b.lastRecovery?.lastExitOK, true)
   t.regex(b.lastRecovery?.stopReason ?? '', /illegal magic/)
   t.is(b.getMaxPhyOffset(), end)
-  t.deepEqual(await bodies(b, 0), offsets.map((_, i) => i).filter((i) => i % 2 === 0))
+  t.deepEqual(
+    await bodies(b, 0),
+    offsets.map((_, i) => i).filter((i) => i % 2 === 0),
+  )
   const next = await b.putMessage(message('Rec', 0, Buffer.alloc(300, 99)))
   // The cut left too little room in that segment for a 400-byte record: it goes to the next one.
   t.true(SEG - (end % SEG) < next.appendResult!.wroteBytes + 8)
@@ -121,7 +124,10 @@ test('after a clean shutdown, normal recovery checks only the last indexed recor
   await a.shutdown()
   const b = await open(t, dir)
   t.like(b.lastRecovery, {lastExitOK: true, records: 1, processOffset: end, stopReason: undefined})
-  t.deepEqual(await bodies(b, 1), Array.from({length: 20}, (_, i) => i * 2 + 1))
+  t.deepEqual(
+    await bodies(b, 1),
+    Array.from({length: 20}, (_, i) => i * 2 + 1),
+  )
   t.is((await b.putMessage(message('Rec', 0, 'x'))).appendResult?.logicsOffset, 20)
 })
 
@@ -169,7 +175,10 @@ test('consume queues lost in a crash are rebuilt from the commitlog', async (t) 
   const b = await open(t, dir)
   t.is(b.lastRecovery?.lastExitOK, false)
   t.is(b.getMaxOffsetInQueue('Rec', 0), 15)
-  t.deepEqual(await bodies(b, 1), Array.from({length: 15}, (_, i) => i * 2 + 1))
+  t.deepEqual(
+    await bodies(b, 1),
+    Array.from({length: 15}, (_, i) => i * 2 + 1),
+  )
 })
 
 test('a clean start without a consumequeue folder rebuilds it', async (t) => {

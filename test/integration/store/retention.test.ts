@@ -37,9 +37,15 @@ test('expired segments go at deleteWhen, never the one being written; consume qu
   t.is(min, Number(after[0]))
   // Consume-queue files that only pointed below the new minimum are gone; the min queue offset moved.
   const minQ = s.getMinOffsetInQueue('Ret', 0)
-  t.is(minQ, offsets.findIndex((o) => o >= min))
+  t.is(
+    minQ,
+    offsets.findIndex((o) => o >= min),
+  )
   const cqFiles = await fsp.readdir(join(dir, 'consumequeue', 'Ret', '0'))
-  t.true(cqFiles.every((f) => Number(f) + 80 > minQ * 20), `${cqFiles} vs min ${minQ}`)
+  t.true(
+    cqFiles.every((f) => Number(f) + 80 > minQ * 20),
+    `${cqFiles} vs min ${minQ}`,
+  )
   const tooSmall = await s.getMessage('g', 'Ret', 0, 0, 32)
   t.like(tooSmall, {status: 'OFFSET_TOO_SMALL', nextBeginOffset: minQ})
   const first = await s.getMessage('g', 'Ret', 0, minQ, 1)
@@ -76,7 +82,10 @@ test('retention survives a restart: the minimum offsets are recomputed from what
 test('reads racing retention: MESSAGE_WAS_REMOVING and OFFSET_FOUND_NULL skip ahead', async (t) => {
   const dir = await tempDir(t)
   let now = new Date(2024, 0, 15, 1, 0).getTime()
-  const s = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: SEG, mappedFileSizeConsumeQueue: 20 * 4}), {clock: () => now, cleanResourceInterval: 0})
+  const s = new DefaultMessageStore(storeConfig(dir, {mappedFileSizeCommitLog: SEG, mappedFileSizeConsumeQueue: 20 * 4}), {
+    clock: () => now,
+    cleanResourceInterval: 0,
+  })
   await s.start()
   t.teardown(() => s.shutdown())
   for (let i = 0; i < 30; i++) await s.putMessage(message('Race', 0, Buffer.alloc(300, i)))

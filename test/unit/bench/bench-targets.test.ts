@@ -52,7 +52,8 @@ test('a figure on the wrong side of its bound fails; the bound itself passes whe
 test('figures that were not measured give n/a rows instead of a verdict', (t) => {
   const rows = evaluateTargets({...figures, probeRate64: NaN, syncTps64: null, labUpMs: null, brokerRssMiB: null})
   const byId = new Map(rows.map((r) => [r.id, r]))
-  for (const id of ['async-produce-64', 'sync-vs-async-64', 'lab-up', 'broker-rss']) t.like(byId.get(id), {ratio: null, pass: null, measured: 'not measured'}, id)
+  for (const id of ['async-produce-64', 'sync-vs-async-64', 'lab-up', 'broker-rss'])
+    t.like(byId.get(id), {ratio: null, pass: null, measured: 'not measured'}, id)
   t.true(byId.get('consume-vs-produce')!.pass!)
 })
 
@@ -73,8 +74,14 @@ test('--compare: each target of two runs as the ratio of their ratios, worse in 
   t.like(rows.get('cmd-help'), {verdict: 'n/a', change: null})
   const faster = new Map(compareTargets(before, evaluateTargets({...figures, labUpMs: 500})).map((r) => [r.id, r]))
   t.like(faster.get('lab-up'), {verdict: 'better'})
-  const fromOlder = compareTargets(before.filter((r) => r.id !== 'cmd-status'), now)
-  t.like(fromOlder.find((r) => r.id === 'cmd-status'), {before: 'not in that run', verdict: 'n/a'})
+  const fromOlder = compareTargets(
+    before.filter((r) => r.id !== 'cmd-status'),
+    now,
+  )
+  t.like(
+    fromOlder.find((r) => r.id === 'cmd-status'),
+    {before: 'not in that run', verdict: 'n/a'},
+  )
 })
 
 test('CPU time is read from /proc/<pid>/stat text (utime + stime, 100 ticks a second)', async (t) => {

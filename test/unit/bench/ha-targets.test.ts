@@ -16,7 +16,15 @@ const base: BenchFigures = {
 
 test('master/slave targets: SYNC_MASTER ≥ 90% of ASYNC_MASTER at 64 in flight, p50 ≤ 2× at 1, lag p99 ≤ 100 ms of traffic', (t) => {
   const rows = new Map(
-    evaluateTargets({...base, asyncMasterTps64: 5000, syncMasterTps64: 4600, asyncMasterP50at1: 0.5, syncMasterP50at1: 1.1, replicationLagP99Bytes: 150 * 1024, replicationLagP99Ms: 30}).map((r) => [r.id, r]),
+    evaluateTargets({
+      ...base,
+      asyncMasterTps64: 5000,
+      syncMasterTps64: 4600,
+      asyncMasterP50at1: 0.5,
+      syncMasterP50at1: 1.1,
+      replicationLagP99Bytes: 150 * 1024,
+      replicationLagP99Ms: 30,
+    }).map((r) => [r.id, r]),
   )
   t.like(rows.get('sync-master-vs-async-master-64'), {ratio: 0.92, bound: 0.9, comparison: '>=', pass: true, measured: '4600/s vs 5000/s'})
   t.like(rows.get('sync-master-p50-1'), {bound: 2, comparison: '<=', pass: false})
@@ -28,7 +36,8 @@ test('master/slave targets: SYNC_MASTER ≥ 90% of ASYNC_MASTER at 64 in flight,
 
 test('without the HA figures (an older figures object) the HA rows are n/a, the others unchanged', (t) => {
   const rows = new Map(evaluateTargets(base).map((r) => [r.id, r]))
-  for (const id of ['sync-master-vs-async-master-64', 'sync-master-p50-1', 'replication-lag-p99']) t.like(rows.get(id), {pass: null, measured: 'not measured'}, id)
+  for (const id of ['sync-master-vs-async-master-64', 'sync-master-p50-1', 'replication-lag-p99'])
+    t.like(rows.get(id), {pass: null, measured: 'not measured'}, id)
   t.like(rows.get('async-produce-64'), {pass: true})
 })
 

@@ -32,7 +32,7 @@ test('random splits of a long stream give back every frame in order', (t) => {
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
   const s = new FrameSplitter()
   const out: Buffer[] = []
-  for (let pos = 0; pos < all.length; ) {
+  for (let pos = 0; pos < all.length;) {
     const n = 1 + Math.floor(rnd() * 700)
     out.push(...s.feed(all.subarray(pos, pos + n)))
     pos += n

@@ -32,7 +32,14 @@ test('producer rounds fold into totals over total time, counts per status summed
 })
 
 test('probe rounds fold into one rate; empty latency parts are ignored', (t) => {
-  const p = (count: number, elapsedMs: number, p50: number) => ({frameSize: 1371, inflight: 1, count, elapsedMs, rate: (count * 1000) / elapsedMs, latency: lat(count, p50, p50, p50 * 2, p50 * 3)})
+  const p = (count: number, elapsedMs: number, p50: number) => ({
+    frameSize: 1371,
+    inflight: 1,
+    count,
+    elapsedMs,
+    rate: (count * 1000) / elapsedMs,
+    latency: lat(count, p50, p50, p50 * 2, p50 * 3),
+  })
   const all = combineProbeRounds([p(500, 1000, 0.05), p(1500, 1000, 0.04)])!
   t.is(all.rate, 1000)
   t.is(all.latency.p50, 0.045)

@@ -53,7 +53,7 @@ test('pull rates: getFoundTps, getMissTps and getTotalTps from the store counter
   t.is(info.getTotalTps!.split(' ')[0], '4.00')
 })
 
-test('put latencies: max, last minute\'s distribution, percentiles', (t) => {
+test("put latencies: max, last minute's distribution, percentiles", (t) => {
   const l = new PutLatencyStats()
   for (let i = 0; i < 98; i++) l.add(3, 1000)
   l.add(60, 1000)

@@ -10,7 +10,10 @@ import {decodeSendMessageRequestHeaderV2} from '../../../runtime/remoting/header
 import {decodeSendMessageResponseHeader, encodeSendMessageResponseHeader} from '../../../runtime/remoting/header/send-message-response-header.js'
 import {decodeHeartbeatData} from '../../../runtime/remoting/body/heartbeat-data.js'
 import {decodeQueryConsumerOffsetRequestHeader} from '../../../runtime/remoting/header/query-consumer-offset-request-header.js'
-import {decodeQueryConsumerOffsetResponseHeader, encodeQueryConsumerOffsetResponseHeader} from '../../../runtime/remoting/header/query-consumer-offset-response-header.js'
+import {
+  decodeQueryConsumerOffsetResponseHeader,
+  encodeQueryConsumerOffsetResponseHeader,
+} from '../../../runtime/remoting/header/query-consumer-offset-response-header.js'
 import {decodePullMessageRequestHeader} from '../../../runtime/remoting/header/pull-message-request-header.js'
 import {decodePullMessageResponseHeader, encodePullMessageResponseHeader} from '../../../runtime/remoting/header/pull-message-response-header.js'
 import {decodeUpdateConsumerOffsetRequestHeader} from '../../../runtime/remoting/header/update-consumer-offset-request-header.js'
@@ -113,25 +116,28 @@ test('PULL_MESSAGE: suspend + subscription flags; the response carries all four 
   t.deepEqual(response.command.extFields, encodePullMessageResponseHeader(h))
   const [msg, ...rest] = decodeMessages(response.command.body!)
   t.is(rest.length, 0)
-  t.deepEqual({...msg!, body: msg!.body.toString()}, {
-    topic: 'TopicTest',
-    queueId: 0,
-    flag: 0,
-    body: 'hello',
-    properties: {TAGS: 'TagA', KEYS: 'k1', CLUSTER: 'DefaultCluster'},
-    sysFlag: 0,
-    bornTimestamp: 1795276178738,
-    bornHost: {ip: '127.0.0.1', port: 36714},
-    storeTimestamp: 1795276178745,
-    storeHost: {ip: '127.0.0.1', port: 20911},
-    queueOffset: 0,
-    commitLogOffset: 0,
-    storeSize: 145,
-    bodyCRC: 907060870,
-    reconsumeTimes: 0,
-    preparedTransactionOffset: 0,
-    msgId: '7F000001000051AF0000000000000000',
-  })
+  t.deepEqual(
+    {...msg!, body: msg!.body.toString()},
+    {
+      topic: 'TopicTest',
+      queueId: 0,
+      flag: 0,
+      body: 'hello',
+      properties: {TAGS: 'TagA', KEYS: 'k1', CLUSTER: 'DefaultCluster'},
+      sysFlag: 0,
+      bornTimestamp: 1795276178738,
+      bornHost: {ip: '127.0.0.1', port: 36714},
+      storeTimestamp: 1795276178745,
+      storeHost: {ip: '127.0.0.1', port: 20911},
+      queueOffset: 0,
+      commitLogOffset: 0,
+      storeSize: 145,
+      bodyCRC: 907060870,
+      reconsumeTimes: 0,
+      preparedTransactionOffset: 0,
+      msgId: '7F000001000051AF0000000000000000',
+    },
+  )
   t.deepEqual(encodeFrame(response.command), response.bytes)
 })
 

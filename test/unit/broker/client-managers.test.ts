@@ -25,7 +25,10 @@ const info = (channel: ClientChannel, clientId: string): ClientChannelInfo => ({
 function setup() {
   let now = 1000
   const events: Array<[ConsumerGroupEvent, string, number]> = []
-  const m = new ConsumerManager((e, g, chs) => events.push([e, g, chs.length]), () => now)
+  const m = new ConsumerManager(
+    (e, g, chs) => events.push([e, g, chs.length]),
+    () => now,
+  )
   const reg = (ch: ClientChannel, id: string, subs = [buildSubscriptionData('T', '*', 1)]) =>
     m.registerConsumer({
       group: 'G',

@@ -66,11 +66,14 @@ test('pull and send-back headers', (t) => {
     unitMode: undefined,
     maxReconsumeTimes: 3,
   })
-  t.like(decodeCreateTopicRequestHeader({topic: 'T', defaultTopic: 'TBW102', readQueueNums: '8', writeQueueNums: '8', perm: '6', topicFilterType: 'SINGLE_TAG'}), {
-    readQueueNums: 8,
-    perm: 6,
-    order: undefined,
-  })
+  t.like(
+    decodeCreateTopicRequestHeader({topic: 'T', defaultTopic: 'TBW102', readQueueNums: '8', writeQueueNums: '8', perm: '6', topicFilterType: 'SINGLE_TAG'}),
+    {
+      readQueueNums: 8,
+      perm: 6,
+      order: undefined,
+    },
+  )
 })
 
 test('heartbeat body round-trips; subscriptions without sets are rebuilt from the expression', (t) => {

@@ -12,7 +12,10 @@ function manager(overrides: Partial<ReturnType<typeof defaultBrokerConfig>> = {}
 
 test('a 4.9.8 broker starts with its system topics', (t) => {
   const {m} = manager()
-  const names = m.topics().map((tc) => tc.topicName).sort()
+  const names = m
+    .topics()
+    .map((tc) => tc.topicName)
+    .sort()
   t.deepEqual(names, [
     'BenchmarkTest',
     'DefaultCluster',

@@ -59,10 +59,30 @@ test('perm is shown as mqadmin does, and the send summary names counts, retries 
   t.is(permText(4), 'r--')
   const latency = {count: 2, min: 1, avg: 1.5, p50: 1, p99: 2, max: 2}
   const text = renderSendSummary({
-    summary: {topic: 'T', total: 2, ok: 1, degraded: 0, failed: 1, byStatus: {SEND_OK: 1, CONNECT_FAILED: 1}, elapsedMs: 10, throughput: 200, latency, retried: 1},
+    summary: {
+      topic: 'T',
+      total: 2,
+      ok: 1,
+      degraded: 0,
+      failed: 1,
+      byStatus: {SEND_OK: 1, CONNECT_FAILED: 1},
+      elapsedMs: 10,
+      throughput: 200,
+      latency,
+      retried: 1,
+    },
     messages: [
       {index: 0, topic: 'T', status: 'SEND_OK', outcome: 'ok', latencyMs: 1, retried: true, attempts: []},
-      {index: 1, topic: 'T', status: 'CONNECT_FAILED', outcome: 'failed', latencyMs: 2, retried: false, attempts: [], error: {code: 'CONNECT_FAILED', message: 'cannot connect'}},
+      {
+        index: 1,
+        topic: 'T',
+        status: 'CONNECT_FAILED',
+        outcome: 'failed',
+        latencyMs: 2,
+        retried: false,
+        attempts: [],
+        error: {code: 'CONNECT_FAILED', message: 'cannot connect'},
+      },
     ],
   })
   t.regex(text, /sent 2 to T: 1 ok, 1 failed \(SEND_OK 1, CONNECT_FAILED 1\)/)

@@ -31,7 +31,7 @@ test('flags are the defaults offered; the default topology is 2m-2s-sync', async
   t.is(request.dir, 'x')
 })
 
-test('Ctrl-C in a prompt (inquirer\'s ExitPromptError) is INTERRUPTED, not an internal error; other errors pass through', async (t) => {
+test("Ctrl-C in a prompt (inquirer's ExitPromptError) is INTERRUPTED, not an internal error; other errors pass through", async (t) => {
   const cancelled = Object.assign(new Error('User force closed the prompt with SIGINT'), {name: 'ExitPromptError'})
   const failing = (err: Error): WizardPrompts => ({select: () => Promise.reject(err), number: () => Promise.reject(err), input: () => Promise.reject(err)})
   const {MqlabError} = await import('../../../src/cli/mqlab-error.js')

@@ -76,9 +76,24 @@ test('consume --from: first/last are consumeFromWhere; offsets, ISO times, epoch
 
 test('consume --format: fields, escapes, unknown fields left alone', (t) => {
   const m = {
-    msgId: 'ID', offsetMsgId: 'OID', topic: 'T', tags: 'TagA', keys: ['k1', 'k2'], body: 'hello', bodySize: 5, bodyCompressed: false,
-    queueId: 3, queueOffset: 17, brokerName: 'broker-a', brokerId: 1, reconsumeTimes: 0, bornTimestamp: 0, storeTimestamp: 1000,
-    bornHost: '', storeHost: '', properties: {region: 'eu'},
+    msgId: 'ID',
+    offsetMsgId: 'OID',
+    topic: 'T',
+    tags: 'TagA',
+    keys: ['k1', 'k2'],
+    body: 'hello',
+    bodySize: 5,
+    bodyCompressed: false,
+    queueId: 3,
+    queueOffset: 17,
+    brokerName: 'broker-a',
+    brokerId: 1,
+    reconsumeTimes: 0,
+    bornTimestamp: 0,
+    storeTimestamp: 1000,
+    bornHost: '',
+    storeHost: '',
+    properties: {region: 'eu'},
   }
   t.is(formatConsumed(m, '%t q%q@%o %i [%k] %g %b %B %p %a %% %z\\t.', 1500), 'T q3@17 ID [k1,k2] TagA hello broker-a/1 region=eu 500 % %z\t.')
 })
@@ -88,15 +103,36 @@ test('crash lines: one line for a kill, the log tail for anything else or with v
   t.is(renderCrashes([killed], 'crashed', {now: 121_000}), '✗ b crashed — killed by mqlab kill (SIGKILL) 2m 0s ago (pid 7)')
   t.regex(renderCrashes([killed], 'crashed', {verbose: true, now: 0}), /Last lines of \/l:\n {4}x\n {4}y/)
   t.regex(renderCrashes([{...killed, signalled: null}], 'crashed', {now: 0}), /✗ b crashed \(pid 7\)\. Last lines of \/l:/)
-  t.is(errorBlock(new MqlabError('EMPTY_TOPIC', 'topic T holds no messages', {suggestion: 'send some'})), ' ›   Error: topic T holds no messages\n ›   Code: EMPTY_TOPIC\n ›   Try this: send some')
+  t.is(
+    errorBlock(new MqlabError('EMPTY_TOPIC', 'topic T holds no messages', {suggestion: 'send some'})),
+    ' ›   Error: topic T holds no messages\n ›   Code: EMPTY_TOPIC\n ›   Try this: send some',
+  )
 })
 
 test('topic create names a group skipped for a down master; a send that stored nothing has no throughput', (t) => {
-  const text = renderTopicCreate({topic: 'T', readQueueNums: 8, writeQueueNums: 8, perm: 6, brokers: [{cluster: 'C', brokerName: 'broker-b', addr: 'b:1', ok: true}], skipped: [{cluster: 'C', brokerName: 'broker-a', slaves: ['a:2']}]})
+  const text = renderTopicCreate({
+    topic: 'T',
+    readQueueNums: 8,
+    writeQueueNums: 8,
+    perm: 6,
+    brokers: [{cluster: 'C', brokerName: 'broker-b', addr: 'b:1', ok: true}],
+    skipped: [{cluster: 'C', brokerName: 'broker-a', slaves: ['a:2']}],
+  })
   t.regex(text, /- C\/broker-a skipped: its master is down \(slave a:2 cannot create topics\); create T there again once the master is back/)
   t.regex(text, /on 1 of 1 master; 1 group without a master skipped/)
   const summary = renderSendSummary({
-    summary: {topic: 'T', total: 2, ok: 0, degraded: 0, failed: 2, byStatus: {TOPIC_NOT_EXIST: 2}, throughput: 50_000, elapsedMs: 0.04, latency: {p50: 0, p99: 0, avg: 0, max: 0}, retried: 0} as any,
+    summary: {
+      topic: 'T',
+      total: 2,
+      ok: 0,
+      degraded: 0,
+      failed: 2,
+      byStatus: {TOPIC_NOT_EXIST: 2},
+      throughput: 50_000,
+      elapsedMs: 0.04,
+      latency: {p50: 0, p99: 0, avg: 0, max: 0},
+      retried: 0,
+    } as any,
     messages: [],
   })
   t.regex(summary, /nothing stored in/)
@@ -119,15 +155,23 @@ test('completion words: commands, topics of commands, flags, node names, templat
   t.deepEqual(await completeWords(['init', ''], sources), ['2m-2s-sync', 'single'])
   t.deepEqual(await completeWords(['send', '--topic', 'O'], sources), ['Orders'])
   t.deepEqual(await completeWords(['send', '--c'], sources), ['--count'])
-  t.deepEqual(await completeWords(['send', '--dir', ''], sources), [], 'paths are the shell\'s')
+  t.deepEqual(await completeWords(['send', '--dir', ''], sources), [], "paths are the shell's")
 })
 
 test('prose lines wrap at spaces to the width, continuation indented; unknown width leaves them alone', async (t) => {
   const {wrapProse} = await import('../../../src/cli/table.js')
   const line = '  note: no master registered: broker-a takes no writes; its slaves still serve reads'
   const wrapped = wrapProse(line, 40, '    ')
-  t.true(wrapped.split('\n').every((l) => l.length <= 40), wrapped)
+  t.true(
+    wrapped.split('\n').every((l) => l.length <= 40),
+    wrapped,
+  )
   t.is(wrapped.replace(/\n\s+/g, ' '), line)
-  t.true(wrapped.split('\n').slice(1).every((l) => l.startsWith('    ')))
+  t.true(
+    wrapped
+      .split('\n')
+      .slice(1)
+      .every((l) => l.startsWith('    ')),
+  )
   t.is(wrapProse(line, undefined), line)
 })

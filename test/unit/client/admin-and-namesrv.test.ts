@@ -17,16 +17,40 @@ test('cluster list: sorted clusters and broker names, ids ascending, runtime col
   }
   const now = 10 * 3_600_000
   const runtime = new Map([
-    ['127.0.0.1:10911', {table: {brokerVersionDesc: 'V4_9_8', putTps: '12.50 11.00 10.00', getTransferedTps: '3.0 2.0 1.0', msgPutTotalTodayNow: '150', msgPutTotalTodayMorning: '50', earliestMessageTimeStamp: String(now - 2 * 3_600_000), commitLogDiskRatio: '0.25'}}],
+    [
+      '127.0.0.1:10911',
+      {
+        table: {
+          brokerVersionDesc: 'V4_9_8',
+          putTps: '12.50 11.00 10.00',
+          getTransferedTps: '3.0 2.0 1.0',
+          msgPutTotalTodayNow: '150',
+          msgPutTotalTodayMorning: '50',
+          earliestMessageTimeStamp: String(now - 2 * 3_600_000),
+          commitLogDiskRatio: '0.25',
+        },
+      },
+    ],
     ['127.0.0.1:10921', {error: 'cannot connect to 127.0.0.1:10921: ECONNREFUSED'}],
   ])
   const rows = buildClusterListRows(info, runtime, now)
-  t.deepEqual(rows.map((r) => [r.brokerName, r.brokerId, r.addr]), [
-    ['broker-a', 0, '127.0.0.1:10911'],
-    ['broker-a', 1, '127.0.0.1:10921'],
-    ['broker-b', 0, '127.0.0.1:10811'],
-  ])
-  t.like(rows[0], {cluster: 'DefaultCluster', version: 'V4_9_8', inTps: 12.5, outTps: 3, inTotalToday: 100, hoursSinceEarliestMessage: 2, commitLogDiskRatio: 0.25})
+  t.deepEqual(
+    rows.map((r) => [r.brokerName, r.brokerId, r.addr]),
+    [
+      ['broker-a', 0, '127.0.0.1:10911'],
+      ['broker-a', 1, '127.0.0.1:10921'],
+      ['broker-b', 0, '127.0.0.1:10811'],
+    ],
+  )
+  t.like(rows[0], {
+    cluster: 'DefaultCluster',
+    version: 'V4_9_8',
+    inTps: 12.5,
+    outTps: 3,
+    inTotalToday: 100,
+    hoursSinceEarliestMessage: 2,
+    commitLogDiskRatio: 0.25,
+  })
   t.is(rows[0]!.error, undefined)
   t.regex(rows[1]!.error ?? '', /ECONNREFUSED/)
   t.is(rows[1]!.inTps, undefined)
@@ -85,7 +109,10 @@ test('an error answer is an answer: no failover for it', async (t) => {
 
 test('no name server answers: NAMESRV_UNREACHABLE naming each one', async (t) => {
   const ns = new NameServerClient(transport(new Set(['n1:1', 'n2:2']), []), ['n1:1', 'n2:2'], 100, undefined, 0)
-  const err = await t.throwsAsync(ns.request(() => ({code: 105, language: 'JAVA', version: 409, opaque: 1, flag: 0, serializeType: 0})), {instanceOf: MQClientError})
+  const err = await t.throwsAsync(
+    ns.request(() => ({code: 105, language: 'JAVA', version: 409, opaque: 1, flag: 0, serializeType: 0})),
+    {instanceOf: MQClientError},
+  )
   t.is(err?.code, 'NAMESRV_UNREACHABLE')
   t.regex(err?.message ?? '', /n1:1 .*ECONNREFUSED.*n2:2 .*timed out/)
   t.truthy(err?.suggestion)

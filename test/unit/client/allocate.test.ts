@@ -2,8 +2,7 @@ import test from 'ava'
 import {allocateMessageQueueAveragely} from '../../../src/client/consumer/allocate-message-queue-averagely.js'
 import type {MessageQueue} from '../../../src/client/route/message-queue.js'
 
-const queues = (n: number, brokerName = 'broker-a'): MessageQueue[] =>
-  Array.from({length: n}, (_, queueId) => ({topic: 'T', brokerName, queueId}))
+const queues = (n: number, brokerName = 'broker-a'): MessageQueue[] => Array.from({length: n}, (_, queueId) => ({topic: 'T', brokerName, queueId}))
 const ids = (qs: MessageQueue[]) => qs.map((q) => `${q.brokerName}/${q.queueId}`)
 
 test('one consumer gets every queue', (t) => {

@@ -26,11 +26,17 @@ function fakeCluster(timers: ManualTimers) {
     const ok = (ext?: Record<string, string>, body?: Buffer) => createResponse(request, ResponseCode.SUCCESS, undefined, ext, body)
     switch (request.code) {
       case RequestCode.GET_ROUTEINFO_BY_TOPIC:
-        return ok(undefined, encodeTopicRouteData({
-          queueDatas: [{brokerName: 'broker-a', readQueueNums: 1, writeQueueNums: 1, perm: 6, topicSysFlag: 0}],
-          brokerDatas: [{cluster: 'C', brokerName: 'broker-a', brokerAddrs: {0: BROKER}}],
-          filterServerTable: {},
-        }, 'standard'))
+        return ok(
+          undefined,
+          encodeTopicRouteData(
+            {
+              queueDatas: [{brokerName: 'broker-a', readQueueNums: 1, writeQueueNums: 1, perm: 6, topicSysFlag: 0}],
+              brokerDatas: [{cluster: 'C', brokerName: 'broker-a', brokerAddrs: {0: BROKER}}],
+              filterServerTable: {},
+            },
+            'standard',
+          ),
+        )
       case RequestCode.HEART_BEAT:
         count('heartbeat')
         clientId = JSON.parse(request.body!.toString()).clientID
@@ -46,7 +52,12 @@ function fakeCluster(timers: ManualTimers) {
       case RequestCode.PULL_MESSAGE: {
         count('pull')
         await timers.sleep(Number(request.extFields?.suspendTimeoutMillis ?? 0))
-        return createResponse(request, ResponseCode.PULL_NOT_FOUND, 'OFFSET_OVERFLOW_ONE', encodePullMessageResponseHeader({suggestWhichBrokerId: 0, nextBeginOffset: 0, minOffset: 0, maxOffset: 0}))
+        return createResponse(
+          request,
+          ResponseCode.PULL_NOT_FOUND,
+          'OFFSET_OVERFLOW_ONE',
+          encodePullMessageResponseHeader({suggestWhichBrokerId: 0, nextBeginOffset: 0, minOffset: 0, maxOffset: 0}),
+        )
       }
       case RequestCode.UPDATE_CONSUMER_OFFSET:
         count('commit')
@@ -65,7 +76,7 @@ function fakeCluster(timers: ManualTimers) {
   return {remoting, calls}
 }
 
-test('a consume run ends by its timeout on the client\'s clock; heartbeats and rebalances follow their intervals on it', async (t) => {
+test("a consume run ends by its timeout on the client's clock; heartbeats and rebalances follow their intervals on it", async (t) => {
   const timers = new ManualTimers(1_700_000_000_000, true)
   const {remoting, calls} = fakeCluster(timers)
   const consumer = new Consumer({namesrvAddr: NS}, {remoting, timers, monotonic: () => timers.now()})

@@ -4,8 +4,14 @@ import {generateMessages, sizedBody} from '../../../src/client/producer/message-
 
 test('{i} expands to the index in the body and keys', (t) => {
   const msgs = [...generateMessages({topic: 'T', count: 3, body: 'order {i} of {i}', keys: ['k{i}'], tags: 'A'})]
-  t.deepEqual(msgs.map((m) => m.body), ['order 0 of 0', 'order 1 of 1', 'order 2 of 2'])
-  t.deepEqual(msgs.map((m) => m.keys), [['k0'], ['k1'], ['k2']])
+  t.deepEqual(
+    msgs.map((m) => m.body),
+    ['order 0 of 0', 'order 1 of 1', 'order 2 of 2'],
+  )
+  t.deepEqual(
+    msgs.map((m) => m.keys),
+    [['k0'], ['k1'], ['k2']],
+  )
   t.true(msgs.every((m) => m.tags === 'A' && m.topic === 'T'))
 })
 
@@ -18,7 +24,10 @@ test('size gives bodies of exactly that many bytes', (t) => {
 })
 
 test('defaults: one message with an indexed greeting', (t) => {
-  t.deepEqual([...generateMessages({topic: 'T'})].map((m) => m.body), ['Hello mqlab 0'])
+  t.deepEqual(
+    [...generateMessages({topic: 'T'})].map((m) => m.body),
+    ['Hello mqlab 0'],
+  )
 })
 
 test('body and size together, or bad numbers, are refused', (t) => {

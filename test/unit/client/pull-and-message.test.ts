@@ -39,7 +39,19 @@ test('pull request: suspend + subscription bits, never commit-offset; header rou
   const req = buildPullMessageRequest('G', mq, 42, sub, {maxMsgNums: 32, suspendMs: 15000})
   t.is(req.code, 11)
   const h = decodePullMessageRequestHeader(req.extFields)
-  t.like(h, {consumerGroup: 'G', topic: 'T', queueId: 2, queueOffset: 42, maxMsgNums: 32, commitOffset: 0, suspendTimeoutMillis: 15000, subVersion: 99, subscription: 'TagA', expressionType: 'TAG', bname: 'broker-a'})
+  t.like(h, {
+    consumerGroup: 'G',
+    topic: 'T',
+    queueId: 2,
+    queueOffset: 42,
+    maxMsgNums: 32,
+    commitOffset: 0,
+    suspendTimeoutMillis: 15000,
+    subVersion: 99,
+    subscription: 'TagA',
+    expressionType: 'TAG',
+    bname: 'broker-a',
+  })
   t.is(h.sysFlag, PullSysFlag.SUSPEND | PullSysFlag.SUBSCRIPTION)
   const noSuspend = decodePullMessageRequestHeader(buildPullMessageRequest('G', mq, 0, sub, {maxMsgNums: 1, suspendMs: 0}).extFields)
   t.is(noSuspend.sysFlag, PullSysFlag.SUBSCRIPTION)
@@ -60,7 +72,10 @@ test('pull response FOUND decodes the records and the four offsets', (t) => {
   const r = processPullResponse(createResponse({opaque: 1, serializeType: 0}, 0, 'FOUND', offsets, body), 'a:1')
   t.is(r.status, 'FOUND')
   t.like(r, {nextBeginOffset: 13, minOffset: 0, maxOffset: 20, suggestWhichBrokerId: 1})
-  t.deepEqual(r.messages.map((m) => m.queueOffset), [10, 11, 12])
+  t.deepEqual(
+    r.messages.map((m) => m.queueOffset),
+    [10, 11, 12],
+  )
 })
 
 test('pull response codes 19/20/21 are statuses; anything else is an error', (t) => {

@@ -92,7 +92,10 @@ test('TBW102 fallback caps queue counts to min(defaultTopicQueueNums, read queue
   const capped = capDefaultTopicRoute(tbw102, 4)
   t.deepEqual(
     capped.queueDatas.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums]),
-    [['broker-a', 4, 4], ['broker-b', 2, 2]],
+    [
+      ['broker-a', 4, 4],
+      ['broker-b', 2, 2],
+    ],
   )
   const info = topicRouteToPublishInfo('NewTopic', capped, {fromDefaultTopic: true})
   t.is(info.messageQueues.length, 6)

@@ -43,7 +43,10 @@ test('passing fixture: a plain master has no problems and typed values', (t) => 
 })
 
 test('file-empty: a file with only comments', (t) => {
-  t.deepEqual(read(['# nothing here']).problems.map((p) => p.rule), ['file-empty'])
+  t.deepEqual(
+    read(['# nothing here']).problems.map((p) => p.rule),
+    ['file-empty'],
+  )
 })
 
 test('unknown-key with did-you-mean and its line', (t) => {
@@ -61,13 +64,19 @@ test('unknown-key: a name server key in a broker file says where it belongs', (t
 
 test('duplicate-key: the later line wins, with a warning', (t) => {
   const r = read([...master, 'listenPort=10921', 'haListenPort=10922'])
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:duplicate-key', 'warning:duplicate-key'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:duplicate-key', 'warning:duplicate-key'],
+  )
   t.is(r.config.listenPort, 10921)
 })
 
 test('deprecated-key: mapedFileSizeCommitLog is accepted with a warning', (t) => {
   const r = read([...withLine('mappedFileSizeCommitLog', undefined), 'mapedFileSizeCommitLog=33554432'])
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:deprecated-key'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:deprecated-key'],
+  )
   t.is(r.config.mappedFileSizeCommitLog, 33554432)
 })
 
@@ -78,12 +87,18 @@ test('deprecated-key: the real spelling wins over the old one whatever the order
 
 test('key-ignored: a real RocketMQ key mqlab does not model is a warning only', (t) => {
   const r = read([...master, 'sendMessageThreadPoolNums=16'])
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:key-ignored'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:key-ignored'],
+  )
 })
 
-test('mqlab-only: the lab\'s own keys (HA opt-ins, DLedger timings) are warnings that say a RocketMQ broker ignores them, and still take effect', (t) => {
+test("mqlab-only: the lab's own keys (HA opt-ins, DLedger timings) are warnings that say a RocketMQ broker ignores them, and still take effect", (t) => {
   const r = read([...master, 'mqlabHaReportOnConnect=true', 'mqlabHaCopyEverythingToEmptySlave=true', 'mqlabDLegerHeartBeatIntervalMs=500'])
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:mqlab-only', 'warning:mqlab-only', 'warning:mqlab-only'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:mqlab-only', 'warning:mqlab-only', 'warning:mqlab-only'],
+  )
   for (const p of r.problems) t.regex(p.message, /RocketMQ broker ignores it/)
   t.true(r.config.mqlabHaReportOnConnect)
   t.true(r.config.mqlabHaCopyEverythingToEmptySlave)
@@ -97,14 +112,30 @@ test('value rules reach the reader: non-numeric port, bad enum, bad boolean', (t
 })
 
 test('port-range: listenPort must leave room for listenPort-2 and listenPort+1', (t) => {
-  t.deepEqual(rulesOf([...withLine('listenPort', '65535'), ]).filter((r) => r === 'port-range'), ['port-range'])
-  t.deepEqual(rulesOf(withLine('listenPort', '2')).filter((r) => r === 'port-range'), ['port-range'])
-  t.deepEqual(rulesOf(withLine('haListenPort', undefined).filter((l) => !l.startsWith('listenPort')).concat('listenPort=65534')), [])
+  t.deepEqual(
+    rulesOf([...withLine('listenPort', '65535')]).filter((r) => r === 'port-range'),
+    ['port-range'],
+  )
+  t.deepEqual(
+    rulesOf(withLine('listenPort', '2')).filter((r) => r === 'port-range'),
+    ['port-range'],
+  )
+  t.deepEqual(
+    rulesOf(
+      withLine('haListenPort', undefined)
+        .filter((l) => !l.startsWith('listenPort'))
+        .concat('listenPort=65534'),
+    ),
+    [],
+  )
 })
 
 test('ha-port: haListenPort other than listenPort+1 is an error; absent it is derived', (t) => {
   const bad = read(withLine('haListenPort', '10915'))
-  t.deepEqual(bad.problems.map((p) => p.rule), ['ha-port'])
+  t.deepEqual(
+    bad.problems.map((p) => p.rule),
+    ['ha-port'],
+  )
   t.is(bad.problems[0].fix, 'write haListenPort=10912, or delete the line')
   t.is(bad.config.haListenPort, 10912)
   const derived = read(withLine('haListenPort', undefined))
@@ -115,19 +146,36 @@ test('ha-port: haListenPort other than listenPort+1 is an error; absent it is de
 test('role-broker-id: a SLAVE with brokerId 0 is an error', (t) => {
   const lines = withLine('brokerRole', 'SLAVE')
   const r = read(lines)
-  t.deepEqual(r.problems.map((p) => p.rule), ['role-broker-id'])
+  t.deepEqual(
+    r.problems.map((p) => p.rule),
+    ['role-broker-id'],
+  )
   t.like(r.problems[0], {severity: 'error', key: 'brokerId', line: 3})
-  t.deepEqual(rulesOf(withLine('brokerId', '1').filter((l) => !l.startsWith('brokerRole')).concat('brokerRole=SLAVE')), [])
+  t.deepEqual(
+    rulesOf(
+      withLine('brokerId', '1')
+        .filter((l) => !l.startsWith('brokerRole'))
+        .concat('brokerRole=SLAVE'),
+    ),
+    [],
+  )
 })
 
 test('role-broker-id: a SLAVE without brokerId (default 0) is reported on brokerRole', (t) => {
-  const r = read(withLine('brokerId', undefined).filter((l) => !l.startsWith('brokerRole')).concat('brokerRole=SLAVE'))
+  const r = read(
+    withLine('brokerId', undefined)
+      .filter((l) => !l.startsWith('brokerRole'))
+      .concat('brokerRole=SLAVE'),
+  )
   t.like(r.problems[0], {rule: 'role-broker-id', key: 'brokerRole'})
 })
 
 test('role-broker-id: a master with brokerId 1 is forced to 0 with a warning', (t) => {
   const r = read(withLine('brokerId', '1'))
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:role-broker-id'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:role-broker-id'],
+  )
   t.is(r.config.brokerId, 0)
 })
 
@@ -156,7 +204,10 @@ test('value-range: maxMessageSize must fit the 16 MiB frame and one commitlog fi
 
 test('path-relative: a relative store path is resolved against cwd with a warning', (t) => {
   const r = read(withLine('storePathRootDir', 'store/a'))
-  t.deepEqual(r.problems.map((p) => `${p.severity}:${p.rule}`), ['warning:path-relative'])
+  t.deepEqual(
+    r.problems.map((p) => `${p.severity}:${p.rule}`),
+    ['warning:path-relative'],
+  )
   t.is(r.config.storePathRootDir, '/cwd/store/a')
   t.is(r.config.storePathCommitLog, '/cwd/store/a/commitlog')
 })

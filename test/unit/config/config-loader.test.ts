@@ -26,12 +26,18 @@ test('loadBrokerConfig throws a ConfigError whose message is file:line: key: pro
   await fs.writeFile(file, 'brokerName=broker-a\nlistenport=10911\n')
   const error = t.throws(() => loadBrokerConfig(file), {instanceOf: ConfigError})
   t.is(error?.message, `${file}:2: listenport: unknown key (did you mean listenPort?)`)
-  t.deepEqual(error?.problems.map((p) => p.rule), ['unknown-key'])
+  t.deepEqual(
+    error?.problems.map((p) => p.rule),
+    ['unknown-key'],
+  )
 })
 
 test('loadBrokerConfig: a missing file is a ConfigError, not an ENOENT crash', (t) => {
   const error = t.throws(() => loadBrokerConfig('/nonexistent/mqlab/broker.properties'), {instanceOf: ConfigError})
-  t.deepEqual(error?.problems.map((p) => p.rule), ['file-unreadable'])
+  t.deepEqual(
+    error?.problems.map((p) => p.rule),
+    ['file-unreadable'],
+  )
   t.regex(error?.message ?? '', /no such file/)
 })
 
@@ -43,5 +49,8 @@ test('loadNamesrvConfig reads a good file and rejects an empty one', async (t) =
   const empty = path.join(dir, 'empty.properties')
   await fs.writeFile(empty, '')
   const error = t.throws(() => loadNamesrvConfig(empty), {instanceOf: ConfigError})
-  t.deepEqual(error?.problems.map((p) => p.rule), ['file-empty'])
+  t.deepEqual(
+    error?.problems.map((p) => p.rule),
+    ['file-empty'],
+  )
 })

@@ -22,8 +22,14 @@ test('a continued line is one entry reported at its first line', (t) => {
 })
 
 test('CRLF and lone CR line endings count lines like LF', (t) => {
-  t.deepEqual(parseProperties('a=1\r\nb=2\r\n', F).entries.map((e) => e.line), [1, 2])
-  t.deepEqual(parseProperties('a=1\rb=2\r', F).entries.map((e) => e.line), [1, 2])
+  t.deepEqual(
+    parseProperties('a=1\r\nb=2\r\n', F).entries.map((e) => e.line),
+    [1, 2],
+  )
+  t.deepEqual(
+    parseProperties('a=1\rb=2\r', F).entries.map((e) => e.line),
+    [1, 2],
+  )
 })
 
 test('unicode escapes are decoded and trailing whitespace of a value is kept, as in Java', (t) => {
@@ -38,7 +44,10 @@ test('an escaped separator stays in the key', (t) => {
 
 test('a malformed unicode escape is a malformed-line error with its line (Java refuses the file)', (t) => {
   const {entries, problems} = parseProperties('a=1\nb=\\u12zz\n', F)
-  t.deepEqual(entries.map((e) => e.key), ['a'])
+  t.deepEqual(
+    entries.map((e) => e.key),
+    ['a'],
+  )
   t.is(problems.length, 1)
   t.like(problems[0], {severity: 'error', rule: 'malformed-line', file: F, line: 2})
 })
@@ -51,7 +60,10 @@ test('a double backslash before u is not an escape', (t) => {
 
 test('a key without separator or value is malformed', (t) => {
   const {entries, problems} = parseProperties('listenPort\nbrokerName=a\n', F)
-  t.deepEqual(entries.map((e) => e.key), ['brokerName'])
+  t.deepEqual(
+    entries.map((e) => e.key),
+    ['brokerName'],
+  )
   t.like(problems[0], {rule: 'malformed-line', line: 1, key: 'listenPort'})
 })
 

@@ -10,15 +10,59 @@ const MASTER = '127.0.0.1:10911'
 const SLAVE = '127.0.0.1:10921'
 
 function node(name: string, state: NodeRow['state'], role: string, roleSource: NodeRow['roleSource'] = 'namesrv', note: string | null = null): NodeRow {
-  return {name, kind: name.startsWith('namesrv') ? 'namesrv' : 'broker', role, roleSource, fileRole: 'SLAVE', brokerName: 'broker-a', brokerId: null, state, pid: null, addr: '', ports: [], commitLogMaxOffset: null, uptimeMs: null, note, crash: null, raft: null}
+  return {
+    name,
+    kind: name.startsWith('namesrv') ? 'namesrv' : 'broker',
+    role,
+    roleSource,
+    fileRole: 'SLAVE',
+    brokerName: 'broker-a',
+    brokerId: null,
+    state,
+    pid: null,
+    addr: '',
+    ports: [],
+    commitLogMaxOffset: null,
+    uptimeMs: null,
+    note,
+    crash: null,
+    raft: null,
+  }
 }
 
 function row(brokerId: number, addr: string): ClusterListRow {
-  return {cluster: 'DefaultCluster', brokerName: 'broker-a', brokerId, addr, version: 'V4_9_8', inTps: 0, outTps: 0, inTotalToday: 0, outTotalToday: 0, pageCacheLockTimeMills: 0, hoursSinceEarliestMessage: 0, commitLogDiskRatio: 0}
+  return {
+    cluster: 'DefaultCluster',
+    brokerName: 'broker-a',
+    brokerId,
+    addr,
+    version: 'V4_9_8',
+    inTps: 0,
+    outTps: 0,
+    inTotalToday: 0,
+    outTotalToday: 0,
+    pageCacheLockTimeMills: 0,
+    hoursSinceEarliestMessage: 0,
+    commitLogDiskRatio: 0,
+  }
 }
 
 function replication(takenAt: number, status: 'in-sync' | 'disconnected', lagBytes: number | null): ReplicationReport {
-  const slave = {addr: SLAVE, brokerId: 1, maxPhyOffset: null, ackedOffset: null, lagBytes, lagMessages: null, status, connectionState: null, lastContactAgoMs: null, bytesPerSecond: null, masterHaAddress: null, lastError: null, error: null}
+  const slave = {
+    addr: SLAVE,
+    brokerId: 1,
+    maxPhyOffset: null,
+    ackedOffset: null,
+    lagBytes,
+    lagMessages: null,
+    status,
+    connectionState: null,
+    lastContactAgoMs: null,
+    bytesPerSecond: null,
+    masterHaAddress: null,
+    lastError: null,
+    error: null,
+  }
   return {takenAt, groups: [{cluster: 'DefaultCluster', brokerName: 'broker-a', source: 'mqlab', master: null, slaves: [slave], notes: []}]}
 }
 
@@ -43,7 +87,11 @@ test('the first snapshot has no events; an unchanged one has none either', (t) =
 
 test('a killed master: node-died with the note, its route change naming the slave that still serves', (t) => {
   const before = snap(1, [node('broker-a-master', 'running', 'master'), node('broker-a-slave', 'running', 'slave')], [row(0, MASTER), row(1, SLAVE)])
-  const after = snap(2, [node('broker-a-master', 'crashed', 'master', 'file', 'SIGKILL sent by mqlab kill'), node('broker-a-slave', 'running', 'slave')], [row(1, SLAVE)])
+  const after = snap(
+    2,
+    [node('broker-a-master', 'crashed', 'master', 'file', 'SIGKILL sent by mqlab kill'), node('broker-a-slave', 'running', 'slave')],
+    [row(1, SLAVE)],
+  )
   const events = diffSnapshots(before, after)
   t.deepEqual(
     events.map((e) => [e.kind, e.subject]),
@@ -58,7 +106,8 @@ test('a killed master: node-died with the note, its route change naming the slav
 })
 
 test('state transitions map to their kinds: stopped, paused, resumed, started', (t) => {
-  const kinds = (from: NodeRow['state'], to: NodeRow['state']) => diffSnapshots(snap(1, [node('n', from, 'slave', 'file')], null), snap(2, [node('n', to, 'slave', 'file')], null)).map((e) => e.kind)
+  const kinds = (from: NodeRow['state'], to: NodeRow['state']) =>
+    diffSnapshots(snap(1, [node('n', from, 'slave', 'file')], null), snap(2, [node('n', to, 'slave', 'file')], null)).map((e) => e.kind)
   t.deepEqual(kinds('running', 'stopped'), ['node-stopped'])
   t.deepEqual(kinds('running', 'paused'), ['node-paused'])
   t.deepEqual(kinds('paused', 'running'), ['node-resumed'])
@@ -85,13 +134,19 @@ test('roles from the conf files, or a cluster table that could not be read, give
 test('a slave whose replication status changes is an event', (t) => {
   const before = snap(1, [], null, replication(1, 'in-sync', 0))
   const after = snap(2, [], null, replication(2, 'disconnected', null))
-  t.deepEqual(diffSnapshots(before, after).map((e) => e.text), [`broker-a slave ${SLAVE}: replication in-sync → disconnected`])
+  t.deepEqual(
+    diffSnapshots(before, after).map((e) => e.text),
+    [`broker-a slave ${SLAVE}: replication in-sync → disconnected`],
+  )
 })
 
 test('the event log keeps the newest entries only', (t) => {
   const log = new EventLog(3)
   for (let i = 0; i < 5; i++) log.add({at: i, kind: 'control', subject: 'n', text: String(i)})
-  t.deepEqual(log.list().map((e) => e.at), [2, 3, 4])
+  t.deepEqual(
+    log.list().map((e) => e.at),
+    [2, 3, 4],
+  )
 })
 
 test('lag history: one series per slave, aligned with the times, bounded', (t) => {
@@ -111,19 +166,34 @@ test('fresher local states overlay a snapshot: same object when nothing changed,
   const b = withStates(a, new Map([['broker-a-master', {state: 'crashed', pid: 42}]]), 5)
   t.is(b.takenAt, 5)
   t.like(b.nodes[0], {state: 'crashed', pid: 42, role: 'master'})
-  t.deepEqual(diffSnapshots(a, b).map((e) => e.kind), ['node-died'])
+  t.deepEqual(
+    diffSnapshots(a, b).map((e) => e.kind),
+    ['node-died'],
+  )
 })
 
 test('the event log keeps time order when an event is added late', (t) => {
   const log = new EventLog()
   log.add({at: 5, kind: 'node-died', subject: 'n', text: 'died'})
   log.add({at: 3, kind: 'control', subject: 'n', text: 'kill'})
-  t.deepEqual(log.list().map((e) => e.text), ['kill', 'died'])
+  t.deepEqual(
+    log.list().map((e) => e.text),
+    ['kill', 'died'],
+  )
 })
 
 test('lag history: send results by status per sample, a status first seen later padded with nulls', (t) => {
   const h = new LagHistory()
-  const master = (counts: Record<string, number> | null) => ({addr: MASTER, role: null, maxPhyOffset: null, haListenAddress: null, connections: null, inSyncSlaves: null, sendStatusCounts: counts, error: null})
+  const master = (counts: Record<string, number> | null) => ({
+    addr: MASTER,
+    role: null,
+    maxPhyOffset: null,
+    haListenAddress: null,
+    connections: null,
+    inSyncSlaves: null,
+    sendStatusCounts: counts,
+    error: null,
+  })
   const r1 = replication(1, 'in-sync', 0)
   r1.groups[0]!.master = master({SEND_OK: 5})
   const r2 = replication(2, 'disconnected', null)

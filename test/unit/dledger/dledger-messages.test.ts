@@ -30,8 +30,17 @@ import {DLedgerRequestCode, isDLedgerRequestCode} from '../../../runtime/dledger
 const s = (b: Buffer) => b.toString('utf8')
 const entry = {index: 7, term: 3, pos: 1234, body: Buffer.from('hello')}
 
-test('request codes are DLedger 0.3.1.2\'s', (t) => {
-  t.deepEqual(DLedgerRequestCode, {METADATA: 50000, APPEND: 50001, GET: 50002, VOTE: 51001, HEART_BEAT: 51002, PULL: 51003, PUSH: 51004, LEADERSHIP_TRANSFER: 51005})
+test("request codes are DLedger 0.3.1.2's", (t) => {
+  t.deepEqual(DLedgerRequestCode, {
+    METADATA: 50000,
+    APPEND: 50001,
+    GET: 50002,
+    VOTE: 51001,
+    HEART_BEAT: 51002,
+    PULL: 51003,
+    PUSH: 51004,
+    LEADERSHIP_TRANSFER: 51005,
+  })
   t.true(isDLedgerRequestCode(51004))
   t.false(isDLedgerRequestCode(10))
 })
@@ -44,8 +53,11 @@ test('VoteRequest: the candidate is leaderId and localId', (t) => {
   t.is(back.base.group, 'broker-0')
 })
 
-test('VoteResponse copies the request\'s base fields and carries the responder\'s term and the result name', (t) => {
-  const req = decodeVoteRequest(Buffer.from('{"code":200,"group":"g","leaderId":"n0","ledgerEndIndex":5,"ledgerEndTerm":1,"localId":"n0","remoteId":"n1","term":2}'), 1)
+test("VoteResponse copies the request's base fields and carries the responder's term and the result name", (t) => {
+  const req = decodeVoteRequest(
+    Buffer.from('{"code":200,"group":"g","leaderId":"n0","ledgerEndIndex":5,"ledgerEndTerm":1,"localId":"n0","remoteId":"n1","term":2}'),
+    1,
+  )
   const body = encodeVoteResponse(req.base, {term: 3, voteResult: 'REJECT_EXPIRED_VOTE_TERM'})
   t.is(s(body), '{"code":200,"group":"g","leaderId":"n0","localId":"n0","remoteId":"n1","term":3,"voteResult":"REJECT_EXPIRED_VOTE_TERM"}')
   t.deepEqual(decodeVoteResponse(body), {term: 3, voteResult: 'REJECT_EXPIRED_VOTE_TERM'})
@@ -75,7 +87,10 @@ test('PushEntryRequest APPEND: the entry with its stored header fields, base64 b
 
 test('PushEntryRequest COMMIT has no entry, count 0 and index −1', (t) => {
   const body = encodePushRequest('g', {kind: 'push', from: 'n0', to: 'n1', rid: 1, term: 3, leaderId: 'n0', type: 'COMMIT', commitIndex: 6})
-  t.is(s(body), '{"batch":false,"batchEntry":[],"code":200,"commitIndex":6,"count":0,"firstEntryIndex":-1,"group":"g","lastEntryIndex":-1,"leaderId":"n0","localId":"n0","remoteId":"n1","term":3,"totalSize":0,"type":"COMMIT"}')
+  t.is(
+    s(body),
+    '{"batch":false,"batchEntry":[],"code":200,"commitIndex":6,"count":0,"firstEntryIndex":-1,"group":"g","lastEntryIndex":-1,"leaderId":"n0","localId":"n0","remoteId":"n1","term":3,"totalSize":0,"type":"COMMIT"}',
+  )
   t.is(decodePushRequest(body, 1).msg.entry, undefined)
 })
 
@@ -89,8 +104,21 @@ test('PushEntryResponse: index absent for COMMIT, count of the pushed entries ot
 })
 
 test('LeadershipTransfer request and answers', (t) => {
-  const body = encodeTransferRequest('g', {kind: 'transfer', from: 'n0', to: 'n1', rid: 1, term: 5, leaderId: 'n0', transferId: 'n0', transfereeId: 'n1', takeLeadershipLedgerIndex: 99})
-  t.is(s(body), '{"code":200,"group":"g","leaderId":"n0","localId":"n0","remoteId":"n1","takeLeadershipLedgerIndex":99,"term":5,"transferId":"n0","transfereeId":"n1"}')
+  const body = encodeTransferRequest('g', {
+    kind: 'transfer',
+    from: 'n0',
+    to: 'n1',
+    rid: 1,
+    term: 5,
+    leaderId: 'n0',
+    transferId: 'n0',
+    transfereeId: 'n1',
+    takeLeadershipLedgerIndex: 99,
+  })
+  t.is(
+    s(body),
+    '{"code":200,"group":"g","leaderId":"n0","localId":"n0","remoteId":"n1","takeLeadershipLedgerIndex":99,"term":5,"transferId":"n0","transfereeId":"n1"}',
+  )
   t.like(decodeTransferRequest(body, 2).msg, {transferId: 'n0', transfereeId: 'n1', takeLeadershipLedgerIndex: 99, term: 5})
   t.is(s(encodeTransferResponse({code: 200, term: 6})), '{"code":200,"term":6}')
 })
@@ -101,8 +129,14 @@ test('member/group check failures copy the request and name the current leader',
 })
 
 test('METADATA, GET and APPEND answers', (t) => {
-  t.is(s(encodeMetadataResponse('g', 2, 'n1', {n0: '127.0.0.1:40911', n1: '127.0.0.1:40912'})), '{"code":200,"group":"g","leaderId":"n1","peers":{"n0":"127.0.0.1:40911","n1":"127.0.0.1:40912"},"term":2}')
-  t.is(s(encodeGetEntriesResponse('g', 200, 2, 'n1', [entry])), '{"code":200,"entries":[{"body":"aGVsbG8=","bodyCrc":0,"chainCrc":0,"channel":0,"index":7,"magic":1,"pos":1234,"size":53,"term":3}],"group":"g","leaderId":"n1","term":2}')
+  t.is(
+    s(encodeMetadataResponse('g', 2, 'n1', {n0: '127.0.0.1:40911', n1: '127.0.0.1:40912'})),
+    '{"code":200,"group":"g","leaderId":"n1","peers":{"n0":"127.0.0.1:40911","n1":"127.0.0.1:40912"},"term":2}',
+  )
+  t.is(
+    s(encodeGetEntriesResponse('g', 200, 2, 'n1', [entry])),
+    '{"code":200,"entries":[{"body":"aGVsbG8=","bodyCrc":0,"chainCrc":0,"channel":0,"index":7,"magic":1,"pos":1234,"size":53,"term":3}],"group":"g","leaderId":"n1","term":2}',
+  )
   t.is(s(encodeAppendEntryResponse('g', 404, 2, 'n1', -1, -1)), '{"code":404,"group":"g","index":-1,"leaderId":"n1","pos":-1,"term":2}')
 })
 

@@ -31,7 +31,8 @@ test('Maven failures: a version the registry lacks, a registry that cannot be re
 
 test('the generated pom asks for the name server, broker and tools of one version', (t) => {
   const pom = renderInstallPom('4.9.7')
-  for (const a of ['rocketmq-namesrv', 'rocketmq-broker', 'rocketmq-tools']) t.regex(pom, new RegExp(`<artifactId>${a}</artifactId><version>4\\.9\\.7</version>`))
+  for (const a of ['rocketmq-namesrv', 'rocketmq-broker', 'rocketmq-tools'])
+    t.regex(pom, new RegExp(`<artifactId>${a}</artifactId><version>4\\.9\\.7</version>`))
   t.regex(pom, /<packaging>pom<\/packaging>/)
 })
 
@@ -51,7 +52,7 @@ test('--engine values: a default, per-node exceptions, unknown engines and nodes
   t.is(t.throws<MqlabError>(() => applyEngineFlags(EMBEDDED_ONLY, ['broker-z=apache'], nodes))?.code, 'UNKNOWN_NODE')
 })
 
-test('mqlab admin: -n added unless given, mqlab flags split from mqadmin\'s', (t) => {
+test("mqlab admin: -n added unless given, mqlab flags split from mqadmin's", (t) => {
   t.deepEqual(adminArgs(['clusterList'], ['127.0.0.1:9876', '127.0.0.1:9877']), ['clusterList', '-n', '127.0.0.1:9876;127.0.0.1:9877'])
   t.deepEqual(adminArgs(['topicRoute', '-t', 'T', '-n', 'h:1'], ['127.0.0.1:9876']), ['topicRoute', '-t', 'T', '-n', 'h:1'])
   t.deepEqual(adminArgs([], ['127.0.0.1:9876']), [])

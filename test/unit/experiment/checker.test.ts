@@ -1,17 +1,51 @@
 import test from 'ava'
-import {check, withFailedSteps, faultWindows, sendOutcome, type ConsumeRecord, type FaultRecord, type History, type SendRecord} from '../../../src/experiment/checker/index.js'
+import {
+  check,
+  withFailedSteps,
+  faultWindows,
+  sendOutcome,
+  type ConsumeRecord,
+  type FaultRecord,
+  type History,
+  type SendRecord,
+} from '../../../src/experiment/checker/index.js'
 
 // Synthetic histories: one per anomaly class. Times are ms since the run began.
 
 function send(seq: number, over: Partial<SendRecord> = {}): SendRecord {
   return {
-    type: 'send', seq, producer: 0, value: `v${seq}`, t: seq * 10, latencyMs: 2, outcome: 'ok', status: 'SEND_OK',
-    msgId: `M${seq}`, broker: 'broker-a', queueId: 0, queueOffset: seq, attempts: 1, ...over,
+    type: 'send',
+    seq,
+    producer: 0,
+    value: `v${seq}`,
+    t: seq * 10,
+    latencyMs: 2,
+    outcome: 'ok',
+    status: 'SEND_OK',
+    msgId: `M${seq}`,
+    broker: 'broker-a',
+    queueId: 0,
+    queueOffset: seq,
+    attempts: 1,
+    ...over,
   }
 }
 
 function consume(s: Pick<SendRecord, 'msgId' | 'value'>, over: Partial<ConsumeRecord> = {}): ConsumeRecord {
-  return {type: 'consume', t: 1000, consumer: 0, msgId: s.msgId!, offsetMsgId: `O-${s.msgId}`, value: s.value, broker: 'broker-a', brokerId: 0, queueId: 0, queueOffset: 0, reconsumeTimes: 0, ...over}
+  return {
+    type: 'consume',
+    t: 1000,
+    consumer: 0,
+    msgId: s.msgId!,
+    offsetMsgId: `O-${s.msgId}`,
+    value: s.value,
+    broker: 'broker-a',
+    brokerId: 0,
+    queueId: 0,
+    queueOffset: 0,
+    reconsumeTimes: 0,
+    ...over,
+  }
 }
 
 /** Each send consumed once at its own position. */
@@ -29,7 +63,12 @@ function status(r: ReturnType<typeof check>, name: string) {
 
 test('a clean history: every acknowledged send delivered once, verdict valid, exit 0', (t) => {
   const sends = [send(0), send(1), send(2)]
-  const r = check(history(sends, sends.map((s) => delivered(s))))
+  const r = check(
+    history(
+      sends,
+      sends.map((s) => delivered(s)),
+    ),
+  )
   t.is(r.verdict, 'valid')
   t.is(r.exitCode, 0)
   t.is(r.queue.acknowledged, 3)
@@ -62,9 +101,16 @@ test('undecided: acknowledged messages unread while the final read never caught 
 })
 
 test('recovered: an unknown send (no answer came) that was in fact stored; a not-found unknown is no anomaly', (t) => {
-  const sends = [send(0, {outcome: 'unknown', status: 'TIMEOUT', broker: undefined, queueOffset: undefined}), send(1, {outcome: 'unknown', status: 'TIMEOUT'}), send(2)]
+  const sends = [
+    send(0, {outcome: 'unknown', status: 'TIMEOUT', broker: undefined, queueOffset: undefined}),
+    send(1, {outcome: 'unknown', status: 'TIMEOUT'}),
+    send(2),
+  ]
   const r = check(history(sends, [consume(sends[0]!, {queueOffset: 3}), delivered(sends[2]!)]))
-  t.deepEqual(r.queue.recovered.map((s) => s.seq), [0])
+  t.deepEqual(
+    r.queue.recovered.map((s) => s.seq),
+    [0],
+  )
   t.is(r.queue.unknownNotFound, 1)
   t.is(r.queue.lost.length, 0)
   t.is(r.verdict, 'valid')
@@ -75,8 +121,15 @@ test('stored twice: a retry after a lost answer puts one msgId at two positions 
   const s = send(0, {outcome: 'unknown', status: 'TIMEOUT', attempts: 3, attemptBrokers: ['broker-a', 'broker-b']})
   const r = check(history([s], [consume(s, {broker: 'broker-a', queueOffset: 4}), consume(s, {broker: 'broker-b', queueOffset: 9, t: 1100})]))
   t.is(r.queue.storedTwice.length, 1)
-  t.deepEqual(r.queue.storedTwice[0]!.positions.map((p) => `${p.broker}/${p.queueOffset}`), ['broker-a/4', 'broker-b/9'])
-  t.deepEqual(r.queue.recovered.map((x) => x.seq), [0], 'recovered once, not twice')
+  t.deepEqual(
+    r.queue.storedTwice[0]!.positions.map((p) => `${p.broker}/${p.queueOffset}`),
+    ['broker-a/4', 'broker-b/9'],
+  )
+  t.deepEqual(
+    r.queue.recovered.map((x) => x.seq),
+    [0],
+    'recovered once, not twice',
+  )
   t.is(r.queue.deliveredTwice.length, 0, 'two stored copies, each delivered once: not a redelivery')
   t.is(r.queue.delivered, 1)
 })
@@ -139,7 +192,10 @@ test('reordered per key: a key whose later message is delivered first (its queue
   const a = send(0, {key: 'k1', broker: 'broker-a', queueOffset: 0})
   const b = send(1, {key: 'k1', broker: 'broker-b', queueOffset: 0})
   const r = check(history([a, b], [delivered(b, {t: 100}), delivered(a, {t: 200})]), {ordered: true})
-  t.deepEqual(r.reorders.map((x) => [x.kind, x.where, x.msgId]), [['key', 'k1', 'M0']])
+  t.deepEqual(
+    r.reorders.map((x) => [x.kind, x.where, x.msgId]),
+    [['key', 'k1', 'M0']],
+  )
 })
 
 test('a redelivery is not a reorder', (t) => {
@@ -166,7 +222,10 @@ test('unavailability: master killed at 1000 and restarted at 3000; writes moved 
     delivered(sends[3]!, {t: 3300}),
   ]
   const r = check(history(sends, consumes, faults))
-  t.deepEqual(r.windows.map((w) => [w.label, w.start, w.end]), [['kill broker-a-master', 1000, 3000]])
+  t.deepEqual(
+    r.windows.map((w) => [w.label, w.start, w.end]),
+    [['kill broker-a-master', 1000, 3000]],
+  )
   const a = r.availability.find((x) => x.group === 'broker-a')!
   t.is(a.writeUnavailableMs, 2105)
   t.is(a.anyWriteUnavailableMs, 41)
@@ -181,7 +240,14 @@ test('unavailability: master killed at 1000 and restarted at 3000; writes moved 
 test('unavailability: a group that never takes a write again within the run reports null and fails a maximum', (t) => {
   const faults: FaultRecord[] = [{type: 'fault', t: 1000, action: 'kill', target: 'broker-a-master', groups: ['broker-a'], phase: 'start'}]
   const sends = [send(0, {t: 10}), send(1, {t: 1500, broker: 'broker-b'})]
-  const r = check(history(sends, sends.map((s) => delivered(s)), faults), {expect: {writeUnavailableMs: 5000}})
+  const r = check(
+    history(
+      sends,
+      sends.map((s) => delivered(s)),
+      faults,
+    ),
+    {expect: {writeUnavailableMs: 5000}},
+  )
   t.is(r.availability[0]!.writeUnavailableMs, null)
   t.is(r.availability[0]!.end, null)
   t.is(status(r, 'writeUnavailableMs')?.status, 'fail')
@@ -215,7 +281,14 @@ test('faultWindows: pause…resume pairs, heal-all ends every partition, an unen
     {type: 'fault', t: 40, action: 'heal', target: '*', groups: [], phase: 'end'},
     {type: 'fault', t: 50, action: 'kill', target: 'n2', groups: ['g'], phase: 'start'},
   ])
-  t.deepEqual(w.map((x) => [x.label, x.start, x.end]), [['pause n1', 10, 30], ['partition a~b', 20, 40], ['kill n2', 50, null]])
+  t.deepEqual(
+    w.map((x) => [x.label, x.start, x.end]),
+    [
+      ['pause n1', 10, 30],
+      ['partition a~b', 20, 40],
+      ['kill n2', 50, null],
+    ],
+  )
 })
 
 test('a run whose fault step failed is undecided, not valid (it did not test what it meant to)', (t) => {

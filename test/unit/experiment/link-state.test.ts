@@ -35,7 +35,10 @@ test('faults combine per link; heal of a pair lifts only that pair, heal of all 
 })
 
 test('a pair with no relayed link is a clear error naming the links there are', (t) => {
-  t.throws(() => linksBetween(LINKS, 'client', 'broker-a-master'), {message: /no relayed link between client and broker-a-master; the lab relays: broker-a-slave ~ broker-a-master, broker-a-master ~ namesrv-1, client ~ namesrv-1/})
+  t.throws(() => linksBetween(LINKS, 'client', 'broker-a-master'), {
+    message:
+      /no relayed link between client and broker-a-master; the lab relays: broker-a-slave ~ broker-a-master, broker-a-master ~ namesrv-1, client ~ namesrv-1/,
+  })
 })
 
 test("javaHash is Java's String.hashCode (SelectMessageQueueByHash)", (t) => {

@@ -28,7 +28,22 @@ test('a YAML scenario file is read and validated', (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlab-scenario-'))
   t.teardown(() => fs.rmSync(dir, {recursive: true, force: true}))
   const file = path.join(dir, 's.yaml')
-  fs.writeFileSync(file, ['name: my-kill', 'template: 2m-2s-async', 'workload: {producers: 2, rate: 100, size: 256, tags: [A, B]}', 'duration: 8s', 'faults:', '  - at: 3s', '    kill: broker-a-master', '  - at: drained', '    start: killed', 'checks: {lost: report}', ''].join('\n'))
+  fs.writeFileSync(
+    file,
+    [
+      'name: my-kill',
+      'template: 2m-2s-async',
+      'workload: {producers: 2, rate: 100, size: 256, tags: [A, B]}',
+      'duration: 8s',
+      'faults:',
+      '  - at: 3s',
+      '    kill: broker-a-master',
+      '  - at: drained',
+      '    start: killed',
+      'checks: {lost: report}',
+      '',
+    ].join('\n'),
+  )
   const r = loadScenario(file, TEMPLATES)
   t.true(r.valid, JSON.stringify(r.problems))
   t.is(r.scenario?.faults?.length, 2)
@@ -73,8 +88,26 @@ test('the same seed gives the same fault timeline; drawn times and nodes vary wi
 })
 
 test('steps are ordered by time, ties kept in written order; leader targets wait for the running lab', (t) => {
-  const plan = planTimeline({name: 'o', faults: [{at: '3s', resume: 'x'}, {at: '1s', pause: 'x'}, {at: '3s', kill: {random: 'leader'}}]}, NODES, 1)
-  t.deepEqual(plan.map((p) => [p.action, p.at]), [['pause', 1000], ['resume', 3000], ['kill', 3000]])
+  const plan = planTimeline(
+    {
+      name: 'o',
+      faults: [
+        {at: '3s', resume: 'x'},
+        {at: '1s', pause: 'x'},
+        {at: '3s', kill: {random: 'leader'}},
+      ],
+    },
+    NODES,
+    1,
+  )
+  t.deepEqual(
+    plan.map((p) => [p.action, p.at]),
+    [
+      ['pause', 1000],
+      ['resume', 3000],
+      ['kill', 3000],
+    ],
+  )
   t.deepEqual(plan[2]!.targets, ['@leader'])
 })
 

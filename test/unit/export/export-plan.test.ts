@@ -37,12 +37,15 @@ test('2m-2s-sync over two hosts: crossed placement, default ports, rewritten add
   t.regex(slave.text, /^haListenPort=10912$/m)
   t.regex(slave.text, /^storePathCommitLog=\/data\/rmq\/broker-a-slave\/commitlog$/m)
   t.regex(slave.text, /^brokerRole=SLAVE$/m, 'other keys kept')
-  t.notRegex(slave.text, /10919|mqlab also binds/, 'comments about the lab\'s values dropped')
+  t.notRegex(slave.text, /10919|mqlab also binds/, "comments about the lab's values dropped")
   t.regex(plan.nodes.find((n) => n.name === 'namesrv-2')!.text, /^kvConfigPath=\/data\/rmq\/namesrv-2\/kvConfig\.json$/m)
   const v = validateExport(plan, '/tmp/out')
   t.true(v.valid, JSON.stringify(v.problems))
 
-  const script = renderStartScript('mq2', plan.nodes.filter((n) => n.host === 'mq2'))
+  const script = renderStartScript(
+    'mq2',
+    plan.nodes.filter((n) => n.host === 'mq2'),
+  )
   const at = ['start namesrv namesrv-2 ', 'start masters broker-b-master ', 'start slaves broker-a-slave '].map((line) => script.indexOf(line))
   t.true(at[0]! > 0 && at[0]! < at[1]! && at[1]! < at[2]!, 'name server, then masters, then slaves')
   t.regex(script, /\$ROCKETMQ_HOME\/bin\/\$3" -c/)
@@ -51,7 +54,10 @@ test('2m-2s-sync over two hosts: crossed placement, default ports, rewritten add
 test('one host: every broker keeps its own ports (10911, 10921, …) and store; DLedger peers name the hosts', async (t) => {
   const {snapshot, texts} = await lab(t, '2m-2s-sync')
   const plan = planExport(snapshot, texts, ['mq1'], '/data/rmq')
-  t.deepEqual(plan.nodes.filter((n) => n.kind === 'broker').map((n) => n.listenPort), [10911, 10921, 10931, 10941])
+  t.deepEqual(
+    plan.nodes.filter((n) => n.kind === 'broker').map((n) => n.listenPort),
+    [10911, 10921, 10931, 10941],
+  )
   t.true(validateExport(plan, '/tmp/out').valid)
 
   const raft = await lab(t, 'dledger')
@@ -78,9 +84,15 @@ test('jvm-binds-all: simulated hosts sharing ports cannot both run Java; embedde
   t.true(javaMaster.every((p) => p.rule === 'jvm-binds-all' && p.severity === 'error' && p.file === 'conf/broker-a.properties'))
   t.regex(javaMaster[0]!.message, /broker-b-master/)
   const allJava = engineProblems(snapshot, {default: 'apache', nodes: {}})
-  t.true(allJava.some((p) => p.file.startsWith('conf/namesrv')), 'the name servers share 9876 on two addresses')
+  t.true(
+    allJava.some((p) => p.file.startsWith('conf/namesrv')),
+    'the name servers share 9876 on two addresses',
+  )
   const single = await lab(t, '2m-2s-sync', 1)
   t.deepEqual(engineProblems(single.snapshot, {default: 'apache', nodes: {}}), [], 'one address, distinct ports: fine on the JVM')
   const notes = engineNotes(single.snapshot, {default: 'embedded', nodes: {'broker-a-slave': 'apache'}})
-  t.deepEqual(notes.filter((n) => n.notes.length > 0).map((n) => n.node), ['broker-a-slave'])
+  t.deepEqual(
+    notes.filter((n) => n.notes.length > 0).map((n) => n.node),
+    ['broker-a-slave'],
+  )
 })

@@ -10,17 +10,22 @@ const CONFIG = {haSendHeartbeatInterval: 5000, haHousekeepingInterval: 20_000, h
 const T0 = 1_000_000
 
 function masterLog(min: number, max: number) {
-  return {min, max, minOffset() {
-    return this.min
-  }, maxOffset() {
-    return this.max
-  }}
+  return {
+    min,
+    max,
+    minOffset() {
+      return this.min
+    },
+    maxOffset() {
+      return this.max
+    },
+  }
 }
 
 const types = (actions: MasterAction[]) => actions.map((a) => a.type)
 const transfers = (actions: MasterAction[]) => actions.flatMap((a) => (a.type === 'transfer' ? [a.from] : []))
 
-test('nothing is sent before the slave\'s first report; a silent new connection is dropped after haHousekeepingInterval', (t) => {
+test("nothing is sent before the slave's first report; a silent new connection is dropped after haHousekeepingInterval", (t) => {
   const core = new HaMasterCore(CONFIG, masterLog(0, 5000), T0)
   t.is(core.state, 'HANDSHAKE')
   t.deepEqual(core.storeWrote(), [])
@@ -28,7 +33,7 @@ test('nothing is sent before the slave\'s first report; a silent new connection 
   t.deepEqual(core.tick(T0 + 20_001), [{type: 'close', reason: 'nothing from the slave for 20001 ms (haHousekeepingInterval 20000)'}])
 })
 
-test('4.9.8: an empty slave (first report 0) gets the master\'s last segment only', (t) => {
+test("4.9.8: an empty slave (first report 0) gets the master's last segment only", (t) => {
   const core = new HaMasterCore(CONFIG, masterLog(0, 2 * SEGMENT + 700), T0)
   const actions = core.bytes(encodeOffsetReport(0), T0 + 5000)
   t.deepEqual(types(actions), ['note', 'ack', 'transfer'])
@@ -37,7 +42,7 @@ test('4.9.8: an empty slave (first report 0) gets the master\'s last segment onl
   t.is(core.requestOffset, 0)
 })
 
-test('opt-in copyEverythingToEmptySlave: an empty slave gets everything from the master\'s first readable offset', (t) => {
+test("opt-in copyEverythingToEmptySlave: an empty slave gets everything from the master's first readable offset", (t) => {
   const core = new HaMasterCore(CONFIG, masterLog(SEGMENT, 3 * SEGMENT), T0, {copyEverythingToEmptySlave: true})
   t.deepEqual(transfers(core.bytes(encodeOffsetReport(0), T0)), [SEGMENT])
 })
@@ -53,7 +58,7 @@ test('a slave with data continues from its end; one frame in flight, the next af
   t.deepEqual(types(core.bytes(encodeOffsetReport(45_000), T0 + 3)), ['close'], 'an acknowledgement that goes back')
 })
 
-test('a slave acknowledging more than it was sent, or reporting an end beyond the master\'s, is dropped', (t) => {
+test("a slave acknowledging more than it was sent, or reporting an end beyond the master's, is dropped", (t) => {
   const core = new HaMasterCore(CONFIG, masterLog(0, 100_000), T0)
   core.bytes(encodeOffsetReport(1000), T0)
   const [close] = core.bytes(encodeOffsetReport(90_000), T0 + 1)
@@ -100,7 +105,7 @@ test('idle: a header-only heartbeat at the next transfer position after haSendHe
   t.deepEqual(transfers(core.tick(T0 + 10_002)), [4096], 'a tick also sends what the store wrote')
 })
 
-test('nothing readable at the next position: below the master\'s minimum closes (retention deleted it), otherwise it waits', (t) => {
+test("nothing readable at the next position: below the master's minimum closes (retention deleted it), otherwise it waits", (t) => {
   const log = masterLog(0, 100_000)
   const core = new HaMasterCore(CONFIG, log, T0)
   core.bytes(encodeOffsetReport(10), T0)

@@ -6,7 +6,7 @@ import {message} from '../../helpers/store-fixtures.js'
 
 const SEGMENT = 1024 * 1024
 
-test('an empty slave starts at the beginning of the master\'s last segment, as RocketMQ 4.9.8 does', (t) => {
+test("an empty slave starts at the beginning of the master's last segment, as RocketMQ 4.9.8 does", (t) => {
   t.is(transferStartOffset(0, {min: 0, max: 0, segmentSize: SEGMENT}), 0, 'an empty master')
   t.is(transferStartOffset(0, {min: 0, max: SEGMENT - 10, segmentSize: SEGMENT}), 0, 'one segment: everything')
   t.is(transferStartOffset(0, {min: 0, max: 2 * SEGMENT + 500, segmentSize: SEGMENT}), 2 * SEGMENT, 'three segments: only the last')

@@ -12,9 +12,12 @@ const T0 = 1_000_000
 
 /** A slave log whose end the test moves as appends "finish". */
 function slaveLog(max = 0) {
-  return {max, maxOffset() {
-    return this.max
-  }}
+  return {
+    max,
+    maxOffset() {
+      return this.max
+    },
+  }
 }
 
 function frame(offset: number, data: Buffer = Buffer.alloc(0)): Buffer {
@@ -77,7 +80,9 @@ test('a verified slave appends frames only where its log ends; the first data mu
 test('a misplaced frame closes the link with both offsets', (t) => {
   const core = new HaSlaveCore(CONFIG, slaveLog(500), T0, {canVerify: false})
   core.start(T0)
-  t.deepEqual(core.bytes(frame(400, record(400)), T0 + 1), [{type: 'close', reason: "the master sent data for offset 400, but this slave's commitlog ends at 500"}])
+  t.deepEqual(core.bytes(frame(400, record(400)), T0 + 1), [
+    {type: 'close', reason: "the master sent data for offset 400, but this slave's commitlog ends at 500"},
+  ])
 })
 
 test('data that does not start a record where the slave ends is a divergence; a too-short first frame waits for more', (t) => {
@@ -125,7 +130,11 @@ test('back-pressure: reading pauses above the high-water mark and resumes once a
     all.push(...core.bytes(frame(offset, Buffer.alloc(chunk)), T0))
     offset += chunk
   }
-  t.deepEqual(types(all).filter((x) => x !== 'append'), ['pause'], 'paused once, when the buffer passed the high-water mark')
+  t.deepEqual(
+    types(all).filter((x) => x !== 'append'),
+    ['pause'],
+    'paused once, when the buffer passed the high-water mark',
+  )
   const appends = all.filter((a) => a.type === 'append')
   t.is(appends.length, 1, 'one append in flight, whatever arrives')
   let inFlight: SlaveAction | undefined = appends[0]

@@ -17,11 +17,14 @@ test('master status: lag against the acknowledged offset, in sync below haSlaveF
     ],
     sendStatusCounts: {SEND_OK: 3, FLUSH_SLAVE_TIMEOUT: 1},
   })
-  t.deepEqual(s.slaves.map((x) => [x.remoteAddress, x.lagBytes]), [
-    ['127.0.0.1:50001', 2000],
-    ['127.0.0.1:50002', 500],
-    ['127.0.0.1:50003', 10_000],
-  ])
+  t.deepEqual(
+    s.slaves.map((x) => [x.remoteAddress, x.lagBytes]),
+    [
+      ['127.0.0.1:50001', 2000],
+      ['127.0.0.1:50002', 500],
+      ['127.0.0.1:50003', 10_000],
+    ],
+  )
   t.is(s.inSyncSlaves, 1)
   t.deepEqual(s.sendStatusCounts, {SEND_OK: 3, FLUSH_DISK_TIMEOUT: 0, FLUSH_SLAVE_TIMEOUT: 1, SLAVE_NOT_AVAILABLE: 0})
 })
@@ -33,12 +36,22 @@ test('HaStatus round-trips through its JSON body; bad bodies are refused with a 
     role: 'SLAVE',
     maxPhyOffset: 42,
     now: 1000,
-    slave: {masterHaAddress: '127.0.0.1:10912', masterAddress: null, state: 'DIVERGED', lastError: 'commitlog diverged at offset 0: x', reportedOffset: 42, lastContactAt: null, bytesPerSecond: 0},
+    slave: {
+      masterHaAddress: '127.0.0.1:10912',
+      masterAddress: null,
+      state: 'DIVERGED',
+      lastError: 'commitlog diverged at offset 0: x',
+      reportedOffset: 42,
+      lastContactAt: null,
+      bytesPerSecond: 0,
+    },
   }
   t.deepEqual(decodeHaStatus(encodeHaStatus(status)), status)
   t.throws(() => decodeHaStatus('{"brokerName":"a","brokerId":0,"role":"LEADER","maxPhyOffset":0,"now":0}'), {message: /unknown role LEADER/})
   t.throws(() => decodeHaStatus('[]'), {message: /not a JSON object/})
-  t.throws(() => decodeHaStatus('{"brokerName":"a","brokerId":0,"role":"SLAVE","maxPhyOffset":0,"now":0,"slave":{"state":"SLEEPING"}}'), {message: /unknown slave state/})
+  t.throws(() => decodeHaStatus('{"brokerName":"a","brokerId":0,"role":"SLAVE","maxPhyOffset":0,"now":0,"slave":{"state":"SLEEPING"}}'), {
+    message: /unknown slave state/,
+  })
 })
 
 test('transfer rate over the window', (t) => {
@@ -55,7 +68,10 @@ test('transfer rate over the window', (t) => {
 test('divergence: same bytes agree; another record or none at all is described', (t) => {
   const a = Buffer.from('record-a')
   t.is(describeDivergence(100, a, Buffer.from('record-a')), undefined)
-  t.regex(describeDivergence(100, a, Buffer.from('record-b')) ?? '', /^commitlog diverged at offset 100: the master's record there is another message \(same size/)
+  t.regex(
+    describeDivergence(100, a, Buffer.from('record-b')) ?? '',
+    /^commitlog diverged at offset 100: the master's record there is another message \(same size/,
+  )
   t.regex(describeDivergence(100, a, Buffer.from('longer record')) ?? '', /13 bytes on the master, 8 here/)
   t.regex(describeDivergence(100, a, undefined) ?? '', /the master has no record there/)
 })

@@ -10,7 +10,24 @@ test('one byte at a time: the value appears with its eighth byte', (t) => {
   const bytes = Buffer.concat([encodeOffsetReport(300), encodeOffsetReport(2 ** 40)])
   const seen: Array<number | undefined> = []
   for (let i = 0; i < bytes.length; i++) seen.push(d.feed(bytes.subarray(i, i + 1)))
-  t.deepEqual(seen, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, 300, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 2 ** 40])
+  t.deepEqual(seen, [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    300,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    2 ** 40,
+  ])
   t.is(d.pendingBytes, 0)
 })
 

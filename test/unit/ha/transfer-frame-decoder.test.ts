@@ -1,5 +1,11 @@
 import test from 'ava'
-import {encodeTransferHeader, MAX_TRANSFER_BODY, TransferFrameDecoder, TransferStreamError, type TransferFrame} from '../../../runtime/ha/transfer-frame-decoder.js'
+import {
+  encodeTransferHeader,
+  MAX_TRANSFER_BODY,
+  TransferFrameDecoder,
+  TransferStreamError,
+  type TransferFrame,
+} from '../../../runtime/ha/transfer-frame-decoder.js'
 
 function frame(offset: number, data: Buffer): Buffer {
   return Buffer.concat([encodeTransferHeader(offset, data.length), data])

@@ -59,7 +59,10 @@ test('a master whose slave is down too, or that has none: its messages are unrea
   t.deepEqual(r.writableGroups, [])
   t.regex(r.effects.join('\n'), /No group has a master left/)
   t.regex(r.effects.join('\n'), /with no other master, their retries fail too/)
-  t.like(r.claims.find((c) => c.what === 'in-flight-sends'), {detail: 'fail'})
+  t.like(
+    r.claims.find((c) => c.what === 'in-flight-sends'),
+    {detail: 'fail'},
+  )
 })
 
 test('the slave of a SYNC_MASTER killed: sends to the group get SLAVE_NOT_AVAILABLE; of an ASYNC_MASTER: unaffected', (t) => {
@@ -76,7 +79,7 @@ test('the slave of a SYNC_MASTER killed: sends to the group get SLAVE_NOT_AVAILA
   t.regex(q.effects.join('\n'), /unaffected: broker-a-master is an ASYNC_MASTER/)
 })
 
-test('a promoted slave (its file now says master) counts as its group\'s master', (t) => {
+test("a promoted slave (its file now says master) counts as its group's master", (t) => {
   const files = edit(labFiles('2m-2s-sync'), 'broker-a-s.properties', {brokerId: '0', brokerRole: 'ASYNC_MASTER'})
   const specs = nodeSpecs(snapshot(files))
   const p = predictKill({specs, node: 'broker-b-master', live: allBut(specs, 'broker-a-master', 'broker-b-master')})!
@@ -115,7 +118,7 @@ const placements = [
   {topic: 'OnlyB', groups: ['broker-b'], writeGroups: ['broker-b']},
 ]
 
-test('live state: the slave\'s own topic table decides which topics stay readable; a topic only on the dead group is unwritable', (t) => {
+test("live state: the slave's own topic table decides which topics stay readable; a topic only on the dead group is unwritable", (t) => {
   const specs = specsOf('2m-2s-sync')
   const p = predictKill({
     specs,
@@ -130,22 +133,49 @@ test('live state: the slave\'s own topic table decides which topics stay readabl
   t.regex(text, /stay readable from broker-a-slave: Old, OnlyA\./)
   t.regex(text, /Unreadable on broker-a until broker-a-master restarts: Fresh\. broker-a-slave has not synced this topic .* TOPIC_NOT_EXIST/)
   t.regex(text, /No live master has a queue of OnlyA: every send to it fails/)
-  t.like(p.claims.find((c) => c.what === 'messages-unreadable'), {topics: ['Fresh'], groups: ['broker-a'], nodes: ['broker-a-slave'], detail: 'slave-not-synced', when: {from: 'now', until: 'broker-a-master restarts'}})
-  t.like(p.claims.find((c) => c.what === 'messages-readable'), {topics: ['Old', 'OnlyA'], when: {from: 'route-poll', javaClientWithinMs: 30_000}})
-  t.like(p.claims.find((c) => c.what === 'writes-fail'), {topics: ['OnlyA']})
-  t.like(p.claims.find((c) => c.what === 'writes-go-to'), {groups: ['broker-b'], topics: ['Fresh', 'Old', 'OnlyB']})
+  t.like(
+    p.claims.find((c) => c.what === 'messages-unreadable'),
+    {topics: ['Fresh'], groups: ['broker-a'], nodes: ['broker-a-slave'], detail: 'slave-not-synced', when: {from: 'now', until: 'broker-a-master restarts'}},
+  )
+  t.like(
+    p.claims.find((c) => c.what === 'messages-readable'),
+    {topics: ['Old', 'OnlyA'], when: {from: 'route-poll', javaClientWithinMs: 30_000}},
+  )
+  t.like(
+    p.claims.find((c) => c.what === 'writes-fail'),
+    {topics: ['OnlyA']},
+  )
+  t.like(
+    p.claims.find((c) => c.what === 'writes-go-to'),
+    {groups: ['broker-b'], topics: ['Fresh', 'Old', 'OnlyB']},
+  )
 })
 
 test('live state without a slave (2m-noslave): every topic on the dead group is unreadable; a slave that did not answer is said so', (t) => {
   const specs = specsOf('2m-noslave')
   const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), observation: {topics: placements, slaveTopics: {}}})!
   t.deepEqual(p.topics!.readable, [])
-  t.deepEqual(p.topics!.unreadable.map((u) => [u.topic, u.reason]), [['Fresh', 'no-live-slave'], ['Old', 'no-live-slave'], ['OnlyA', 'no-live-slave']])
+  t.deepEqual(
+    p.topics!.unreadable.map((u) => [u.topic, u.reason]),
+    [
+      ['Fresh', 'no-live-slave'],
+      ['Old', 'no-live-slave'],
+      ['OnlyA', 'no-live-slave'],
+    ],
+  )
   t.regex(p.effects.join('\n'), /Unreadable on broker-a until broker-a-master restarts: Fresh, Old, OnlyA\./)
 
   const sync = specsOf('2m-2s-sync')
-  const q = predictKill({specs: sync, node: 'broker-a-master', live: allBut(sync, 'broker-a-master'), observation: {topics: placements, slaveTopics: {'broker-a-slave': null}}})!
-  t.deepEqual(q.topics!.unreadable.map((u) => u.reason), ['slave-unreachable', 'slave-unreachable', 'slave-unreachable'])
+  const q = predictKill({
+    specs: sync,
+    node: 'broker-a-master',
+    live: allBut(sync, 'broker-a-master'),
+    observation: {topics: placements, slaveTopics: {'broker-a-slave': null}},
+  })!
+  t.deepEqual(
+    q.topics!.unreadable.map((u) => u.reason),
+    ['slave-unreachable', 'slave-unreachable', 'slave-unreachable'],
+  )
   t.regex(q.effects.join('\n'), /did not say which topics it holds/)
 })
 
@@ -157,7 +187,12 @@ test('two slaves: consumers read from the lowest brokerId alive, and only its to
   t.is(slaves.length, 2)
   const low = slaves.find((s) => s.brokerId === 1)!.name
   const high = slaves.find((s) => s.brokerId === 2)!.name
-  const p = predictKill({specs, node: 'broker-a-master', live: allBut(specs, 'broker-a-master'), observation: {topics: placements, slaveTopics: {[low]: ['Old'], [high]: ['Old', 'Fresh', 'OnlyA']}}})!
+  const p = predictKill({
+    specs,
+    node: 'broker-a-master',
+    live: allBut(specs, 'broker-a-master'),
+    observation: {topics: placements, slaveTopics: {[low]: ['Old'], [high]: ['Old', 'Fresh', 'OnlyA']}},
+  })!
   t.is(p.topics!.servingSlave, low)
   t.deepEqual(p.topics!.readable, ['Old'])
   t.regex(p.effects.join('\n'), new RegExp(`consumers never switch to ${high}`))

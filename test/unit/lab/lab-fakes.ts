@@ -82,7 +82,19 @@ export class FakeOs implements ProcessHost, RunFiles, LabWire, PortProbe {
     let resolveExit!: (e: ProcessExit) => void
     const exited = new Promise<ProcessExit>((r) => (resolveExit = r))
     const script = {...DEFAULT_SCRIPT, ...this.scripts.get(node)}
-    const p: SimProcess = {pid, node, spec, script, spawnedAt: this.clock.t, startTime: pid * 7, state: 'running', exitCode: null, exitSignal: null, resolveExit, pidWritten: false}
+    const p: SimProcess = {
+      pid,
+      node,
+      spec,
+      script,
+      spawnedAt: this.clock.t,
+      startTime: pid * 7,
+      state: 'running',
+      exitCode: null,
+      exitSignal: null,
+      resolveExit,
+      pidWritten: false,
+    }
     if (script.exitAfterMs !== undefined) p.exitAt = this.clock.t + script.exitAfterMs
     this.processes.set(pid, p)
     this.events.push({t: this.clock.t, type: 'spawn', node, pid})
@@ -230,7 +242,14 @@ export function fakeLab(template: string, timings: Partial<SupervisorTimings> = 
   const os = new FakeOs(clock)
   const lab = snapshot(labFiles(template))
   const ctx = contextFor(lab, {
-    deps: {host: os, files: os, wire: os, ports: os, clock, launch: (spec, pidFile) => ({command: 'fake', args: ['mq', spec.name], cwd: '/lab', env: {MQLAB_PID_FILE: pidFile}})},
+    deps: {
+      host: os,
+      files: os,
+      wire: os,
+      ports: os,
+      clock,
+      launch: (spec, pidFile) => ({command: 'fake', args: ['mq', spec.name], cwd: '/lab', env: {MQLAB_PID_FILE: pidFile}}),
+    },
     timings: {pollMs: 50, ...timings},
   })
   os.setSpecs(ctx.specs)

@@ -52,16 +52,29 @@ test('parseSignal takes names with or without SIG, any case, and numbers', (t) =
 test('node specs: ports from the topology rules, steps name servers → masters → slaves/DLedger members', (t) => {
   const specs = nodeSpecs(snapshot(labFiles('2m-2s-async')))
   const a = specs.find((s) => s.name === 'broker-a-slave')!
-  t.deepEqual(a.ports.map((p) => p.port), [10919, 10921, 10922])
+  t.deepEqual(
+    a.ports.map((p) => p.port),
+    [10919, 10921, 10922],
+  )
   t.is(a.addr, '127.0.0.1:10921')
   t.deepEqual(a.namesrvAddrs, ['127.0.0.1:9876', '127.0.0.1:9877'])
   t.deepEqual(
     startSteps(specs).map((s) => s.nodes.map((n) => n.name)),
-    [['namesrv-1', 'namesrv-2'], ['broker-a-master', 'broker-b-master'], ['broker-a-slave', 'broker-b-slave']],
+    [
+      ['namesrv-1', 'namesrv-2'],
+      ['broker-a-master', 'broker-b-master'],
+      ['broker-a-slave', 'broker-b-slave'],
+    ],
   )
   const dledger = nodeSpecs(snapshot(labFiles('dledger')))
-  t.deepEqual(startSteps(dledger).map((s) => s.nodes.length), [2, 3])
-  t.deepEqual(dledger.find((s) => s.name === 'broker-a-n0')!.ports.map((p) => p.port), [30909, 30911, 30912, 40911])
+  t.deepEqual(
+    startSteps(dledger).map((s) => s.nodes.length),
+    [2, 3],
+  )
+  t.deepEqual(
+    dledger.find((s) => s.name === 'broker-a-n0')!.ports.map((p) => p.port),
+    [30909, 30911, 30912, 40911],
+  )
 })
 
 test('roleOf: registered brokerId 0 is master; not listed is "not registered"; no answer falls back to the file', (t) => {
@@ -102,7 +115,7 @@ test('in a DLedger lab, <group>-master resolves to the member the name servers l
   t.is(err!.code, 'UNKNOWN_NODE')
 })
 
-test('deriveNodeState: a pid file without a record is trusted only for a node\'s command line', (t) => {
+test("deriveNodeState: a pid file without a record is trusted only for a node's command line", (t) => {
   const ours = {state: 'running' as const, startTime: 5, command: '/usr/bin/node /opt/mqlab/bin/mqbroker.js -c conf/broker-a.properties'}
   const foreign = {state: 'running' as const, startTime: 5, command: '/usr/sbin/sshd -D'}
   t.is(deriveNodeState('n', undefined, 7, () => ours).state, 'running')

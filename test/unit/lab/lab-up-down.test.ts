@@ -21,7 +21,14 @@ test('up starts name servers, then masters, then slaves, each step after the pre
   t.true(result.nodes.every((n) => n.state === 'running'))
   t.deepEqual(
     result.nodes.map((n) => `${n.name}:${n.role}:${n.roleSource}`),
-    ['namesrv-1:namesrv:file', 'namesrv-2:namesrv:file', 'broker-a-master:master:namesrv', 'broker-a-slave:slave:namesrv', 'broker-b-master:master:namesrv', 'broker-b-slave:slave:namesrv'],
+    [
+      'namesrv-1:namesrv:file',
+      'namesrv-2:namesrv:file',
+      'broker-a-master:master:namesrv',
+      'broker-a-slave:slave:namesrv',
+      'broker-b-master:master:namesrv',
+      'broker-b-slave:slave:namesrv',
+    ],
   )
   t.is(result.nodes.find((n) => n.name === 'broker-a-master')!.commitLogMaxOffset, 4096)
 })
@@ -43,8 +50,14 @@ test('up starts only what is missing, reporting and restarting a crashed node; p
   os.crash('broker-b-master')
   await ctx.supervisor.pause('broker-a-master')
   const again = await runUp(ctx)
-  t.deepEqual(again.started.map((s) => s.node), ['broker-b-master'])
-  t.deepEqual(again.previouslyCrashed.map((c) => c.node), ['broker-b-master'])
+  t.deepEqual(
+    again.started.map((s) => s.node),
+    ['broker-b-master'],
+  )
+  t.deepEqual(
+    again.previouslyCrashed.map((c) => c.node),
+    ['broker-b-master'],
+  )
   t.is(again.previouslyCrashed[0]!.lastLines.at(-1), 'java.lang.OutOfMemoryError: simulated')
   t.is(ctx.supervisor.status('broker-a-master').state, 'paused')
 })
@@ -128,7 +141,10 @@ test('down reports crashed nodes and stops nodes whose conf file is gone (run fi
   const stray = os.spawn({command: 'fake', args: ['mq', 'namesrv-1'], cwd: '/lab', env: {}, logFile: ''})
   os.writeRecord({node: 'namesrv-9', pid: stray.pid, startedAt: 0, command: [], startTime: os.inspect(stray.pid)!.startTime!})
   const result = await runDown(ctx, {clean: false})
-  t.deepEqual(result.crashed.map((c) => c.node), ['broker-a-master'])
+  t.deepEqual(
+    result.crashed.map((c) => c.node),
+    ['broker-a-master'],
+  )
   t.is(result.nodes[0]!.node, 'namesrv-9')
   t.is(result.nodes[0]!.action, 'stopped')
   t.deepEqual(os.livePids(), [])

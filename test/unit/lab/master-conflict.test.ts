@@ -10,7 +10,10 @@ const note: PromotionNote = {at: '2026-01-02T03:04:05.678Z', node: 'broker-a-sla
 
 test('promotion notes round-trip through the comment, oldest first, and the latest per node is found', (t) => {
   const line = formatPromotionNote(note, {brokerId: '1', brokerRole: 'SLAVE'})
-  t.is(line, 'mqlab promote 2026-01-02T03:04:05.678Z: broker-a-slave became the master of broker-a (was brokerId=1 brokerRole=SLAVE; former master broker-a-master)')
+  t.is(
+    line,
+    'mqlab promote 2026-01-02T03:04:05.678Z: broker-a-slave became the master of broker-a (was brokerId=1 brokerRole=SLAVE; former master broker-a-master)',
+  )
   const older = formatPromotionNote({...note, at: '2025-01-01T00:00:00.000Z', formerMaster: null}, {brokerId: null, brokerRole: null})
   const notes = parsePromotionNotes(`a=1\n# ${line}\nb=2\n#${older}\n# mqlab promote garbage\n`)
   t.deepEqual(notes, [{...note, at: '2025-01-01T00:00:00.000Z', formerMaster: null}, note])
@@ -37,7 +40,15 @@ test('after a promotion the former master is refused; the promoted node may rest
   t.is(findMasterConflict(master, specs, new Set(['broker-a-slave']), notes)?.reason, 'superseded', 'the promotion says more than liveness')
   t.is(findMasterConflict(master, specs, new Set(['broker-a-slave']), new Map())?.reason, 'other-live')
   t.is(findMasterConflict(master, specs, new Set(), new Map())?.reason, 'both-claim', 'no note: neither may start alone')
-  t.is(findMasterConflict(specs.find((s) => s.name === 'broker-b-master')!, specs, new Set(), notes), undefined)
+  t.is(
+    findMasterConflict(
+      specs.find((s) => s.name === 'broker-b-master')!,
+      specs,
+      new Set(),
+      notes,
+    ),
+    undefined,
+  )
 })
 
 test('the error says what to do: make the former master a slave of the new one with a free brokerId', (t) => {

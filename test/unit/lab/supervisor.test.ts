@@ -4,7 +4,7 @@ import {fakeLab, signalsSent, spawnOrder} from './lab-fakes.js'
 
 const spec = (ctx: ReturnType<typeof fakeLab>['ctx'], name: string) => ctx.specs.find((s) => s.name === name)!
 
-test('start waits for the pid file and the broker\'s registration with every name server, then reports ready', async (t) => {
+test("start waits for the pid file and the broker's registration with every name server, then reports ready", async (t) => {
   const {ctx, os, clock} = fakeLab('single')
   os.scripts.set('broker-a-master', {pidAfterMs: 300, registerAfterMs: 1_000})
   await ctx.supervisor.start(spec(ctx, 'namesrv-1'))

@@ -7,7 +7,13 @@ const flags: FlagSpec[] = [
 ]
 
 test('startup flags take RocketMQ short, long and --long=value forms', (t) => {
-  t.deepEqual([...parseStartupArgs(['-c', 'a.properties', '-p'], flags)], [['configFile', 'a.properties'], ['printConfigItem', 'true']])
+  t.deepEqual(
+    [...parseStartupArgs(['-c', 'a.properties', '-p'], flags)],
+    [
+      ['configFile', 'a.properties'],
+      ['printConfigItem', 'true'],
+    ],
+  )
   t.deepEqual([...parseStartupArgs(['--configFile', 'b'], flags)], [['configFile', 'b']])
   t.deepEqual([...parseStartupArgs(['--configFile=c=d'], flags)], [['configFile', 'c=d']])
 })

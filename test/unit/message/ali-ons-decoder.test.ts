@@ -11,10 +11,7 @@ const aliDecoder = require('ali-ons/lib/message/message_decoder') as {decodes(bb
 const ByteBuffer = require('byte') as {wrap(b: Buffer): unknown}
 
 test('ali-ons decodes our pull bodies field for field', (t) => {
-  const msgs = [
-    message('TopicTest', 3, 'Hello 1', 'TagA', {KEYS: 'k0'}),
-    message('TopicTest', 3, Buffer.from('€ body'), undefined, {UNIQ_KEY: 'ABC'}),
-  ]
+  const msgs = [message('TopicTest', 3, 'Hello 1', 'TagA', {KEYS: 'k0'}), message('TopicTest', 3, Buffer.from('€ body'), undefined, {UNIQ_KEY: 'ABC'})]
   msgs[1].reconsumeTimes = 2
   msgs[1].flag = 9
   let offset = 1_000_000
@@ -26,8 +23,15 @@ test('ali-ons decodes our pull bodies field for field', (t) => {
   const decoded = aliDecoder.decodes(ByteBuffer.wrap(Buffer.concat(records)))
   t.is(decoded.length, 2)
   t.like(decoded[0], {
-    topic: 'TopicTest', queueId: 3, queueOffset: 40, commitLogOffset: 1_000_000, storeSize: records[0].length,
-    bornTimestamp: 1_700_000_000_000, storeTimestamp: 1_700_000_000_500, bornHost: '127.0.0.1:50000', storeHost: '127.0.0.1:10911',
+    topic: 'TopicTest',
+    queueId: 3,
+    queueOffset: 40,
+    commitLogOffset: 1_000_000,
+    storeSize: records[0].length,
+    bornTimestamp: 1_700_000_000_000,
+    storeTimestamp: 1_700_000_000_500,
+    bornHost: '127.0.0.1:50000',
+    storeHost: '127.0.0.1:10911',
     msgId: createOffsetMessageId({ip: '127.0.0.1', port: 10911}, 1_000_000),
   })
   t.is((decoded[0].body as Buffer).toString(), 'Hello 1')

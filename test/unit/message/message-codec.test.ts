@@ -60,9 +60,19 @@ test('decode gives back every field', (t) => {
   const rec = encodeStoredRecord(msg, {queueOffset: 42, physicalOffset: 147, storeTimestamp: 1795274149099})
   const m = decodeMessage(rec)
   t.like(m, {
-    topic: 'TopicTest', queueId: 3, flag: 7, sysFlag: 0, bornTimestamp: 1795274149035, storeTimestamp: 1795274149099,
-    queueOffset: 42, commitLogOffset: 147, storeSize: rec.length, bodyCRC: crc32(msg.body), reconsumeTimes: 2,
-    preparedTransactionOffset: 0, msgId: '7F000001000051AF0000000000000093',
+    topic: 'TopicTest',
+    queueId: 3,
+    flag: 7,
+    sysFlag: 0,
+    bornTimestamp: 1795274149035,
+    storeTimestamp: 1795274149099,
+    queueOffset: 42,
+    commitLogOffset: 147,
+    storeSize: rec.length,
+    bodyCRC: crc32(msg.body),
+    reconsumeTimes: 2,
+    preparedTransactionOffset: 0,
+    msgId: '7F000001000051AF0000000000000093',
   })
   t.deepEqual(m.bornHost, {ip: '127.0.0.1', port: 54321})
   t.deepEqual(m.storeHost, {ip: '127.0.0.1', port: 20911})
@@ -79,7 +89,11 @@ test('empty body and empty properties', (t) => {
 })
 
 test('IPv6 hosts widen the record and set sysFlag bits 4 and 5', (t) => {
-  const rec = encodeStoredRecord(inner({bornHost: {ip: '::1', port: 1}, storeHost: {ip: 'fe80::2', port: 2}}), {queueOffset: 0, physicalOffset: 0, storeTimestamp: 1})
+  const rec = encodeStoredRecord(inner({bornHost: {ip: '::1', port: 1}, storeHost: {ip: 'fe80::2', port: 2}}), {
+    queueOffset: 0,
+    physicalOffset: 0,
+    storeTimestamp: 1,
+  })
   const m = decodeMessage(rec)
   t.is(rec.length, 91 + 24 + 7 + 9 + Buffer.byteLength(inner().propertiesString))
   t.is(m.sysFlag, MessageSysFlag.BORNHOST_V6_FLAG | MessageSysFlag.STOREHOSTADDRESS_V6_FLAG)
@@ -89,7 +103,11 @@ test('IPv6 hosts widen the record and set sysFlag bits 4 and 5', (t) => {
 
 test('a pull body decodes into its records; multi-byte topic and body', (t) => {
   const a = encodeStoredRecord(inner(), {queueOffset: 0, physicalOffset: 0, storeTimestamp: 1})
-  const b = encodeStoredRecord(inner({topic: 'Tópico', body: Buffer.from('€€'), propertiesString: ''}), {queueOffset: 1, physicalOffset: a.length, storeTimestamp: 2})
+  const b = encodeStoredRecord(inner({topic: 'Tópico', body: Buffer.from('€€'), propertiesString: ''}), {
+    queueOffset: 1,
+    physicalOffset: a.length,
+    storeTimestamp: 2,
+  })
   const list = decodeMessages(Buffer.concat([a, b]))
   t.is(list.length, 2)
   t.is(list[1].topic, 'Tópico')

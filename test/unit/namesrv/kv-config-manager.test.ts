@@ -37,10 +37,13 @@ test('every change is persisted in order as KVConfigSerializeWrapper JSON, and l
 test('a failing write is reported and does not stop later writes', async (t) => {
   const errors: unknown[] = []
   let calls = 0
-  const kv = new KVConfigManager(async () => {
-    calls++
-    if (calls === 1) throw new Error('disk full')
-  }, (err) => errors.push(err))
+  const kv = new KVConfigManager(
+    async () => {
+      calls++
+      if (calls === 1) throw new Error('disk full')
+    },
+    (err) => errors.push(err),
+  )
   kv.putKVConfig('N', 'a', '1')
   kv.putKVConfig('N', 'b', '2')
   await kv.flush()

@@ -34,7 +34,7 @@ test('a master registration creates the cluster, the group and queue data; the r
   })
 })
 
-test('a slave registration gets the live master\'s addresses; its topics do not create queue data', (t) => {
+test("a slave registration gets the live master's addresses; its topics do not create queue data", (t) => {
   const {rim} = setup()
   // Slave before master: no master yet, nothing returned, no queue data from the slave.
   t.deepEqual(rim.registerBroker(reg({brokerName: 'broker-a', brokerAddr: '127.0.0.1:10921', brokerId: 1, topicConfigWrapper: wrapper({S: 2})})), {})
@@ -57,7 +57,7 @@ test('same address under a new id replaces the old entry (slave → master flip)
   t.deepEqual(rim.getAllClusterInfo().brokerAddrTable.g?.brokerAddrs, {'0': 'h:2'})
 })
 
-test('queue data follows the master\'s DataVersion: unchanged version → no update', (t) => {
+test("queue data follows the master's DataVersion: unchanged version → no update", (t) => {
   const {rim} = setup()
   rim.registerBroker(reg({brokerName: 'g', brokerAddr: 'h:1', brokerId: 0, topicConfigWrapper: wrapper({T: 4}, 1)}))
   rim.registerBroker(reg({brokerName: 'g', brokerAddr: 'h:1', brokerId: 0, topicConfigWrapper: wrapper({T: 8, U: 1}, 1)}))
@@ -105,7 +105,10 @@ test('brokers silent for more than 120 s are dropped by the scan; fresh ones sta
   advance(1)
   t.deepEqual(rim.scanNotActiveBroker(), [{brokerAddr: 'h:1', channel: conn}])
   t.deepEqual(Object.keys(rim.getAllClusterInfo().brokerAddrTable), ['b'])
-  t.deepEqual(rim.pickupTopicRouteData('T')?.brokerDatas.map((b) => b.brokerName), ['b'])
+  t.deepEqual(
+    rim.pickupTopicRouteData('T')?.brokerDatas.map((b) => b.brokerName),
+    ['b'],
+  )
 })
 
 test('unregister removes the address, then the group, its cluster membership and topics', (t) => {
@@ -114,7 +117,10 @@ test('unregister removes the address, then the group, its cluster membership and
   rim.registerBroker(reg({brokerName: 'b', brokerAddr: 'h:3', brokerId: 0}))
   rim.unregisterBroker('C', 'h:1', 'a', 0)
   t.is(rim.pickupTopicRouteData('OnlyA'), undefined)
-  t.deepEqual(rim.pickupTopicRouteData('T')?.queueDatas.map((q) => q.brokerName), ['b'])
+  t.deepEqual(
+    rim.pickupTopicRouteData('T')?.queueDatas.map((q) => q.brokerName),
+    ['b'],
+  )
   t.deepEqual(rim.getAllClusterInfo().clusterAddrTable, {C: ['b']})
 })
 
@@ -122,8 +128,14 @@ test('routes list groups and queues sorted by brokerName', (t) => {
   const {rim} = setup()
   for (const name of ['broker-c', 'broker-a', 'broker-b']) rim.registerBroker(reg({brokerName: name, brokerAddr: `${name}:1`, brokerId: 0}))
   const route = rim.pickupTopicRouteData('T')!
-  t.deepEqual(route.queueDatas.map((q) => q.brokerName), ['broker-a', 'broker-b', 'broker-c'])
-  t.deepEqual(route.brokerDatas.map((b) => b.brokerName), ['broker-a', 'broker-b', 'broker-c'])
+  t.deepEqual(
+    route.queueDatas.map((q) => q.brokerName),
+    ['broker-a', 'broker-b', 'broker-c'],
+  )
+  t.deepEqual(
+    route.brokerDatas.map((b) => b.brokerName),
+    ['broker-a', 'broker-b', 'broker-c'],
+  )
 })
 
 test('topic lists: all, by cluster, system, unit flags; delete by cluster', (t) => {
@@ -143,7 +155,10 @@ test('topic lists: all, by cluster, system, unit flags; delete by cluster', (t) 
   t.deepEqual(rim.topicLists.getHasUnitSubTopicList().topicList, ['S'])
   t.deepEqual(rim.topicLists.getHasUnitSubUnUnitTopicList().topicList, ['S'])
   rim.deleteTopic('T', 'C1')
-  t.deepEqual(rim.pickupTopicRouteData('T')?.queueDatas.map((q) => q.brokerName), ['b'])
+  t.deepEqual(
+    rim.pickupTopicRouteData('T')?.queueDatas.map((q) => q.brokerName),
+    ['b'],
+  )
   rim.deleteTopic('T')
   t.is(rim.pickupTopicRouteData('T'), undefined)
 })

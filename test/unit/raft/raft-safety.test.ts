@@ -28,7 +28,10 @@ test('§5.2 election safety: at most one leader per term over 200 fresh election
     const c = new RaftCluster({seed, tickMs: 100})
     c.maxDelayTicks = 3
     c.observer = new RaftInvariants(true)
-    t.true(c.runUntil(() => c.leaders().length === 1, 500), `seed ${seed} elected nobody`)
+    t.true(
+      c.runUntil(() => c.leaders().length === 1, 500),
+      `seed ${seed} elected nobody`,
+    )
   }
 })
 
@@ -61,12 +64,13 @@ test('§5.4.1 a bigger term with an up-to-date log is answered TERM_NOT_READY, a
   t.is(again.term, 3)
 })
 
-test('§5.3 log matching: after a partition heals, every log equals the leader\'s', (t) => {
+test("§5.3 log matching: after a partition heals, every log equals the leader's", (t) => {
   const c = new RaftCluster({seed: 3, tickMs: 10})
   c.observer = new RaftInvariants(true)
   t.true(c.runUntil(() => c.leaders().length === 1, 3000))
   const old = c.leaders()[0]!
-  for (const o of c.ids) if (o !== old) {
+  for (const o of c.ids)
+    if (o !== old) {
       c.cut.add(`${old}>${o}`)
       c.cut.add(`${o}>${old}`)
     }
@@ -95,10 +99,11 @@ test('§5.4.2 differs in DLedger: entries of an earlier term commit by counting 
   const inv = new RaftInvariants(true)
   c.observer = inv
   const isolate = (id: string) => {
-    for (const o of c.ids) if (o !== id) {
-      c.cut.add(`${id}>${o}`)
-      c.cut.add(`${o}>${id}`)
-    }
+    for (const o of c.ids)
+      if (o !== id) {
+        c.cut.add(`${id}>${o}`)
+        c.cut.add(`${o}>${id}`)
+      }
   }
   t.true(c.runUntil(() => c.leaders().length === 1, 3000))
   const a = c.leaders()[0]!

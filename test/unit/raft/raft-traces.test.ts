@@ -50,7 +50,8 @@ test('isolated leader: it keeps accepting appends that never commit, steps down 
   const old = c.leaders()[0]!
   c.propose(old, 'committed')
   c.run(100)
-  for (const o of c.ids) if (o !== old) {
+  for (const o of c.ids)
+    if (o !== old) {
       c.cut.add(`${old}>${o}`)
       c.cut.add(`${o}>${old}`)
     }
@@ -75,7 +76,10 @@ test('leadership transfer: the transferee takes term + 1 and the old leader refu
   c.propose(old, 'before')
   c.run(100)
   let answer: number | undefined
-  c.apply(old, c.node(old).transferLeadership(target, (code) => (answer = code)))
+  c.apply(
+    old,
+    c.node(old).transferLeadership(target, (code) => (answer = code)),
+  )
   t.false(c.propose(old, 'during'))
   t.true(c.runUntil(() => answer !== undefined, 1000))
   c.log(`transfer answered ${answer}`)

@@ -8,24 +8,47 @@
 import test from 'ava'
 import {decodeBrokerStatsData, encodeBrokerStatsData} from '../../../runtime/remoting/body/broker-stats-data.js'
 import {computeTotalDiff, decodeConsumeStats, encodeConsumeStats} from '../../../runtime/remoting/body/consume-stats.js'
-import {decodeConsumerConnection, decodeProducerConnection, encodeConsumerConnection, encodeProducerConnection} from '../../../runtime/remoting/body/connection.js'
+import {
+  decodeConsumerConnection,
+  decodeProducerConnection,
+  encodeConsumerConnection,
+  encodeProducerConnection,
+} from '../../../runtime/remoting/body/connection.js'
 import {entries, field, parseFastjsonValue} from '../../../runtime/remoting/body/fastjson-reader.js'
 import {javaDouble} from '../../../runtime/remoting/body/fastjson-writer.js'
 import {decodeGroupList, encodeGroupList} from '../../../runtime/remoting/body/group-list.js'
 import {decodeResetOffsetBody, encodeResetOffsetBody} from '../../../runtime/remoting/body/reset-offset-body.js'
 import {buildSubscriptionData} from '../../../runtime/remoting/body/subscription-data.js'
 import {decodeTopicStatsTable, encodeTopicStatsTable} from '../../../runtime/remoting/body/topic-stats-table.js'
-import {decodeDeleteSubscriptionGroupRequestHeader, encodeDeleteSubscriptionGroupRequestHeader} from '../../../runtime/remoting/header/delete-subscription-group-request-header.js'
+import {
+  decodeDeleteSubscriptionGroupRequestHeader,
+  encodeDeleteSubscriptionGroupRequestHeader,
+} from '../../../runtime/remoting/header/delete-subscription-group-request-header.js'
 import {decodeGetConsumeStatsRequestHeader, encodeGetConsumeStatsRequestHeader} from '../../../runtime/remoting/header/get-consume-stats-request-header.js'
-import {decodeGetConsumerConnectionListRequestHeader, encodeGetConsumerConnectionListRequestHeader} from '../../../runtime/remoting/header/get-consumer-connection-list-request-header.js'
-import {decodeGetProducerConnectionListRequestHeader, encodeGetProducerConnectionListRequestHeader} from '../../../runtime/remoting/header/get-producer-connection-list-request-header.js'
-import {decodeGetTopicStatsInfoRequestHeader, encodeGetTopicStatsInfoRequestHeader} from '../../../runtime/remoting/header/get-topic-stats-info-request-header.js'
+import {
+  decodeGetConsumerConnectionListRequestHeader,
+  encodeGetConsumerConnectionListRequestHeader,
+} from '../../../runtime/remoting/header/get-consumer-connection-list-request-header.js'
+import {
+  decodeGetProducerConnectionListRequestHeader,
+  encodeGetProducerConnectionListRequestHeader,
+} from '../../../runtime/remoting/header/get-producer-connection-list-request-header.js'
+import {
+  decodeGetTopicStatsInfoRequestHeader,
+  encodeGetTopicStatsInfoRequestHeader,
+} from '../../../runtime/remoting/header/get-topic-stats-info-request-header.js'
 import {HeaderFieldError} from '../../../runtime/remoting/header/header-fields.js'
 import {decodeQueryMessageRequestHeader, encodeQueryMessageRequestHeader} from '../../../runtime/remoting/header/query-message-request-header.js'
 import {decodeQueryMessageResponseHeader, encodeQueryMessageResponseHeader} from '../../../runtime/remoting/header/query-message-response-header.js'
-import {decodeQueryTopicConsumeByWhoRequestHeader, encodeQueryTopicConsumeByWhoRequestHeader} from '../../../runtime/remoting/header/query-topic-consume-by-who-request-header.js'
+import {
+  decodeQueryTopicConsumeByWhoRequestHeader,
+  encodeQueryTopicConsumeByWhoRequestHeader,
+} from '../../../runtime/remoting/header/query-topic-consume-by-who-request-header.js'
 import {decodeResetOffsetRequestHeader, encodeResetOffsetRequestHeader} from '../../../runtime/remoting/header/reset-offset-request-header.js'
-import {decodeViewBrokerStatsDataRequestHeader, encodeViewBrokerStatsDataRequestHeader} from '../../../runtime/remoting/header/view-broker-stats-data-request-header.js'
+import {
+  decodeViewBrokerStatsDataRequestHeader,
+  encodeViewBrokerStatsDataRequestHeader,
+} from '../../../runtime/remoting/header/view-broker-stats-data-request-header.js'
 
 const mqA0 = {topic: 'T', brokerName: 'broker-a', queueId: 0}
 const MQA0 = '{"brokerName":"broker-a","queueId":0,"topic":"T"}'
@@ -33,23 +56,45 @@ const MQA0 = '{"brokerName":"broker-a","queueId":0,"topic":"T"}'
 test('TopicStatsTable: fastjson bytes with MessageQueue keys, and back', (t) => {
   const table = [
     [mqA0, {minOffset: 0, maxOffset: 3, lastUpdateTimestamp: 1700000000000}],
-    [{...mqA0, queueId: 1}, {minOffset: 2, maxOffset: 2, lastUpdateTimestamp: 0}],
+    [
+      {...mqA0, queueId: 1},
+      {minOffset: 2, maxOffset: 2, lastUpdateTimestamp: 0},
+    ],
   ] as const
   const body = encodeTopicStatsTable(table.map(([m, o]) => [{...m}, {...o}]))
   t.is(
     body.toString(),
     `{"offsetTable":{${MQA0}:{"lastUpdateTimestamp":1700000000000,"maxOffset":3,"minOffset":0},{"brokerName":"broker-a","queueId":1,"topic":"T"}:{"lastUpdateTimestamp":0,"maxOffset":2,"minOffset":2}}}`,
   )
-  t.deepEqual(decodeTopicStatsTable(body), table.map(([m, o]) => [{...m}, {...o}]))
+  t.deepEqual(
+    decodeTopicStatsTable(body),
+    table.map(([m, o]) => [{...m}, {...o}]),
+  )
 })
 
 test('ConsumeStats: consumeTps as a Java double first, then the offset table', (t) => {
-  const stats = {consumeTps: 0, offsetTable: [[{...mqA0, queueId: 1}, {brokerOffset: 5, consumerOffset: 2, lastTimestamp: 1700000000123}]] as Array<[typeof mqA0, {brokerOffset: number; consumerOffset: number; lastTimestamp: number}]>}
+  const stats = {
+    consumeTps: 0,
+    offsetTable: [
+      [
+        {...mqA0, queueId: 1},
+        {brokerOffset: 5, consumerOffset: 2, lastTimestamp: 1700000000123},
+      ],
+    ] as Array<[typeof mqA0, {brokerOffset: number; consumerOffset: number; lastTimestamp: number}]>,
+  }
   const body = encodeConsumeStats(stats)
-  t.is(body.toString(), '{"consumeTps":0.0,"offsetTable":{{"brokerName":"broker-a","queueId":1,"topic":"T"}:{"brokerOffset":5,"consumerOffset":2,"lastTimestamp":1700000000123}}}')
+  t.is(
+    body.toString(),
+    '{"consumeTps":0.0,"offsetTable":{{"brokerName":"broker-a","queueId":1,"topic":"T"}:{"brokerOffset":5,"consumerOffset":2,"lastTimestamp":1700000000123}}}',
+  )
   t.deepEqual(decodeConsumeStats(body), stats)
   t.is(computeTotalDiff(stats), 3)
-  t.is(encodeConsumeStats({...stats, consumeTps: 1.5}).toString().slice(0, 18), '{"consumeTps":1.5,')
+  t.is(
+    encodeConsumeStats({...stats, consumeTps: 1.5})
+      .toString()
+      .slice(0, 18),
+    '{"consumeTps":1.5,',
+  )
 })
 
 test('javaDouble prints as Double.toString', (t) => {
@@ -67,7 +112,13 @@ test('javaDouble prints as Double.toString', (t) => {
 test('ConsumerConnection and ProducerConnection: connections, enums by name, subscriptions', (t) => {
   const sub = buildSubscriptionData('T', 'TagA', 1700000000000)
   const conn = {clientId: '127.0.0.1@1', clientAddr: '127.0.0.1:50000', language: 'JAVA', version: 409}
-  const cc = {connectionSet: [conn], subscriptionTable: {T: sub}, consumeType: 'CONSUME_PASSIVELY', messageModel: 'CLUSTERING', consumeFromWhere: 'CONSUME_FROM_LAST_OFFSET'}
+  const cc = {
+    connectionSet: [conn],
+    subscriptionTable: {T: sub},
+    consumeType: 'CONSUME_PASSIVELY',
+    messageModel: 'CLUSTERING',
+    consumeFromWhere: 'CONSUME_FROM_LAST_OFFSET',
+  }
   const body = encodeConsumerConnection(cc)
   t.is(
     body.toString(),
@@ -86,7 +137,10 @@ test('GroupList, BrokerStatsData and ResetOffsetBody', (t) => {
   t.deepEqual(decodeGroupList('{"groupList":["G1","G2"]}'), ['G1', 'G2'])
   const stats = {statsMinute: {sum: 10, tps: 0.5, avgpt: 2}, statsHour: {sum: 0, tps: 0, avgpt: 0}, statsDay: {sum: 7, tps: 1.0e-4, avgpt: 1}}
   const sb = encodeBrokerStatsData(stats)
-  t.is(sb.toString(), '{"statsDay":{"avgpt":1.0,"sum":7,"tps":1.0E-4},"statsHour":{"avgpt":0.0,"sum":0,"tps":0.0},"statsMinute":{"avgpt":2.0,"sum":10,"tps":0.5}}')
+  t.is(
+    sb.toString(),
+    '{"statsDay":{"avgpt":1.0,"sum":7,"tps":1.0E-4},"statsHour":{"avgpt":0.0,"sum":0,"tps":0.0},"statsMinute":{"avgpt":2.0,"sum":10,"tps":0.5}}',
+  )
   t.deepEqual(decodeBrokerStatsData(sb), stats)
   const reset = encodeResetOffsetBody([[mqA0, 7]])
   t.is(reset.toString(), `{"offsetTable":{${MQA0}:7}}`)
@@ -117,16 +171,28 @@ test('admin request headers: field names as the Java classes declare them, value
     [{statsName: 'TOPIC_PUT_NUMS', statsKey: 'T'}, decodeViewBrokerStatsDataRequestHeader, encodeViewBrokerStatsDataRequestHeader],
     [{topic: 'T', group: 'G', timestamp: '-1', isForce: 'true'}, decodeResetOffsetRequestHeader, encodeResetOffsetRequestHeader],
     [{groupName: 'G', removeOffset: 'false'}, decodeDeleteSubscriptionGroupRequestHeader, encodeDeleteSubscriptionGroupRequestHeader],
-    [{topic: 'T', key: 'k', maxNum: '32', beginTimestamp: '0', endTimestamp: '1700000000000'}, decodeQueryMessageRequestHeader, encodeQueryMessageRequestHeader],
+    [
+      {topic: 'T', key: 'k', maxNum: '32', beginTimestamp: '0', endTimestamp: '1700000000000'},
+      decodeQueryMessageRequestHeader,
+      encodeQueryMessageRequestHeader,
+    ],
     [{indexLastUpdateTimestamp: '1700000000000', indexLastUpdatePhyoffset: '4096'}, decodeQueryMessageResponseHeader, encodeQueryMessageResponseHeader],
   ]
   for (const [ext, decode, encode] of cases) t.deepEqual(encode(decode(ext)), ext, Object.keys(ext).join(','))
-  t.deepEqual(decodeResetOffsetRequestHeader({topic: 'T', group: 'G', timestamp: '5', isForce: 'false'}), {topic: 'T', group: 'G', timestamp: 5, isForce: false})
+  t.deepEqual(decodeResetOffsetRequestHeader({topic: 'T', group: 'G', timestamp: '5', isForce: 'false'}), {
+    topic: 'T',
+    group: 'G',
+    timestamp: 5,
+    isForce: false,
+  })
   // removeOffset is a primitive boolean: sent always, read as false when absent.
   t.deepEqual(encodeDeleteSubscriptionGroupRequestHeader({groupName: 'G'}), {groupName: 'G', removeOffset: 'false'})
   t.is(decodeDeleteSubscriptionGroupRequestHeader({groupName: 'G'}).removeOffset, undefined)
   // mqadmin queries up to Long.MAX_VALUE.
-  t.is(decodeQueryMessageRequestHeader({topic: 'T', key: 'k', maxNum: '64', beginTimestamp: '0', endTimestamp: '9223372036854775807'}).endTimestamp, Number.MAX_SAFE_INTEGER)
+  t.is(
+    decodeQueryMessageRequestHeader({topic: 'T', key: 'k', maxNum: '64', beginTimestamp: '0', endTimestamp: '9223372036854775807'}).endTimestamp,
+    Number.MAX_SAFE_INTEGER,
+  )
   t.throws(() => decodeResetOffsetRequestHeader({topic: 'T', group: 'G', timestamp: '1'}), {instanceOf: HeaderFieldError})
   t.throws(() => decodeQueryMessageRequestHeader({topic: 'T', key: 'k', maxNum: 'x', beginTimestamp: '0', endTimestamp: '0'}), {instanceOf: HeaderFieldError})
 })

@@ -38,15 +38,18 @@ test('ali-ons route request decodes to the exact command', (t) => {
 
 test('name-server route response decodes to the exact command', (t) => {
   const cmd = decodeCommand(responseBytes.subarray(4))
-  t.deepEqual({...cmd, body: cmd.body?.toString()}, {
-    code: 0,
-    language: 'JAVA',
-    version: 409,
-    opaque: 1,
-    flag: 1,
-    serializeType: 0,
-    body: '{"brokerDatas":[{"brokerAddrs":{0:"127.0.0.1:10911"},"brokerName":"broker-a","cluster":"DefaultCluster"}],"filterServerTable":{},"queueDatas":[{"brokerName":"broker-a","perm":6,"readQueueNums":4,"topicSysFlag":0,"writeQueueNums":4}]}',
-  })
+  t.deepEqual(
+    {...cmd, body: cmd.body?.toString()},
+    {
+      code: 0,
+      language: 'JAVA',
+      version: 409,
+      opaque: 1,
+      flag: 1,
+      serializeType: 0,
+      body: '{"brokerDatas":[{"brokerAddrs":{0:"127.0.0.1:10911"},"brokerName":"broker-a","cluster":"DefaultCluster"}],"filterServerTable":{},"queueDatas":[{"brokerName":"broker-a","perm":6,"readQueueNums":4,"topicSysFlag":0,"writeQueueNums":4}]}',
+    },
+  )
 })
 
 test('encoding the route response for that request equals the captured bytes', (t) => {
@@ -55,7 +58,7 @@ test('encoding the route response for that request equals the captured bytes', (
   t.is(encodeFrame(response).toString('hex'), responseBytes.toString('hex'))
 })
 
-test('ali-ons\' own decoder reads the response (full 32-bit header length, JSON2 body)', (t) => {
+test("ali-ons' own decoder reads the response (full 32-bit header length, JSON2 body)", (t) => {
   const require = createRequire(import.meta.url)
   const RemotingCommand = require('ali-ons/lib/protocol/command/remoting_command') as {decode(b: Buffer): any}
   const JSON2 = require('JSON2') as {parse(s: string): any}

@@ -10,7 +10,6 @@ function defined(cmd: RemotingCommand): RemotingCommand {
   return Object.fromEntries(Object.entries(cmd).filter(([, v]) => v !== undefined)) as unknown as RemotingCommand
 }
 
-
 function sample(n: number): RemotingCommand[] {
   const out: RemotingCommand[] = []
   for (let i = 0; i < n; i++) {

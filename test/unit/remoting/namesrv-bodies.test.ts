@@ -14,7 +14,7 @@ const route: TopicRouteData = {
   filterServerTable: {},
 }
 
-test('legacy route JSON is fastjson\'s: bare brokerId keys, alphabetical keys (docs/rocketmq-facts.md §2.3 example)', (t) => {
+test("legacy route JSON is fastjson's: bare brokerId keys, alphabetical keys (docs/rocketmq-facts.md §2.3 example)", (t) => {
   t.is(
     encodeTopicRouteData(route, 'legacy').toString(),
     '{"brokerDatas":[{"brokerAddrs":{0:"127.0.0.1:10911",1:"127.0.0.1:10921"},"brokerName":"broker-a","cluster":"DefaultCluster"}],"filterServerTable":{},"queueDatas":[{"brokerName":"broker-a","perm":6,"readQueueNums":4,"topicSysFlag":0,"writeQueueNums":4}]}',
@@ -55,7 +55,7 @@ test('both dialects decode to the same object, with topicSynFlag (≤ 4.8) accep
   t.throws(() => decodeTopicRouteData('[]'))
 })
 
-test('ali-ons\'s parser (JSON2, eval-based) reads the legacy route', (t) => {
+test("ali-ons's parser (JSON2, eval-based) reads the legacy route", (t) => {
   const require = createRequire(import.meta.url)
   const JSON2 = require('JSON2') as {parse(s: string): any}
   const parsed = JSON2.parse(encodeTopicRouteData(route, 'legacy').toString())
@@ -69,7 +69,10 @@ test('cluster info is legacy by default and round-trips', (t) => {
     clusterAddrTable: {C: ['broker-a']},
   }
   const text = encodeClusterInfo(info).toString()
-  t.is(text, '{"brokerAddrTable":{"broker-a":{"brokerAddrs":{0:"127.0.0.1:10911"},"brokerName":"broker-a","cluster":"C"}},"clusterAddrTable":{"C":["broker-a"]}}')
+  t.is(
+    text,
+    '{"brokerAddrTable":{"broker-a":{"brokerAddrs":{0:"127.0.0.1:10911"},"brokerName":"broker-a","cluster":"C"}},"clusterAddrTable":{"C":["broker-a"]}}',
+  )
   t.deepEqual(decodeClusterInfo(text), info)
   t.deepEqual(decodeClusterInfo(encodeClusterInfo(info, 'standard')), info)
 })

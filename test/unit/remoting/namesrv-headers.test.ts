@@ -7,9 +7,25 @@ import {decodeUnRegisterBrokerRequestHeader} from '../../../runtime/remoting/hea
 import {decodePutKVConfigRequestHeader} from '../../../runtime/remoting/header/put-kv-config-request-header.js'
 
 test('register-broker request header: Java sends strings; decode → typed, encode → strings', (t) => {
-  const ext = {brokerName: 'broker-a', brokerAddr: '127.0.0.1:10911', clusterName: 'C', haServerAddr: '127.0.0.1:10912', brokerId: '0', compressed: 'false', bodyCrc32: '12345'}
+  const ext = {
+    brokerName: 'broker-a',
+    brokerAddr: '127.0.0.1:10911',
+    clusterName: 'C',
+    haServerAddr: '127.0.0.1:10912',
+    brokerId: '0',
+    compressed: 'false',
+    bodyCrc32: '12345',
+  }
   const h = decodeRegisterBrokerRequestHeader(ext)
-  t.deepEqual(h, {brokerName: 'broker-a', brokerAddr: '127.0.0.1:10911', clusterName: 'C', haServerAddr: '127.0.0.1:10912', brokerId: 0, compressed: false, bodyCrc32: 12345})
+  t.deepEqual(h, {
+    brokerName: 'broker-a',
+    brokerAddr: '127.0.0.1:10911',
+    clusterName: 'C',
+    haServerAddr: '127.0.0.1:10912',
+    brokerId: 0,
+    compressed: false,
+    bodyCrc32: 12345,
+  })
   t.deepEqual(encodeRegisterBrokerRequestHeader(h), ext)
 })
 
@@ -17,7 +33,9 @@ test('register-broker request header: optional fields may be absent, required on
   const h = decodeRegisterBrokerRequestHeader({brokerName: 'b', brokerAddr: 'a:1', clusterName: 'C', haServerAddr: 'a:2', brokerId: 1})
   t.is(h.compressed, undefined)
   t.is(h.bodyCrc32, undefined)
-  const err = t.throws(() => decodeRegisterBrokerRequestHeader({brokerName: 'b', brokerAddr: 'a:1', clusterName: 'C', brokerId: '1'}), {instanceOf: HeaderFieldError})
+  const err = t.throws(() => decodeRegisterBrokerRequestHeader({brokerName: 'b', brokerAddr: 'a:1', clusterName: 'C', brokerId: '1'}), {
+    instanceOf: HeaderFieldError,
+  })
   t.is(err?.field, 'haServerAddr')
   t.throws(() => decodeUnRegisterBrokerRequestHeader({brokerName: 'b', brokerAddr: 'a:1', clusterName: 'C', brokerId: 'x'}), {instanceOf: HeaderFieldError})
 })

@@ -11,7 +11,6 @@ function defined(cmd: RemotingCommand): RemotingCommand {
   return Object.fromEntries(Object.entries(cmd).filter(([, v]) => v !== undefined)) as unknown as RemotingCommand
 }
 
-
 function frameOf(header: Buffer, serializeType: number, body = Buffer.alloc(0)): Buffer {
   const word = Buffer.alloc(4)
   word.writeUInt32BE(((serializeType << 24) | header.length) >>> 0)
@@ -58,14 +57,36 @@ test('binary header layout matches RocketMQSerializable', (t) => {
   const frame = encodeFrame(cmd)
   const header = frame.subarray(8)
   const expected = Buffer.from([
-    0x00, 0x69, // code 105
+    0x00,
+    0x69, // code 105
     0x00, // JAVA
-    0x01, 0x99, // version 409
-    0, 0, 0, 5, // opaque
-    0, 0, 0, 2, // flag
-    0, 0, 0, 1, 0x72, // remark "r"
-    0, 0, 0, 12, // extFields length
-    0, 5, ...Buffer.from('topic'), 0, 0, 0, 1, 0x54,
+    0x01,
+    0x99, // version 409
+    0,
+    0,
+    0,
+    5, // opaque
+    0,
+    0,
+    0,
+    2, // flag
+    0,
+    0,
+    0,
+    1,
+    0x72, // remark "r"
+    0,
+    0,
+    0,
+    12, // extFields length
+    0,
+    5,
+    ...Buffer.from('topic'),
+    0,
+    0,
+    0,
+    1,
+    0x54,
   ])
   t.deepEqual(header, expected)
   t.is(frame.readUInt32BE(4), (1 << 24) | expected.length)

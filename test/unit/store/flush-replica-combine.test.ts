@@ -13,7 +13,11 @@ test('replica failure wins, then flush failure, else PUT_OK (CommitLog thenCombi
   t.is(combineStatus(stored('FLUSH_DISK_TIMEOUT'), 'PUT_OK').status, 'FLUSH_DISK_TIMEOUT')
   t.is(combineStatus(stored('PUT_OK'), 'FLUSH_SLAVE_TIMEOUT').status, 'FLUSH_SLAVE_TIMEOUT')
   t.is(combineStatus(stored('FLUSH_DISK_TIMEOUT'), 'SLAVE_NOT_AVAILABLE').status, 'SLAVE_NOT_AVAILABLE')
-  t.is(combineStatus({status: 'UNKNOWN_ERROR', remark: 'write failed'}, 'FLUSH_SLAVE_TIMEOUT').status, 'UNKNOWN_ERROR', 'an unwritten put is not a replication problem')
+  t.is(
+    combineStatus({status: 'UNKNOWN_ERROR', remark: 'write failed'}, 'FLUSH_SLAVE_TIMEOUT').status,
+    'UNKNOWN_ERROR',
+    'an unwritten put is not a replication problem',
+  )
 })
 
 test('both waits run together; the answer comes when both are done', async (t) => {

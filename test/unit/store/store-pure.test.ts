@@ -57,7 +57,11 @@ test('lock holder: a non-broker is stale, a broker with the store open holds it,
   const broker = 'node /x/bin/mqbroker.js -c conf/broker-a.properties'
   t.is(classifyLockHolder(7, root, {cmdline: 'vim notes.txt', openFiles: []}).kind, 'not-this-store')
   t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: ['/dev/null', `${root}/commitlog/00000000000000000000`]}).kind, 'broker-on-store')
-  t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: ['/lab/store/broker-a-master-2/commitlog/0']}).kind, 'unsure', 'a sibling folder with the same prefix is not this store')
+  t.is(
+    classifyLockHolder(7, root, {cmdline: broker, openFiles: ['/lab/store/broker-a-master-2/commitlog/0']}).kind,
+    'unsure',
+    'a sibling folder with the same prefix is not this store',
+  )
   t.is(classifyLockHolder(7, root, {cmdline: broker, openFiles: undefined}).kind, 'unsure')
   const unreadable = classifyLockHolder(7, root, {cmdline: undefined, openFiles: undefined})
   t.is(unreadable.kind, 'unsure')

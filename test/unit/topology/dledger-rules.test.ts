@@ -15,7 +15,10 @@ test('dledger rules passing: the dledger template, on one host and on three', (t
 test('dledger-peers: a malformed dLegerPeers fails per file with its line', (t) => {
   const files = edit(labFiles('dledger'), 'broker-a-n1.properties', {dLegerPeers: 'n0:127.0.0.1:40911;n1-127.0.0.1:40912;n2-127.0.0.1:40913'})
   const found = problems(files).filter((p) => p.severity === 'error')
-  t.deepEqual(found.map((p) => p.rule), ['dledger-peers'])
+  t.deepEqual(
+    found.map((p) => p.rule),
+    ['dledger-peers'],
+  )
   t.like(found[0], {file: 'conf/broker-a-n1.properties', key: 'dLegerPeers'})
   t.true(typeof found[0].line === 'number')
 })

@@ -11,14 +11,37 @@ async function tempDir(t: {teardown(fn: () => Promise<void>): void}): Promise<st
   t.teardown(() => fs.rm(dir, {recursive: true, force: true}))
   return dir
 }
-const request = (dir: string, o: Partial<InitRequest> = {}): InitRequest => ({template: '2m-2s-sync', dir, namesrv: 2, flush: 'ASYNC_FLUSH', cluster: 'DefaultCluster', hosts: 1, force: false, ...o})
+const request = (dir: string, o: Partial<InitRequest> = {}): InitRequest => ({
+  template: '2m-2s-sync',
+  dir,
+  namesrv: 2,
+  flush: 'ASYNC_FLUSH',
+  cluster: 'DefaultCluster',
+  hosts: 1,
+  force: false,
+  ...o,
+})
 
 test('init writes conf/, store/<node>/, logs/, run/ and mqlab.json, and the lab validates', async (t) => {
   const dir = path.join(await tempDir(t), 'lab')
   const result = initLab(request(dir))
   t.true(result.validation.valid)
-  t.deepEqual((await fs.readdir(path.join(dir, 'conf'))).sort(), ['broker-a-s.properties', 'broker-a.properties', 'broker-b-s.properties', 'broker-b.properties', 'namesrv-1.properties', 'namesrv-2.properties'])
-  t.deepEqual((await fs.readdir(path.join(dir, 'store'))).sort(), ['broker-a-master', 'broker-a-slave', 'broker-b-master', 'broker-b-slave', 'namesrv-1', 'namesrv-2'])
+  t.deepEqual((await fs.readdir(path.join(dir, 'conf'))).sort(), [
+    'broker-a-s.properties',
+    'broker-a.properties',
+    'broker-b-s.properties',
+    'broker-b.properties',
+    'namesrv-1.properties',
+    'namesrv-2.properties',
+  ])
+  t.deepEqual((await fs.readdir(path.join(dir, 'store'))).sort(), [
+    'broker-a-master',
+    'broker-a-slave',
+    'broker-b-master',
+    'broker-b-slave',
+    'namesrv-1',
+    'namesrv-2',
+  ])
   t.like(JSON.parse(await fs.readFile(path.join(dir, 'mqlab.json'), 'utf8')), {template: '2m-2s-sync', namesrvCount: 2})
   t.true(validateLab(dir).valid)
 })
@@ -69,7 +92,10 @@ test('validate: no lab is LAB_NOT_FOUND; a file as --dir too', async (t) => {
 test('validate: an empty conf/ is lab-empty; an empty file is file-empty', async (t) => {
   const dir = await tempDir(t)
   await fs.mkdir(path.join(dir, 'conf'))
-  t.deepEqual(validateLab(dir).problems.map((p) => p.rule), ['lab-empty'])
+  t.deepEqual(
+    validateLab(dir).problems.map((p) => p.rule),
+    ['lab-empty'],
+  )
   initLab(request(dir, {template: 'single', force: true}))
   await fs.writeFile(path.join(dir, 'conf', 'broker-a.properties'), '')
   const result = validateLab(dir)

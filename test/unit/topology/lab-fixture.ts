@@ -42,7 +42,10 @@ export function edit(files: LabFiles, file: string, changes: Record<string, stri
 
 /** The snapshot of a set of files. */
 export function snapshot(files: LabFiles): LabSnapshot {
-  return buildSnapshot(LAB_DIR, Object.entries(files).map(([name, text]) => ({name, text})))
+  return buildSnapshot(
+    LAB_DIR,
+    Object.entries(files).map(([name, text]) => ({name, text})),
+  )
 }
 
 /** Every problem (per-file and topology) as `severity:rule`. */

@@ -13,14 +13,17 @@ test('hosts: one host is 127.0.0.1; N hosts are 127.0.0.2 …', (t) => {
 
 test('2m-2s-sync on one host: node names, files and the documented ports', (t) => {
   const p = plan('2m-2s-sync')
-  t.deepEqual(p.nodes.map((n) => [n.name, n.confFile, n.host, n.ports.map((x) => x.port)]), [
-    ['namesrv-1', 'namesrv-1.properties', '127.0.0.1', [9876]],
-    ['namesrv-2', 'namesrv-2.properties', '127.0.0.1', [9877]],
-    ['broker-a-master', 'broker-a.properties', '127.0.0.1', [10909, 10911, 10912]],
-    ['broker-a-slave', 'broker-a-s.properties', '127.0.0.1', [10919, 10921, 10922]],
-    ['broker-b-master', 'broker-b.properties', '127.0.0.1', [10929, 10931, 10932]],
-    ['broker-b-slave', 'broker-b-s.properties', '127.0.0.1', [10939, 10941, 10942]],
-  ])
+  t.deepEqual(
+    p.nodes.map((n) => [n.name, n.confFile, n.host, n.ports.map((x) => x.port)]),
+    [
+      ['namesrv-1', 'namesrv-1.properties', '127.0.0.1', [9876]],
+      ['namesrv-2', 'namesrv-2.properties', '127.0.0.1', [9877]],
+      ['broker-a-master', 'broker-a.properties', '127.0.0.1', [10909, 10911, 10912]],
+      ['broker-a-slave', 'broker-a-s.properties', '127.0.0.1', [10919, 10921, 10922]],
+      ['broker-b-master', 'broker-b.properties', '127.0.0.1', [10929, 10931, 10932]],
+      ['broker-b-slave', 'broker-b-s.properties', '127.0.0.1', [10939, 10941, 10942]],
+    ],
+  )
   const master = p.nodes[2]
   t.is(value(master, 'brokerRole'), 'SYNC_MASTER')
   t.is(value(master, 'brokerId'), '0')
@@ -32,7 +35,7 @@ test('2m-2s-sync on one host: node names, files and the documented ports', (t) =
   t.is(value(p.nodes[3], 'brokerId'), '1')
 })
 
-test('--hosts 2 crosses the layout: each host a name server, one master on 10911 and the other group\'s slave', (t) => {
+test("--hosts 2 crosses the layout: each host a name server, one master on 10911 and the other group's slave", (t) => {
   const p = plan('2m-2s-async', {hosts: 2})
   const at = (name: string) => p.nodes.find((n) => n.name === name)!
   t.deepEqual([at('namesrv-1').host, value(at('namesrv-1'), 'listenPort')], ['127.0.0.2', '9876'])
@@ -45,11 +48,17 @@ test('--hosts 2 crosses the layout: each host a name server, one master on 10911
   t.is(value(at('namesrv-2'), 'bindAddress'), '127.0.0.3')
 })
 
-test('dledger: RocketMQ\'s required keys, shared brokerName, ports 30911/30921/30931 and raft 40911-40913', (t) => {
+test("dledger: RocketMQ's required keys, shared brokerName, ports 30911/30921/30931 and raft 40911-40913", (t) => {
   const p = plan('dledger')
   const members = p.nodes.filter((n) => n.kind === 'broker')
-  t.deepEqual(members.map((n) => n.name), ['broker-a-n0', 'broker-a-n1', 'broker-a-n2'])
-  t.deepEqual(members.map((n) => value(n, 'listenPort')), ['30911', '30921', '30931'])
+  t.deepEqual(
+    members.map((n) => n.name),
+    ['broker-a-n0', 'broker-a-n1', 'broker-a-n2'],
+  )
+  t.deepEqual(
+    members.map((n) => value(n, 'listenPort')),
+    ['30911', '30921', '30931'],
+  )
   for (const [i, n] of members.entries()) {
     t.is(value(n, 'enableDLegerCommitLog'), 'true')
     t.is(value(n, 'brokerName'), 'broker-a')
@@ -68,8 +77,23 @@ test('options flow into every broker: flush type, cluster name, name server coun
   t.is(value(brokers[0], 'namesrvAddr'), '127.0.0.1:9876;127.0.0.1:9877;127.0.0.1:9878')
 })
 
-test('every template plans the issue\'s keys for every broker', (t) => {
-  const required = ['brokerClusterName', 'brokerName', 'flushDiskType', 'namesrvAddr', 'brokerIP1', 'listenPort', 'haListenPort', 'storePathRootDir', 'deleteWhen', 'fileReservedTime', 'mappedFileSizeCommitLog', 'maxMessageSize', 'autoCreateTopicEnable', 'defaultTopicQueueNums']
+test("every template plans the issue's keys for every broker", (t) => {
+  const required = [
+    'brokerClusterName',
+    'brokerName',
+    'flushDiskType',
+    'namesrvAddr',
+    'brokerIP1',
+    'listenPort',
+    'haListenPort',
+    'storePathRootDir',
+    'deleteWhen',
+    'fileReservedTime',
+    'mappedFileSizeCommitLog',
+    'maxMessageSize',
+    'autoCreateTopicEnable',
+    'defaultTopicQueueNums',
+  ]
   for (const spec of listTemplates()) {
     for (const n of planLab(spec, options).nodes.filter((x) => x.kind === 'broker')) {
       for (const k of required) t.truthy(value(n, k), `${spec.name} ${n.name} ${k}`)

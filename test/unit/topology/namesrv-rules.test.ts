@@ -25,13 +25,19 @@ test('namesrv-missing: a broker without namesrvAddr is a warning', (t) => {
 test('namesrv-unknown: an address that is no name server of the lab', (t) => {
   const files = edit(labFiles('single'), 'broker-a.properties', {namesrvAddr: '127.0.0.1:9876;127.0.0.1:9877;127.0.0.1:9999'})
   const p = problems(files)
-  t.deepEqual(p.map((x) => x.rule), ['namesrv-unknown'])
+  t.deepEqual(
+    p.map((x) => x.rule),
+    ['namesrv-unknown'],
+  )
   t.regex(p[0].message, /127\.0\.0\.1:9999/)
 })
 
 test('namesrv-partial: a broker that skips one name server', (t) => {
   const files = edit(labFiles('single'), 'broker-a.properties', {namesrvAddr: '127.0.0.1:9876'})
   const p = problems(files)
-  t.deepEqual(p.map((x) => x.rule), ['namesrv-partial'])
+  t.deepEqual(
+    p.map((x) => x.rule),
+    ['namesrv-partial'],
+  )
   t.regex(p[0].message, /namesrv-2 \(127\.0\.0\.1:9877\)/)
 })

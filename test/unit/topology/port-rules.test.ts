@@ -7,7 +7,7 @@ test('port-overlap passing: every template on one host has no overlap', (t) => {
   }
 })
 
-test('port-overlap: a slave on its master\'s haListenPort names both nodes and proposes a free port', (t) => {
+test("port-overlap: a slave on its master's haListenPort names both nodes and proposes a free port", (t) => {
   const files = edit(labFiles('2m-2s-sync'), 'broker-a-s.properties', {listenPort: '10912', haListenPort: '10913'})
   const found = problems(files).filter((p) => p.rule === 'port-overlap')
   t.is(found.length, 1)
@@ -45,7 +45,7 @@ test('port-overlap: a wildcard bind address clashes with every address', (t) => 
   t.true(rules(files).includes('error:port-overlap'))
 })
 
-test('port-overlap: a DLedger port on another node\'s listenPort', (t) => {
+test("port-overlap: a DLedger port on another node's listenPort", (t) => {
   const peers = 'n0-127.0.0.1:40911;n1-127.0.0.1:30931;n2-127.0.0.1:40913'
   let files = labFiles('dledger')
   for (const f of ['broker-a-n0.properties', 'broker-a-n1.properties', 'broker-a-n2.properties']) files = edit(files, f, {dLegerPeers: peers})
@@ -55,7 +55,7 @@ test('port-overlap: a DLedger port on another node\'s listenPort', (t) => {
   t.regex(p!.message, /port 30931 is broker-a-n1's DLedger port .* and broker-a-n2's listenPort/)
 })
 
-test('port-overlap: a DLedger port equal to the node\'s own haListenPort', (t) => {
+test("port-overlap: a DLedger port equal to the node's own haListenPort", (t) => {
   const peers = 'n0-127.0.0.1:30912;n1-127.0.0.1:40912;n2-127.0.0.1:40913'
   let files = labFiles('dledger')
   for (const f of ['broker-a-n0.properties', 'broker-a-n1.properties', 'broker-a-n2.properties']) files = edit(files, f, {dLegerPeers: peers})

@@ -7,7 +7,10 @@ import {labFiles, problems, snapshot} from './lab-fixture.js'
 // master's file unchanged. Validation must name the former master as the one to turn into a slave.
 function promotedLab() {
   const files = labFiles('2m-2s-sync')
-  const note = formatPromotionNote({at: '2026-01-02T03:04:05.678Z', node: 'broker-a-slave', brokerName: 'broker-a', formerMaster: 'broker-a-master'}, {brokerId: '1', brokerRole: 'SLAVE'})
+  const note = formatPromotionNote(
+    {at: '2026-01-02T03:04:05.678Z', node: 'broker-a-slave', brokerName: 'broker-a', formerMaster: 'broker-a-master'},
+    {brokerId: '1', brokerRole: 'SLAVE'},
+  )
   return {...files, 'broker-a-s.properties': setProperties(files['broker-a-s.properties']!, {brokerId: '0', brokerRole: 'ASYNC_MASTER'}, note).text}
 }
 
@@ -28,7 +31,10 @@ test('master-duplicate after a promotion points at the former master, as a slave
 
 test('without a promotion note the rule keeps its plain wording', (t) => {
   const files = labFiles('2m-2s-sync')
-  const dup = problems({...files, 'broker-a-s.properties': setProperties(files['broker-a-s.properties']!, {brokerId: '0', brokerRole: 'ASYNC_MASTER'}).text}).filter((p) => p.rule === 'master-duplicate')
+  const dup = problems({
+    ...files,
+    'broker-a-s.properties': setProperties(files['broker-a-s.properties']!, {brokerId: '0', brokerRole: 'ASYNC_MASTER'}).text,
+  }).filter((p) => p.rule === 'master-duplicate')
   t.is(dup.length, 1)
   t.regex(dup[0]!.message, /broker-a has more than one master: broker-a-master and broker-a-slave/)
 })

@@ -33,7 +33,10 @@ listenPort=10921
 test('a note goes just above the first changed key; unchanged keys are not reported; no change, no note', (t) => {
   const edit = setProperties(SLAVE, {brokerId: '0', brokerName: 'broker-a'}, 'why\nit changed')
   t.regex(edit.text, /unique within its brokerName\n# why it changed\nbrokerId=0\n/)
-  t.deepEqual(edit.changes.map((c) => c.key), ['brokerId'])
+  t.deepEqual(
+    edit.changes.map((c) => c.key),
+    ['brokerId'],
+  )
   const same = setProperties(SLAVE, {brokerId: '1'}, 'never written')
   t.is(same.text, SLAVE)
   t.deepEqual(same.changes, [])
@@ -58,5 +61,11 @@ test('a value continued over lines is replaced whole, and the result parses to t
   const edit = setProperties(text, {brokerId: '0'})
   t.is(edit.text, 'brokerId=0\nlistenPort=10921\n')
   const parsed = parseProperties(edit.text, 'x')
-  t.deepEqual(parsed.entries.map((e) => [e.key, e.value]), [['brokerId', '0'], ['listenPort', '10921']])
+  t.deepEqual(
+    parsed.entries.map((e) => [e.key, e.value]),
+    [
+      ['brokerId', '0'],
+      ['listenPort', '10921'],
+    ],
+  )
 })

@@ -9,7 +9,10 @@ test('role rules passing: the master/slave templates', (t) => {
 test('role-broker-id: a SLAVE with brokerId 0 fails with the per-file rule', (t) => {
   const files = edit(labFiles('2m-2s-async'), 'broker-a-s.properties', {brokerId: '0'})
   const found = problems(files).filter((p) => p.severity === 'error')
-  t.deepEqual(found.map((p) => p.rule), ['role-broker-id'])
+  t.deepEqual(
+    found.map((p) => p.rule),
+    ['role-broker-id'],
+  )
   t.like(found[0], {file: 'conf/broker-a-s.properties', key: 'brokerId'})
 })
 

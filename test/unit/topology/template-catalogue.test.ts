@@ -6,7 +6,10 @@ import {MqlabError} from '../../../src/errors/mqlab-error.js'
 import {defaultTemplate, findTemplate, listTemplates} from '../../../src/topology/template-catalogue.js'
 
 test('the five templates, in order, 2m-2s-sync the default', (t) => {
-  t.deepEqual(listTemplates().map((x) => x.name), ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'])
+  t.deepEqual(
+    listTemplates().map((x) => x.name),
+    ['single', '2m-noslave', '2m-2s-async', '2m-2s-sync', 'dledger'],
+  )
   t.is(defaultTemplate().name, '2m-2s-sync')
 })
 
