@@ -10,7 +10,7 @@ import {realTimers, type Timers} from '../common/timers.js'
 import type {MessageExtBrokerInner} from '../message/message-ext-broker-inner.js'
 import {CleanCommitLogService} from './clean-commit-log-service.js'
 import {CommitLog} from './commit-log.js'
-import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
+import {ConsumeQueueReads, type QueueIndexedLog} from './consume-queue-reads.js'
 import {ConsumeQueueDispatcher} from './consume-queue-dispatcher.js'
 import {storeConsumeQueues, type ConsumeQueueTable} from './consume-queue-table.js'
 import {getMessage} from './get-message.js'
@@ -33,7 +33,7 @@ export type {DefaultMessageStoreConfig, DefaultMessageStoreOptions} from './defa
 type State = 'new' | 'starting' | 'running' | 'stopping' | 'stopped'
 
 /** A RocketMQ-compatible message store on plain files. */
-export class DefaultMessageStore implements MessageStore {
+export class DefaultMessageStore extends ConsumeQueueReads implements MessageStore {
   readonly commitLog: CommitLog
   readonly consumeQueues: ConsumeQueueTable
   private readonly config: DefaultMessageStoreConfig
@@ -52,7 +52,12 @@ export class DefaultMessageStore implements MessageStore {
   /** Undefined when messageIndexEnable=false. */
   readonly index: IndexService | undefined
 
+  protected indexedLog(): QueueIndexedLog {
+    return this.commitLog
+  }
+
   constructor(config: DefaultMessageStoreConfig, options: DefaultMessageStoreOptions = {}) {
+    super()
     this.config = config
     this.fs = options.fs ?? nodeStoreFs
     this.clock = options.clock ?? Date.now
@@ -198,46 +203,6 @@ export class DefaultMessageStore implements MessageStore {
     )
     this.stats.countGet(r)
     return r
-  }
-
-  getMaxOffsetInQueue(topic: string, queueId: number): number {
-    return this.consumeQueues.find(topic, queueId)?.getMaxOffsetInQueue() ?? 0
-  }
-
-  getMinOffsetInQueue(topic: string, queueId: number): number {
-    return this.consumeQueues.find(topic, queueId)?.getMinOffsetInQueue() ?? 0
-  }
-
-  async getOffsetInQueueByTime(topic: string, queueId: number, timestamp: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    return cq ? getOffsetInQueueByTime(cq, this.commitLog, timestamp) : 0
-  }
-
-  async getEarliestMessageTime(topic: string, queueId: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    return cq ? getEarliestMessageTime(cq, this.commitLog) : -1
-  }
-
-  async getCommitLogOffsetInQueue(topic: string, queueId: number, queueOffset: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    if (!cq || queueOffset < cq.getMinOffsetInQueue() || queueOffset >= cq.getMaxOffsetInQueue()) return -1
-    return (await cq.getEntry(queueOffset))?.offsetPy ?? -1
-  }
-
-  lookMessageByOffset(commitLogOffset: number): Promise<Buffer | undefined> {
-    return this.commitLog.lookMessageByOffset(commitLogOffset)
-  }
-
-  getMinPhyOffset(): number {
-    return this.commitLog.getMinOffset()
-  }
-
-  getMaxPhyOffset(): number {
-    return this.commitLog.getMaxOffset()
-  }
-
-  getTopicQueueIds(): Map<string, number[]> {
-    return this.consumeQueues.topicQueueIds()
   }
 
   async cleanUnusedTopics(keep: Set<string>): Promise<void> {

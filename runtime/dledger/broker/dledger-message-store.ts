@@ -18,7 +18,7 @@ import {createOffsetMessageId} from '../../message/message-id.js'
 import {getTransactionValue, MessageSysFlag} from '../../message/message-sys-flag.js'
 import {checkRecord, topicQueueKey} from '../../store/append-message-callback.js'
 import {CQ_STORE_UNIT_SIZE} from '../../store/consume-queue.js'
-import {getEarliestMessageTime, getOffsetInQueueByTime} from '../../store/consume-queue-query.js'
+import {ConsumeQueueReads, type QueueIndexedLog} from '../../store/consume-queue-reads.js'
 import {ConsumeQueueTable} from '../../store/consume-queue-table.js'
 import {getMessage} from '../../store/get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from '../../store/message-delay-level.js'
@@ -38,7 +38,7 @@ import {loadDispatchCheckpoint, saveDispatchCheckpoint} from './dispatch-checkpo
 const PHYSICAL_OFFSET_AT = 28
 
 /** A MessageStore whose commitlog is a DLedger group's replicated log. */
-export class DLedgerMessageStore implements MessageStore {
+export class DLedgerMessageStore extends ConsumeQueueReads implements MessageStore {
   readonly dledger: DLedgerServer
   readonly consumeQueues: ConsumeQueueTable
   private readonly view: DLedgerCommitLogView
@@ -50,11 +50,16 @@ export class DLedgerMessageStore implements MessageStore {
   private lock: StoreLock | undefined
   private state: 'new' | 'running' | 'stopped' = 'new'
 
+  protected indexedLog(): QueueIndexedLog {
+    return this.view
+  }
+
   constructor(
     private readonly config: BrokerConfig,
     private readonly timers: Timers,
     private readonly logger: Logger,
   ) {
+    super()
     const settings = dledgerSettings(config)
     // DLedgerCommitLog's append hook: PHYSICALOFFSET = entry position + 48.
     this.dledger = new DLedgerServer(settings, timers, logger.child('dledger'), (pos, bytes) =>
@@ -215,46 +220,6 @@ export class DLedgerMessageStore implements MessageStore {
       maxMsgNums,
       filter,
     )
-  }
-
-  getMaxOffsetInQueue(topic: string, queueId: number): number {
-    return this.consumeQueues.find(topic, queueId)?.getMaxOffsetInQueue() ?? 0
-  }
-
-  getMinOffsetInQueue(topic: string, queueId: number): number {
-    return this.consumeQueues.find(topic, queueId)?.getMinOffsetInQueue() ?? 0
-  }
-
-  async getOffsetInQueueByTime(topic: string, queueId: number, timestamp: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    return cq ? getOffsetInQueueByTime(cq, this.view, timestamp) : 0
-  }
-
-  async getEarliestMessageTime(topic: string, queueId: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    return cq ? getEarliestMessageTime(cq, this.view) : -1
-  }
-
-  async getCommitLogOffsetInQueue(topic: string, queueId: number, queueOffset: number): Promise<number> {
-    const cq = this.consumeQueues.find(topic, queueId)
-    if (!cq || queueOffset < cq.getMinOffsetInQueue() || queueOffset >= cq.getMaxOffsetInQueue()) return -1
-    return (await cq.getEntry(queueOffset))?.offsetPy ?? -1
-  }
-
-  lookMessageByOffset(commitLogOffset: number): Promise<Buffer | undefined> {
-    return this.view.lookMessageByOffset(commitLogOffset)
-  }
-
-  getMinPhyOffset(): number {
-    return this.view.getMinOffset()
-  }
-
-  getMaxPhyOffset(): number {
-    return this.view.getMaxOffset()
-  }
-
-  getTopicQueueIds(): Map<string, number[]> {
-    return this.consumeQueues.topicQueueIds()
   }
 
   async cleanUnusedTopics(keep: Set<string>): Promise<void> {
