@@ -1,7 +1,7 @@
 /**
  * What the supervisor needs to know about each node of a lab, taken from its conf file: how to start
  * it, the address it answers on, the ports it binds, which name servers it registers with, and its
- * start step (name servers, then masters, then slaves and DLedger members; docs/design.md "Process model").
+ * start step (name servers, then masters, then slaves and DLedger members; docs/architecture.md "The process model").
  */
 import {parseNamesrvAddrList} from '../client/client-options.js'
 import type {LabNode, LabSnapshot} from '../topology/lab-model.js'

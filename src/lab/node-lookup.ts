@@ -1,6 +1,6 @@
 /**
  * NODE arguments: node names as users type them (`broker-a-master`, `namesrv-2`). In a DLedger lab,
- * `<brokerName>-master` names the member the name servers list as brokerId 0 now (docs/design.md: role
+ * `<brokerName>-master` names the member the name servers list as brokerId 0 now (README "DLedger groups": role
  * names resolve at run time). An unknown name is UNKNOWN_NODE with the nearest name suggested.
  */
 import {closest, distance} from 'fastest-levenshtein'

@@ -1,5 +1,5 @@
 /**
- * Where a node's files live in a lab folder (docs/design.md "The lab folder"): store/<node>/ (its
+ * Where a node's files live in a lab folder (README "Templates": the lab folder): store/<node>/ (its
  * storePathRootDir), logs/<node>.log (stdout and stderr, appended), run/<node>.pid (written by the node
  * after it has bound every port) and run/<node>.json (what the supervisor knows about the process).
  */

@@ -1,5 +1,5 @@
 /**
- * Readiness over the wire (docs/design.md "Process model"): a name server is ready when it answers
+ * Readiness over the wire (docs/architecture.md "The process model"): a name server is ready when it answers
  * GET_BROKER_CLUSTER_INFO; a broker when it answers GET_BROKER_RUNTIME_INFO itself and every name
  * server of its namesrvAddr that answers lists its address under its brokerName (RocketMQ brokers
  * register with all of them at startup, BrokerController.start). A broker whose name servers are all

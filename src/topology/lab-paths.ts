@@ -1,4 +1,4 @@
-/** Where things live in a lab folder (see docs/design.md "The lab folder"). */
+/** Where things live in a lab folder (see README "Templates": the lab folder). */
 import path from 'node:path'
 
 /** The folder `mqlab init` creates and later commands find without flags. */
