@@ -5,17 +5,57 @@
  * CommitLog, or the committed view over DLedger's entries. RocketMQ has the same split: DefaultMessageStore
  * answers these for either commitlog through one CommitLog interface.
  */
+import {totalmem} from 'node:os'
 import type {CommitLog} from './commit-log.js'
 import {getEarliestMessageTime, getOffsetInQueueByTime} from './consume-queue-query.js'
 import type {ConsumeQueueTable} from './consume-queue-table.js'
+import {getMessage} from './get-message.js'
+import type {GetMessageResult, MessageFilter} from './message-store.js'
 
 /** What the shared reads need of the log the consume queues index. */
-export type QueueIndexedLog = Pick<CommitLog, 'getData' | 'getMinOffset' | 'getMaxOffset' | 'lookMessageByOffset'>
+export type QueueIndexedLog = Pick<CommitLog, 'getData' | 'getMinOffset' | 'getMaxOffset' | 'lookMessageByOffset' | 'rollNextFile' | 'getMessage'>
+
+/** The store keys a pull reads with (broker and store configs both carry them). */
+export interface MessageReadSettings {
+  brokerRole: string
+  offsetCheckInSlave?: boolean
+  accessMessageInMemoryMaxRatio: number
+}
+
+/**
+ * The machine's memory does not change while a process runs; os.totalmem() reads /proc/meminfo on Linux,
+ * which is too much to do on every pull.
+ */
+const TOTAL_MEMORY = totalmem()
 
 export abstract class ConsumeQueueReads {
   abstract readonly consumeQueues: ConsumeQueueTable
   /** The log the consume queues point into. */
   protected abstract indexedLog(): QueueIndexedLog
+
+  /** A pull's read, as both stores do it: RocketMQ's offset correction and in-memory budget from the settings. */
+  protected readMessages(
+    settings: MessageReadSettings,
+    topic: string,
+    queueId: number,
+    offset: number,
+    maxMsgNums: number,
+    filter?: MessageFilter,
+  ): Promise<GetMessageResult> {
+    return getMessage(
+      {
+        commitLog: this.indexedLog(),
+        findConsumeQueue: (t, q) => this.consumeQueues.find(t, q),
+        correctOffsets: settings.brokerRole !== 'SLAVE' || settings.offsetCheckInSlave === true,
+        memoryBytes: (TOTAL_MEMORY * settings.accessMessageInMemoryMaxRatio) / 100,
+      },
+      topic,
+      queueId,
+      offset,
+      maxMsgNums,
+      filter,
+    )
+  }
 
   getMaxOffsetInQueue(topic: string, queueId: number): number {
     return this.consumeQueues.find(topic, queueId)?.getMaxOffsetInQueue() ?? 0

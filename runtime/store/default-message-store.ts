@@ -3,7 +3,6 @@
  * consume queues fed by the dispatcher, flush and retention services, and the read paths the broker
  * and replication use. See message-store.ts for the contract.
  */
-import {totalmem} from 'node:os'
 import type {Logger} from '../common/logger.js'
 import {silentLogger} from '../common/logger.js'
 import {realTimers, type Timers} from '../common/timers.js'
@@ -13,7 +12,6 @@ import {CommitLog} from './commit-log.js'
 import {ConsumeQueueReads, type QueueIndexedLog} from './consume-queue-reads.js'
 import {ConsumeQueueDispatcher} from './consume-queue-dispatcher.js'
 import {storeConsumeQueues, type ConsumeQueueTable} from './consume-queue-table.js'
-import {getMessage} from './get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from './message-delay-level.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult, ReplicaService} from './message-store.js'
 import type {PeriodicTask} from './periodic-task.js'
@@ -188,19 +186,7 @@ export class DefaultMessageStore extends ConsumeQueueReads implements MessageSto
 
   async getMessage(group: string, topic: string, queueId: number, offset: number, maxMsgNums: number, filter?: MessageFilter): Promise<GetMessageResult> {
     if (this.state !== 'running') throw new Error(`message store is ${this.state}; getMessage is refused`)
-    const r = await getMessage(
-      {
-        commitLog: this.commitLog,
-        findConsumeQueue: (t, q) => this.consumeQueues.find(t, q),
-        correctOffsets: this.config.brokerRole !== 'SLAVE' || this.config.offsetCheckInSlave === true,
-        memoryBytes: (totalmem() * this.config.accessMessageInMemoryMaxRatio) / 100,
-      },
-      topic,
-      queueId,
-      offset,
-      maxMsgNums,
-      filter,
-    )
+    const r = await this.readMessages(this.config, topic, queueId, offset, maxMsgNums, filter)
     this.stats.countGet(r)
     return r
   }

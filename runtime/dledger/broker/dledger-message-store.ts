@@ -8,7 +8,6 @@
  * reports. There is no classic HA (getCommitLogData/appendToCommitLog refuse) and flushDiskType has no
  * effect: an append is acknowledged when a quorum holds it.
  */
-import {totalmem} from 'node:os'
 import type {Logger} from '../../common/logger.js'
 import type {Timers} from '../../common/timers.js'
 import type {BrokerConfig} from '../../config/broker-config.js'
@@ -20,7 +19,6 @@ import {checkRecord, topicQueueKey} from '../../store/append-message-callback.js
 import {CQ_STORE_UNIT_SIZE} from '../../store/consume-queue.js'
 import {ConsumeQueueReads, type QueueIndexedLog} from '../../store/consume-queue-reads.js'
 import {ConsumeQueueTable} from '../../store/consume-queue-table.js'
-import {getMessage} from '../../store/get-message.js'
 import {computeDeliverTimestamp, parseMessageDelayLevel} from '../../store/message-delay-level.js'
 import type {GetMessageResult, MessageArrivingListener, MessageFilter, MessageStore, PutMessageResult} from '../../store/message-store.js'
 import {nodeStoreFs} from '../../store/store-fs.js'
@@ -207,19 +205,7 @@ export class DLedgerMessageStore extends ConsumeQueueReads implements MessageSto
   // ---- read side --------------------------------------------------------------------------------------
 
   async getMessage(group: string, topic: string, queueId: number, offset: number, maxMsgNums: number, filter?: MessageFilter): Promise<GetMessageResult> {
-    return getMessage(
-      {
-        commitLog: this.view,
-        findConsumeQueue: (t, q) => this.consumeQueues.find(t, q),
-        correctOffsets: this.config.brokerRole !== 'SLAVE' || this.config.offsetCheckInSlave,
-        memoryBytes: (totalmem() * this.config.accessMessageInMemoryMaxRatio) / 100,
-      },
-      topic,
-      queueId,
-      offset,
-      maxMsgNums,
-      filter,
-    )
+    return this.readMessages(this.config, topic, queueId, offset, maxMsgNums, filter)
   }
 
   async cleanUnusedTopics(keep: Set<string>): Promise<void> {
