@@ -218,9 +218,8 @@ export class BrokerController {
         client: this.client,
         timers: this.timers,
         logger: this.logger.child('ha'),
+        // No metadata sync on an HA (re)connect: RocketMQ syncs a slave's metadata on its 10 s schedule only.
         reconnectIntervalMs: this.options.haReconnectIntervalMs,
-        // RocketMQ syncs a slave's metadata on its 10 s schedule only, not on an HA (re)connect.
-        onMasterConnected: () => undefined,
       })
       this.stops.push(
         ...startBrokerScheduledTasks({

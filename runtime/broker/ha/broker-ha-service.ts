@@ -17,7 +17,6 @@ export interface BrokerHaServiceDeps {
   timers: Timers
   logger: Logger
   reconnectIntervalMs?: number
-  onMasterConnected: () => void
 }
 
 const VIEW_TIMEOUT_MS = 3000
@@ -36,7 +35,6 @@ export async function startBrokerHaService(deps: BrokerHaServiceDeps): Promise<H
     timers: deps.timers,
     logger: deps.logger,
     reconnectIntervalMs: deps.reconnectIntervalMs,
-    onMasterConnected: deps.onMasterConnected,
     reportOffsetOnConnect: deps.config.mqlabHaReportOnConnect,
     copyEverythingToEmptySlave: deps.config.mqlabHaCopyEverythingToEmptySlave,
     fetchMasterRecord: (masterAddress, offset) => viewMessage(deps.client, masterAddress, offset),
